@@ -1,0 +1,135 @@
+"""Paths -> Documents: text, Markdown, HTML, DOCX, JSON/JSONL records and stdin ("-").
+
+    load_documents(["seeds/", "samples/inputs/", "extra.html"])  -> (Document(id="d1"), ...)
+
+Directories are walked recursively in sorted order, skipping hidden files and unsupported
+suffixes. Copies of the same article are collapsed (see dedup.py). Documents are numbered
+"d1", "d2", ... in input order after that. Every problem a user can cause is an InputError
+naming the file.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import replace
+from pathlib import Path
+
+from briefer.data import Document
+from briefer.errors import InputError
+
+__all__ = ["SUPPORTED_SUFFIXES", "load_documents"]
+
+Reader = Callable[[bytes, str], "Document | list[Document]"]
+SUPPORTED_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".docx", ".json", ".jsonl")
+STDIN = "-"
+
+
+def load_documents(
+    paths: Iterable[str | Path], *, max_input_mb: float = 50
+) -> tuple[Document, ...]:
+    """Read every document under `paths`, collapse duplicates, and number them d1, d2, ..."""
+    from briefer.readers.dedup import collapse_duplicates
+
+    documents: list[Document] = []
+    for path in _files(paths):
+        documents.extend(_read(path, max_input_mb))
+    if not documents:
+        raise InputError("(no inputs)", "no documents were given", "name files, folders or -")
+    kept = collapse_duplicates(documents)
+    return tuple(replace(doc, id=f"d{n}") for n, doc in enumerate(kept, 1))
+
+
+def _files(paths: Iterable[str | Path]) -> Iterator[str]:
+    """Input files in order, directories expanded, each file once."""
+    seen: set[Path] = set()
+    for given in paths:
+        if str(given) == STDIN:
+            yield STDIN
+            continue
+        path = Path(given)
+        if path.is_dir():
+            found = _walk(path)
+            if not found:
+                raise InputError(
+                    path, "holds no supported files", f"add {', '.join(SUPPORTED_SUFFIXES)} files"
+                )
+        elif path.exists():
+            found = [path]
+        else:
+            raise InputError(path, "does not exist", "check the path")
+        for file in found:
+            if file.resolve() not in seen:
+                seen.add(file.resolve())
+                yield str(file)
+
+
+def _walk(folder: Path) -> list[Path]:
+    files = []
+    for path in sorted(folder.rglob("*")):
+        hidden = any(part.startswith(".") for part in path.relative_to(folder).parts)
+        if not hidden and path.is_file() and path.suffix.lower() in SUPPORTED_SUFFIXES:
+            files.append(path)
+    return files
+
+
+def _read(path: str, max_input_mb: float) -> list[Document]:
+    reader = _reader(path)
+    data = _read_stdin(max_input_mb) if path == STDIN else _read_file(path, max_input_mb)
+    result = reader(data, path)
+    return result if isinstance(result, list) else [result]
+
+
+def _reader(path: str) -> Reader:
+    from briefer.readers import docx, html, records, text
+
+    if path == STDIN:
+        return text.read_text
+    suffix = Path(path).suffix.lower()
+    readers: dict[str, Reader] = {
+        ".txt": text.read_text,
+        ".md": text.read_markdown,
+        ".markdown": text.read_markdown,
+        ".html": html.read_html,
+        ".htm": html.read_html,
+        ".docx": docx.read_docx,
+        ".json": records.read_json,
+        ".jsonl": records.read_jsonl,
+    }
+    if suffix not in readers:
+        kind = f"'{suffix}' files are" if suffix else "files without a suffix are"
+        raise InputError(
+            path, f"cannot be read: {kind} not supported", f"use {', '.join(SUPPORTED_SUFFIXES)}"
+        )
+    return readers[suffix]
+
+
+def _read_file(path: str, max_input_mb: float) -> bytes:
+    try:
+        size = Path(path).stat().st_size
+        if size > max_input_mb * 1024 * 1024:
+            raise _too_large(path, size, max_input_mb)
+        with Path(path).open("rb") as file:
+            return file.read()
+    except PermissionError as exc:
+        raise InputError(
+            path, "cannot be read (permission denied)", "check its permissions"
+        ) from exc
+    except OSError as exc:
+        raise InputError(path, f"cannot be read ({exc.strerror or exc})", "check the path") from exc
+
+
+def _read_stdin(max_input_mb: float) -> bytes:
+    limit = int(max_input_mb * 1024 * 1024)
+    stream = getattr(sys.stdin, "buffer", None)
+    data = stream.read(limit + 1) if stream is not None else sys.stdin.read(limit + 1).encode()
+    if len(data) > limit:
+        raise _too_large(STDIN, len(data), max_input_mb, at_least=True)
+    return data
+
+
+def _too_large(path: str, size: int, max_input_mb: float, at_least: bool = False) -> InputError:
+    mb = f"{'over ' if at_least else ''}{size / 1024 / 1024:.1f} MB"
+    return InputError(
+        path, f"is {mb}, more than the {max_input_mb:g} MB limit", "raise it with --max-input-mb"
+    )

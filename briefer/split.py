@@ -1,0 +1,120 @@
+"""Document -> Sentence: NLTK Punkt with briefer's own shipped parameters.
+
+The parameters live in `briefer/resources/punkt/` as plain data (no pickle, no download):
+`params.json`, learned by `scripts/train_punkt.py`, and `abbreviations.txt`, a curated list.
+
+Before Punkt sees the text it is cut into blocks at paragraph breaks, after heading-like
+lines and before list items, so a title or a bullet never runs into the next sentence.
+Spans are exact: `document.text[s.start:s.end] == s.text`, and the sentences cover every
+non-space character of the text exactly once.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+from importlib import resources
+from typing import TYPE_CHECKING
+
+from briefer.data import Document, Sentence
+
+if TYPE_CHECKING:
+    from nltk.tokenize.punkt import PunktSentenceTokenizer
+
+__all__ = ["split_sentences", "split_text"]
+
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
+_LINE = re.compile(r"[^\n]*\n?")
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]]*\s*$")
+_LIST_ITEM = re.compile(r"\s*(?:[-*•–—]\s|#|\d{1,3}[.)]\s)")
+_SHORT_LINE = 50  # characters: a shorter line without final punctuation is a heading
+
+
+def split_sentences(document: Document) -> tuple[Sentence, ...]:
+    """The sentences of `document`, in order, each with its character span."""
+    return tuple(
+        Sentence(document.id, index, start, end, document.text[start:end])
+        for index, (start, end) in enumerate(split_text(document.text))
+    )
+
+
+def split_text(text: str) -> list[tuple[int, int]]:
+    """Character spans (start, end) of the sentences of `text`, whitespace stripped."""
+    spans: list[tuple[int, int]] = []
+    for block_start, block_end in _blocks(text):
+        block = text[block_start:block_end]
+        cuts = [end for _, end in _tokenizer().span_tokenize(block)]
+        start = 0
+        for cut in [*cuts, len(block)]:
+            span = _strip(block, start, max(cut, start))
+            if span is not None:
+                spans.append((block_start + span[0], block_start + span[1]))
+            start = max(cut, start)
+    return spans
+
+
+def _blocks(text: str) -> list[tuple[int, int]]:
+    """Spans of the text between forced sentence breaks."""
+    blocks: list[tuple[int, int]] = []
+    start = 0
+    for match in _PARAGRAPH_BREAK.finditer(text):
+        blocks.extend(_line_blocks(text, start, match.start()))
+        start = match.end()
+    blocks.extend(_line_blocks(text, start, len(text)))
+    return blocks
+
+
+def _line_blocks(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Cut one paragraph after heading-like lines and before list items."""
+    blocks: list[tuple[int, int]] = []
+    block_start = start
+    for match in _LINE.finditer(text, start, end):
+        line, line_end = match.group(), match.end()
+        if not line or line_end >= end:
+            break
+        if _ends_block(line) or _LIST_ITEM.match(text, line_end, end):
+            blocks.append((block_start, line_end))
+            block_start = line_end
+    blocks.append((block_start, end))
+    return blocks
+
+
+def _ends_block(line: str) -> bool:
+    """A line ending in a newline is a heading when short and without final punctuation."""
+    if not line.endswith("\n"):
+        return False
+    content = line.strip()
+    if _LIST_ITEM.match(line) or not content:
+        return True
+    return len(content) < _SHORT_LINE and not _SENTENCE_END.search(content)
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int] | None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return (start, end) if start < end else None
+
+
+@functools.cache
+def _tokenizer() -> PunktSentenceTokenizer:
+    from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+
+    folder = resources.files("briefer") / "resources" / "punkt"
+    data = json.loads((folder / "params.json").read_text(encoding="utf-8"))
+    params = PunktParameters()
+    params.abbrev_types = set(data["abbrev_types"]) | _abbreviations(
+        (folder / "abbreviations.txt").read_text(encoding="utf-8")
+    )
+    params.collocations = {(a, b) for a, b in data["collocations"]}
+    params.sent_starters = set(data["sent_starters"])
+    for typ, flags in data["ortho_context"].items():
+        params.ortho_context[typ] = flags
+    return PunktSentenceTokenizer(params)
+
+
+def _abbreviations(listing: str) -> set[str]:
+    words = (line.split("#", 1)[0].strip().lower() for line in listing.splitlines())
+    return {word.rstrip(".") for word in words if word}

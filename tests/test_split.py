@@ -1,0 +1,119 @@
+"""briefer.split: Punkt with briefer's own parameters, exact spans, forced breaks."""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+
+from conftest import make_document
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from briefer.split import split_sentences, split_text
+
+
+def sentences(text: str) -> list[str]:
+    return [text[start:end] for start, end in split_text(text)]
+
+
+def test_titles_and_country_abbreviations_do_not_end_sentences():
+    text = "U.S. officials met Mr. Sadiq in Kabul. Lt. Gen. Ahmed said 8 died."
+    assert sentences(text) == [
+        "U.S. officials met Mr. Sadiq in Kabul.",
+        "Lt. Gen. Ahmed said 8 died.",
+    ]
+
+
+def test_un_and_month_abbreviation_before_a_day_stay_in_the_sentence():
+    text = "The U.N. said on Jan. 5 that Gen. Ahmed had left. It was late."
+    assert sentences(text) == ["The U.N. said on Jan. 5 that Gen. Ahmed had left.", "It was late."]
+
+
+def test_gen_before_a_name_mid_sentence_does_not_split():
+    text = "Officials said Maj. Gen. Ahmed Sharif Chaudhry briefed reporters. Nobody else spoke."
+    assert sentences(text) == [
+        "Officials said Maj. Gen. Ahmed Sharif Chaudhry briefed reporters.",
+        "Nobody else spoke.",
+    ]
+
+
+def test_ordinary_sentence_end_before_a_name_splits():
+    text = "The strikes hit Paktika. Trump said nothing. Mr. Trump left."
+    assert sentences(text) == ["The strikes hit Paktika.", "Trump said nothing.", "Mr. Trump left."]
+
+
+def test_split_sentences_gives_doc_id_index_and_exact_spans():
+    doc = make_document("  First one here.  Second one here.\n", doc_id="d7")
+    result = split_sentences(doc)
+    assert [(s.doc_id, s.index, s.text) for s in result] == [
+        ("d7", 0, "First one here."),
+        ("d7", 1, "Second one here."),
+    ]
+    assert all(doc.text[s.start : s.end] == s.text for s in result)
+    assert result[0].ref == ("d7", 0)
+
+
+def test_paragraph_break_ends_a_sentence_without_a_period():
+    assert sentences("Casualties unclear\n\nOfficials said eight died") == [
+        "Casualties unclear",
+        "Officials said eight died",
+    ]
+
+
+def test_heading_line_is_its_own_sentence():
+    text = "Pakistan strikes Paktika\nPESHAWAR, Pakistan — Jets struck hideouts. Eight died."
+    assert sentences(text) == [
+        "Pakistan strikes Paktika",
+        "PESHAWAR, Pakistan — Jets struck hideouts.",
+        "Eight died.",
+    ]
+
+
+def test_hard_wrapped_long_line_continues_the_sentence():
+    text = (
+        "The ministry said the strikes in the border province had killed\n"
+        "eight people, including women and children. It condemned them."
+    )
+    assert sentences(text) == [
+        "The ministry said the strikes in the border province had killed\n"
+        "eight people, including women and children.",
+        "It condemned them.",
+    ]
+
+
+def test_list_items_are_separate_sentences():
+    assert sentences("Key points:\n- jets struck at night\n- eight died") == [
+        "Key points:",
+        "- jets struck at night",
+        "- eight died",
+    ]
+
+
+def test_empty_and_blank_text_have_no_sentences():
+    assert split_text("") == []
+    assert split_text(" \n\t\n ") == []
+
+
+def test_shipped_parameters_are_plain_json_with_curated_abbreviations():
+    folder = resources.files("briefer") / "resources" / "punkt"
+    params = json.loads((folder / "params.json").read_text(encoding="utf-8"))
+    assert {"abbrev_types", "collocations", "sent_starters", "ortho_context"} <= params.keys()
+    curated = (folder / "abbreviations.txt").read_text(encoding="utf-8").split()
+    assert {"mr", "gen", "lt", "u.s", "u.n", "jan"} <= set(curated)
+
+
+_PIECES = st.sampled_from(list("aZ .!?\n\t\r,—”'\"-#*1") + ["Mr.", "U.S.", "Gen. ", "\n\n"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_PIECES, max_size=60).map("".join) | st.text(max_size=80))
+def test_spans_cover_every_non_space_character_exactly_once_in_order(text):
+    spans = split_text(text)
+    previous_end = 0
+    for start, end in spans:
+        assert previous_end <= start < end
+        chunk = text[start:end]
+        assert chunk == chunk.strip() and chunk
+        previous_end = end
+    covered = "".join(text[start:end] for start, end in spans)
+    assert [ch for ch in covered if not ch.isspace()] == [ch for ch in text if not ch.isspace()]
