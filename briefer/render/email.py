@@ -1,0 +1,203 @@
+"""The briefing as an email: the Markdown brief as the body, the DOCX attached.
+
+`build_eml` writes a message any mail client or `sendmail -t` accepts (RFC 5322, CRLF
+line ends, 7-bit transfer encodings); `send_eml` delivers a saved .eml over SMTP. The SMTP
+password only ever comes from an environment variable, never from the command line.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import smtplib
+import socket
+import ssl
+import unicodedata
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from email import policy
+from email.headerregistry import Address
+from email.message import EmailMessage
+from email.parser import BytesParser
+from email.utils import format_datetime, getaddresses, make_msgid
+from pathlib import Path
+
+from briefer.data import Briefing
+from briefer.errors import InputError, OutputError, UsageError
+from briefer.render.common import clean
+
+DOCX_TYPE = ("application", "vnd.openxmlformats-officedocument.wordprocessingml.document")
+PASSWORD_ENV = "BRIEFER_SMTP_PASSWORD"
+
+
+def build_eml(
+    briefing: Briefing,
+    *,
+    to: Sequence[str],
+    sender: str,
+    subject: str | None = None,
+    docx_bytes: bytes | None = None,
+) -> bytes:
+    """The briefing as an RFC 5322 message: Markdown body, DOCX attached (rendered if not given)."""
+    from briefer.render.markdown import render_markdown
+
+    recipients = [_address(item, "--to") for item in to]
+    if not recipients:
+        raise UsageError("--to: give at least one recipient (e.g. --to analyst@example.org)")
+    from_address = _address(sender, "--from")
+    if docx_bytes is None:
+        from briefer.render.docx import render_docx
+
+        docx_bytes = render_docx(briefing)
+
+    message = EmailMessage(policy=policy.SMTP)
+    message["From"] = from_address
+    message["To"] = recipients
+    message["Subject"] = clean(subject) if subject and clean(subject) else default_subject(briefing)
+    message["Date"] = format_datetime(datetime.now(UTC))
+    message["Message-ID"] = make_msgid(domain=from_address.domain or "briefer.invalid")
+    message.set_content(render_markdown(briefing), subtype="plain", cte="quoted-printable")
+    message.add_attachment(
+        docx_bytes, maintype=DOCX_TYPE[0], subtype=DOCX_TYPE[1], filename=attachment_name(briefing)
+    )
+    return message.as_bytes(policy=policy.SMTP)
+
+
+def default_subject(briefing: Briefing) -> str:
+    title = clean(briefing.title) or "Briefing"
+    return f"Briefing: {title}" + (f" ({briefing.date})" if briefing.date else "")
+
+
+def attachment_name(briefing: Briefing) -> str:
+    """A file name any mail client and file system accepts: ASCII letters, digits, dashes."""
+    ascii_title = unicodedata.normalize("NFKD", briefing.title).encode("ascii", "ignore").decode()
+    stem = re.sub(r"[^A-Za-z0-9]+", "-", ascii_title).strip("-")[:60].rstrip("-") or "briefing"
+    if briefing.date and re.fullmatch(r"\d{4}-\d{2}-\d{2}", briefing.date):
+        stem += f"-{briefing.date}"
+    return f"{stem}.docx"
+
+
+def send_eml(
+    path: str | Path,
+    *,
+    host: str,
+    port: int = 25,
+    starttls: bool = False,
+    user: str | None = None,
+    password_env: str = PASSWORD_ENV,
+    timeout: float = 30,
+) -> tuple[str, ...]:
+    """Send a saved .eml over SMTP to its To/Cc/Bcc addresses; returns the recipients.
+
+    With `user`, logs in with the password in the environment variable `password_env`.
+    """
+    data, message = _read_eml(path)
+    sender = _envelope(message.get_all("From", []), path, "From")[0]
+    recipients = tuple(
+        _envelope(
+            [*message.get_all("To", []), *message.get_all("Cc", []), *message.get_all("Bcc", [])],
+            path,
+            "To",
+        )
+    )
+    if message.get_all("Bcc"):  # the envelope carries them; the delivered header must not
+        del message["Bcc"]
+        data = message.as_bytes(policy=policy.SMTP)
+    password = None
+    if user:
+        password = os.environ.get(password_env)
+        if not password:
+            raise UsageError(
+                f"--user {user}: set the SMTP password in the environment variable "
+                f"{password_env} (it is never read from the command line)"
+            )
+    where = f"{host}:{port}"
+    try:
+        with smtplib.SMTP(host, port, timeout=timeout) as smtp:
+            smtp.ehlo()
+            if starttls:
+                smtp.starttls(context=ssl.create_default_context())
+                smtp.ehlo()
+            if user and password:
+                smtp.login(user, password)
+            smtp.sendmail(sender, recipients, data)
+    except smtplib.SMTPNotSupportedError as error:
+        what = "STARTTLS" if starttls and "STARTTLS" in str(error) else "an extension we need"
+        raise OutputError(f"{where}: the server does not support {what} ({_line(error)})") from None
+    except smtplib.SMTPAuthenticationError as error:
+        raise OutputError(
+            f"{where}: login as {user} refused ({_line(error)}); check --user and ${password_env}"
+        ) from None
+    except smtplib.SMTPRecipientsRefused as error:
+        refused = ", ".join(sorted(error.recipients))
+        raise OutputError(f"{where}: the server refused the recipients {refused}") from None
+    except smtplib.SMTPSenderRefused as error:
+        raise OutputError(
+            f"{where}: the server refused the sender {sender} ({_line(error)})"
+        ) from None
+    except smtplib.SMTPException as error:
+        raise OutputError(f"{where}: SMTP error: {_line(error)}") from None
+    except ssl.SSLError as error:
+        raise OutputError(f"{where}: TLS failed ({_line(error)}); check --starttls") from None
+    except ConnectionRefusedError:
+        raise OutputError(
+            f"{where}: connection refused (is an SMTP server listening there? "
+            "check --smtp-host and --smtp-port)"
+        ) from None
+    except socket.gaierror:
+        raise OutputError(f"{where}: unknown host {host} (check --smtp-host)") from None
+    except TimeoutError:
+        raise OutputError(
+            f"{where}: no answer within {timeout:g} s (check --smtp-host and --smtp-port)"
+        ) from None
+    except OSError as error:
+        raise OutputError(f"{where}: cannot connect ({_line(error)})") from None
+    return recipients
+
+
+def _address(text: str, option: str) -> Address:
+    """One mailbox from the command line, as `user@host` or `Name <user@host>`."""
+    try:
+        pairs = getaddresses([text], strict=True)
+    except TypeError:  # Python before the `strict` parameter
+        pairs = getaddresses([text])
+    if len(pairs) != 1 or "\n" in text or "\r" in text:
+        raise UsageError(f"{option} {text!r}: give one email address such as name@example.org")
+    name, addr = pairs[0]
+    local, _, domain = addr.rpartition("@")
+    if not local or not domain or " " in addr:
+        raise UsageError(f"{option} {text!r}: not an email address (expected name@example.org)")
+    try:
+        return Address(display_name=name, username=local, domain=domain)
+    except (ValueError, IndexError) as error:
+        raise UsageError(f"{option} {text!r}: not an email address ({_line(error)})") from None
+
+
+def _read_eml(path: str | Path) -> tuple[bytes, EmailMessage]:
+    try:
+        data = Path(path).read_bytes()
+    except FileNotFoundError:
+        raise InputError(path, "no such file", "give the .eml written by --eml") from None
+    except OSError as error:
+        raise InputError(path, f"cannot read ({error.strerror or error})") from None
+    data = re.sub(rb"\r?\n", b"\r\n", data)  # SMTP wants CRLF; files edited by hand may have LF
+    message = BytesParser(policy=policy.SMTP).parsebytes(data)
+    if not isinstance(message, EmailMessage) or not message.get("From"):
+        raise InputError(path, "not an email message (no From: header)", "give a .eml file")
+    return data, message
+
+
+def _envelope(values: Sequence[str], path: str | Path, header: str) -> list[str]:
+    addresses = [addr for _, addr in getaddresses([str(v) for v in values]) if "@" in addr]
+    if not addresses:
+        raise InputError(path, f"the message has no {header}: address", f"add a {header}: header")
+    return addresses
+
+
+def _line(error: BaseException) -> str:
+    """An exception as one short line (SMTP replies arrive as (code, bytes))."""
+    args = getattr(error, "smtp_code", None), getattr(error, "smtp_error", None)
+    if args[0] is not None:
+        text = args[1].decode("utf-8", "replace") if isinstance(args[1], bytes) else str(args[1])
+        return f"{args[0]} {clean(text)}"
+    return clean(str(error)) or type(error).__name__
