@@ -44,11 +44,16 @@ def check_output_path(target: Path, *, inputs: Iterable[str | Path] = ()) -> Non
         if str(item) == "-":
             continue
         source = Path(item).resolve()
-        if resolved == source or (source.is_dir() and source in resolved.parents and
-                                  resolved.suffix.lower() in _INPUT_SUFFIXES):
+        if resolved == source:
             raise OutputError(
                 f"{target}: would overwrite an input (choose an output path outside the inputs)"
             )
+        if source.is_dir() and source in resolved.parents:
+            if resolved.suffix.lower() in _INPUT_SUFFIXES:
+                raise OutputError(
+                    f"{target}: is inside an input folder and would be read as an input next "
+                    "time (write it outside the input folders)"
+                )
 
 
 # Writing a readable document into an input folder would feed it to the next run.

@@ -37,7 +37,6 @@ TOKENS_PER_WORD = 1.6  # subword tokens per English word, with margin
 _TOKENIZER_FILES = {"tokenizer.json", "vocab.txt", "vocab.json", "spiece.model"}
 _PICKLE_SUFFIXES = (".bin", ".pt", ".pth", ".ckpt", ".pkl")
 _FIX_FOLDER = "pass --model a folder written by save_pretrained(safe_serialization=True)"
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])")
 _WORD = re.compile(r"\w+")
 
 
@@ -262,8 +261,13 @@ _MIN_MATE_SIMILARITY = 0.5
 
 
 def split_generated(text: str) -> list[str]:
-    """Split generated text into sentences (terminal punctuation, then a capital or digit)."""
-    return [part.strip() for part in _SENTENCE_END.split(text) if part.strip()]
+    """Split generated text into sentences with briefer's Punkt splitter.
+
+    Generated text may be lower-case, so a regex keyed on capitals would miss boundaries.
+    """
+    from briefer.split import split_text
+
+    return [text[start:end] for start, end in split_text(text)]
 
 
 def _fit_words(
