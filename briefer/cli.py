@@ -1,0 +1,244 @@
+"""The `briefer` command: parse, call the library, turn BrieferError into one red line."""
+
+from __future__ import annotations
+
+import functools
+import sys
+import warnings
+from collections.abc import Callable
+from pathlib import Path
+from typing import Annotated, Any, TypeVar
+
+import typer
+
+from briefer import __version__
+from briefer.errors import BrieferError, UsageError
+
+app = typer.Typer(
+    help="Neutral, source-traceable briefings from news articles about one event.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+Inputs = Annotated[list[str], typer.Argument(help="Files or folders to read; '-' reads stdin.")]
+ProfileOpt = Annotated[
+    str, typer.Option("--profile", help="Built-in profile name or a YAML file.")
+]
+MaxInputMb = Annotated[
+    float, typer.Option("--max-input-mb", help="Refuse input files larger than this.")
+]
+Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="No progress on stderr.")]
+
+
+def user_errors(command: F) -> F:
+    """Show a BrieferError as one red line and exit with its code; bugs keep tracebacks."""
+
+    @functools.wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        warnings.showwarning = _show_warning
+        try:
+            return command(*args, **kwargs)
+        except BrieferError as error:
+            typer.secho(f"error: {error}", fg="red", err=True)
+            raise typer.Exit(error.exit_code) from None
+        except KeyboardInterrupt:
+            typer.secho("interrupted: no output written", fg="red", err=True)
+            raise typer.Exit(130) from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+def _show_warning(message: Any, category: Any, *args: Any, **kwargs: Any) -> None:
+    typer.secho(f"warning: {message}", fg="yellow", err=True)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"briefer {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show version.")
+    ] = False,
+) -> None:
+    """Neutral, source-traceable briefings from news articles about one event."""
+
+
+@app.command()
+@user_errors
+def brief(
+    inputs: Inputs,
+    output: Annotated[
+        str, typer.Option("--output", "-o", help="Output file (.md, .docx, .json); '-' = stdout.")
+    ] = "-",
+    format: Annotated[
+        str | None, typer.Option("--format", help="md, docx or json (default: from -o).")
+    ] = None,
+    title: Annotated[str | None, typer.Option(help="Briefing title.")] = None,
+    date: Annotated[str | None, typer.Option(help="Briefing date, YYYY-MM-DD.")] = None,
+    profile: ProfileOpt = "pak-afg",
+    model: Annotated[
+        Path | None, typer.Option(help="A local seq2seq checkpoint folder (safetensors).")
+    ] = None,
+    summarizer: Annotated[
+        str | None, typer.Option(help="extractive or abstractive.")
+    ] = None,
+    max_words: Annotated[int, typer.Option(help="Length of the summary in words.")] = 120,
+    page_size: Annotated[str, typer.Option(help="DOCX page size: A4 or Letter.")] = "A4",
+    eml: Annotated[
+        Path | None, typer.Option(help="Also write an email (.eml) with the DOCX attached.")
+    ] = None,
+    to: Annotated[list[str] | None, typer.Option(help="Email recipient (repeatable).")] = None,
+    sender: Annotated[str, typer.Option("--from", help="Email sender.")] = "briefer@localhost",
+    subject: Annotated[str | None, typer.Option(help="Email subject.")] = None,
+    max_input_mb: MaxInputMb = 50.0,
+    quiet: Quiet = False,
+) -> None:
+    """Write a briefing of INPUTS as Markdown, DOCX or JSON."""
+    from briefer.pipeline import build_briefing
+    from briefer.readers import load_documents
+    from briefer.render import format_for, render, save
+
+    to_stdout = output == "-"
+    fmt = (format or "md") if to_stdout else format_for(output, format)
+    if eml is not None and not to:
+        raise UsageError("--eml needs at least one --to address")
+    if page_size not in {"A4", "Letter"}:
+        raise UsageError(f"--page-size {page_size}: unknown (use A4 or Letter)")
+    if not to_stdout:
+        from briefer.output import check_output_path
+
+        check_output_path(Path(output), inputs=inputs)
+    documents = load_documents(inputs, max_input_mb=max_input_mb)
+    briefing = build_briefing(
+        documents,
+        title=title,
+        date=date,
+        profile=profile,
+        summarizer=summarizer,
+        model=model,
+        max_words=max_words,
+        progress=not quiet,
+    )
+    options = {"page_size": page_size} if fmt == "docx" else {}
+    if to_stdout:
+        data = render(briefing, fmt, **options)
+        if fmt == "docx" and sys.stdout.isatty():
+            raise UsageError("DOCX is binary: give -o FILE.docx instead of writing to a terminal")
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+    else:
+        save(briefing, output, format=fmt, inputs=inputs, **options)
+    if eml is not None:
+        from briefer.output import write_atomic
+        from briefer.render.email import build_eml
+
+        docx = render(briefing, "docx", page_size=page_size)
+        message = build_eml(briefing, to=to or [], sender=sender, subject=subject, docx_bytes=docx)
+        write_atomic(eml, message, inputs=inputs)
+    if not quiet and not to_stdout:
+        typer.secho(f"wrote {output}", err=True, fg="green")
+
+
+@app.command()
+@user_errors
+def daily(
+    inbox: Annotated[Path, typer.Argument(help="Folder of incoming documents.")],
+    date: Annotated[str, typer.Option(help="The day to brief, YYYY-MM-DD.")],
+    out_dir: Annotated[Path, typer.Option(help="Folder for the briefs.")],
+    formats: Annotated[
+        str, typer.Option("--formats", help="Comma-separated: md, docx, json.")
+    ] = "md,docx",
+    profile: ProfileOpt = "pak-afg",
+    model: Annotated[Path | None, typer.Option(help="A local seq2seq checkpoint.")] = None,
+    max_words: Annotated[int, typer.Option(help="Length of the summary in words.")] = 120,
+    max_input_mb: MaxInputMb = 50.0,
+    quiet: Quiet = False,
+) -> None:
+    """Brief the documents in INBOX dated DATE (file date where a document has none)."""
+    from briefer.daily import run_daily
+
+    written = run_daily(
+        inbox,
+        date=date,
+        out_dir=out_dir,
+        formats=[f.strip() for f in formats.split(",") if f.strip()],
+        profile=profile,
+        model=model,
+        max_words=max_words,
+        max_input_mb=max_input_mb,
+        progress=not quiet,
+    )
+    if not quiet:
+        for path in written:
+            typer.secho(f"wrote {path}", err=True, fg="green")
+
+
+@app.command()
+@user_errors
+def claims(
+    inputs: Inputs,
+    profile: ProfileOpt = "pak-afg",
+    format: Annotated[str, typer.Option("--format", help="json or csv.")] = "json",
+    max_input_mb: MaxInputMb = 50.0,
+) -> None:
+    """Who said what: one row per sentence (speaker, party, quote)."""
+    from briefer.perspectives import attribute, claims_rows, load_profile
+    from briefer.readers import load_documents
+    from briefer.split import split_sentences
+
+    if format not in {"json", "csv"}:
+        raise UsageError(f"--format {format}: unknown (use json or csv)")
+    party_profile = load_profile(profile)
+    documents = load_documents(inputs, max_input_mb=max_input_mb)
+    sentences = [s for doc in documents for s in split_sentences(doc)]
+    rows = claims_rows(attribute(sentences, party_profile))
+    if format == "json":
+        import json
+
+        typer.echo(json.dumps(rows, indent=2, ensure_ascii=False))
+    else:
+        import csv
+
+        writer = csv.DictWriter(sys.stdout, fieldnames=list(rows[0]) if rows else ["doc_id"])
+        writer.writeheader()
+        writer.writerows(rows)
+
+
+@app.command()
+@user_errors
+def profiles() -> None:
+    """List the built-in party profiles."""
+    from briefer.perspectives import list_profiles
+
+    for name, description in list_profiles():
+        typer.echo(f"{name}\t{description}")
+
+
+@app.command()
+@user_errors
+def send(
+    eml: Annotated[Path, typer.Argument(help="An .eml file written by `briefer brief --eml`.")],
+    smtp_host: Annotated[str, typer.Option(help="SMTP server host.")],
+    smtp_port: Annotated[int, typer.Option(help="SMTP server port.")] = 25,
+    starttls: Annotated[bool, typer.Option(help="Upgrade the connection with STARTTLS.")] = False,
+    user: Annotated[
+        str | None,
+        typer.Option(help="SMTP user; the password is read from $BRIEFER_SMTP_PASSWORD."),
+    ] = None,
+) -> None:
+    """Send an .eml file through an SMTP server."""
+    from briefer.render.email import send_eml
+
+    send_eml(eml, host=smtp_host, port=smtp_port, starttls=starttls, user=user)
+    typer.secho(f"sent {eml} via {smtp_host}:{smtp_port}", err=True, fg="green")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    app()

@@ -1,0 +1,81 @@
+from pathlib import Path
+
+import pytest
+
+from briefer.data import NARRATOR
+from briefer.embed import HashingEmbedder
+from briefer.errors import UsageError
+from briefer.pipeline import build_briefing
+from briefer.readers import load_documents
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def documents():
+    return load_documents([ROOT / "seeds", ROOT / "samples" / "inputs"])
+
+
+def brief(documents, summarizer, **options):
+    return build_briefing(
+        documents, summarizer=summarizer, embedder=HashingEmbedder(), date="2024-12-26", **options
+    )
+
+
+def test_every_summary_sentence_references_an_existing_source(documents, fake_summarizer):
+    briefing = brief(documents, fake_summarizer)
+    doc_ids = {d.id for d in documents}
+    assert briefing.summary
+    for sentence in (*briefing.summary, *briefing.key_facts):
+        assert sentence.sources
+        assert {doc_id for doc_id, _ in sentence.sources} <= doc_ids
+    assert [s.number for s in briefing.sources] == list(range(1, len(documents) + 1))
+
+
+def test_run_info_and_parties_come_from_profile_and_inputs(documents, fake_summarizer):
+    briefing = brief(documents, fake_summarizer)
+    assert briefing.run.input_count == len(documents) == 4
+    assert briefing.run.summarizer == "fake"
+    assert briefing.run.profile == "pak-afg"
+    assert [p.id for p in briefing.parties] == [p.party for p in briefing.positions]
+    assert briefing.date == "2024-12-26"
+
+
+def test_both_parties_have_a_position_with_attributed_claims(documents, fake_summarizer):
+    briefing = brief(documents, fake_summarizer)
+    for position in briefing.positions:
+        assert position.claims, position.party
+        assert all(c.party == position.party for c in position.claims)
+        assert all(c.party != NARRATOR for c in position.claims)
+
+
+def test_summary_respects_max_words(documents, fake_summarizer):
+    briefing = brief(documents, fake_summarizer, max_words=40)
+    assert sum(len(s.text.split()) for s in briefing.summary) <= 40 + 40  # one sentence of slack
+
+
+def test_extractive_summarizer_is_the_default_without_a_model(documents):
+    briefing = build_briefing(documents, embedder=HashingEmbedder(), date="2024-12-26")
+    assert briefing.run.summarizer == "extractive"
+    assert all(s.origin == "extracted" for s in briefing.summary)
+
+
+def test_same_inputs_give_the_same_briefing(documents, fake_summarizer):
+    assert brief(documents, fake_summarizer) == brief(documents, fake_summarizer)
+
+
+def test_no_documents_is_a_usage_error():
+    with pytest.raises(UsageError, match="no documents"):
+        build_briefing([])
+
+
+def test_bad_date_names_the_option(documents, fake_summarizer):
+    with pytest.raises(UsageError, match="--date 26/12/2024"):
+        build_briefing(documents, summarizer=fake_summarizer, embedder=HashingEmbedder(),
+                       date="26/12/2024")
+
+
+def test_abstractive_without_model_says_how_to_fix(documents):
+    with pytest.raises(UsageError, match="--model"):
+        build_briefing(documents, summarizer="abstractive", embedder=HashingEmbedder(),
+                       model=None, date="2024-12-26")
