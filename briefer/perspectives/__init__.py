@@ -1,13 +1,23 @@
 """Perspectives: who said what, each party's position, the disputes, and a neutral voice.
 
-    load_profile("pak-afg") ─▶ attribute(sentences) ─▶ Claims
-        ─▶ analyze(claims, ranked, ...) ─▶ positions, disputes, other voices, key facts
-        ─▶ neutral_voice(summary, claims) ─▶ neutrality_report(...)
+    load_profile("pak-afg") ─▶ attribute(sentences, profile) ─▶ Claims (one per sentence)
+        ─▶ analyze(claims, ranked, profile, summarizer, max_words=...) ─▶ Perspectives
+           (positions in profile order, disputes, other voices, key facts, background)
+        ─▶ neutral_voice(summary, claims) ─▶ neutrality_report(summary, positions, claims)
 """
 
 from __future__ import annotations
 
-from briefer.perspectives.attribute import attribute
+from briefer.perspectives.attribution import attribute
+from briefer.perspectives.disputes import find_disputes
+from briefer.perspectives.metrics import claims_rows, neutrality_report
+from briefer.perspectives.neutral import (
+    Lexicon,
+    load_lexicon,
+    loaded_terms_in_narration,
+    neutral_voice,
+)
+from briefer.perspectives.positions import Perspectives, analyze
 from briefer.perspectives.profiles import (
     DEFAULT_PROFILE,
     OtherDef,
@@ -19,10 +29,19 @@ from briefer.perspectives.profiles import (
 
 __all__ = [
     "DEFAULT_PROFILE",
+    "Lexicon",
     "OtherDef",
     "PartyDef",
+    "Perspectives",
     "Profile",
+    "analyze",
     "attribute",
+    "claims_rows",
+    "find_disputes",
     "list_profiles",
+    "load_lexicon",
     "load_profile",
+    "loaded_terms_in_narration",
+    "neutral_voice",
+    "neutrality_report",
 ]

@@ -1,0 +1,188 @@
+"""A neutral narrator: loaded terms stay inside attributed quotes.
+
+The lexicon (`briefer/resources/lexicon/loaded_terms.txt`) lists the terms and their neutral
+wording. A narrator sentence that uses one is attributed to the speaker of its source
+sentence when it has one ("According to the Afghan Defense Ministry, ..."), else rewritten.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from importlib import resources
+from pathlib import Path
+
+from briefer.data import NARRATOR, Claim, SummarySentence
+from briefer.errors import UsageError
+from briefer.perspectives.frames import find_frame, scan_quotes
+
+__all__ = ["Lexicon", "load_lexicon", "loaded_terms_in_narration", "neutral_voice"]
+
+_QUOTED = re.compile(r"“[^”]*”?|\"[^\"]*\"?")
+_COMMON_FIRST = frozenset(
+    "the a an this these those that it its there some many most several such one two three"
+    " four five six seven eight nine ten at in on after before during as while".split()
+)
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Loaded terms and their neutral wording ("" drops the term)."""
+
+    entries: tuple[tuple[str, str], ...]
+
+    @functools.cached_property
+    def pattern(self) -> re.Pattern[str]:
+        terms = sorted((t for t, _ in self.entries), key=len, reverse=True)
+        body = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in terms)
+        return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
+
+    def wording(self, term: str) -> str:
+        key = re.sub(r"\s+", " ", term.lower())
+        return dict(self.entries).get(key, "")
+
+    def find(self, text: str) -> list[str]:
+        """Loaded terms used outside quotation marks, lower-cased, in order."""
+        outside = _QUOTED.sub(" ", text)
+        return [re.sub(r"\s+", " ", m.group().lower()) for m in self.pattern.finditer(outside)]
+
+
+def load_lexicon(path: str | Path | None = None) -> Lexicon:
+    """The shipped lexicon, or a user's file in the same format."""
+    if path is None:
+        return _default_lexicon()
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        raise UsageError(f"{path}: cannot read the lexicon (give a UTF-8 text file)") from None
+    return _parse(text)
+
+
+@functools.cache
+def _default_lexicon() -> Lexicon:
+    folder = resources.files("briefer") / "resources" / "lexicon"
+    return _parse((folder / "loaded_terms.txt").read_text(encoding="utf-8"))
+
+
+def _parse(text: str) -> Lexicon:
+    entries = []
+    for line in text.splitlines():
+        line = line.split("#", 1)[0].strip()
+        if not line:
+            continue
+        term, _, wording = line.partition("->")
+        if term.strip():
+            entries.append((re.sub(r"\s+", " ", term.strip().lower()), wording.strip()))
+    return Lexicon(tuple(entries))
+
+
+def _is_narration(sentence: SummarySentence) -> bool:
+    """A sentence speaks in the narrator's voice when its text names no speaker."""
+    return find_frame(scan_quotes(sentence.text).masked) is None
+
+
+def loaded_terms_in_narration(
+    sentences: Sequence[SummarySentence],
+    claims: Sequence[Claim] = (),
+    lexicon: Lexicon | None = None,
+) -> tuple[str, ...]:
+    """Loaded terms a reader would take as the narrator's own words (outside quotes)."""
+    lexicon = lexicon or load_lexicon()
+    found: list[str] = []
+    for sentence in sentences:
+        if _is_narration(sentence):
+            found.extend(lexicon.find(sentence.text))
+    return tuple(found)
+
+
+def neutral_voice(
+    sentences: Sequence[SummarySentence],
+    claims: Sequence[Claim],
+    lexicon: Lexicon | None = None,
+) -> tuple[SummarySentence, ...]:
+    """Narrator sentences without loaded terms: attributed to their speaker, or reworded.
+
+    A sentence whose loaded term cannot be dropped without breaking it ("the attack was
+    brutal.") and that has no speaker to attribute it to is left out.
+    """
+    lexicon = lexicon or load_lexicon()
+    by_ref = {c.sentence.ref: c for c in claims}
+    out: list[SummarySentence] = []
+    for sentence in sentences:
+        if not _is_narration(sentence) or not lexicon.find(sentence.text):
+            out.append(sentence)
+            continue
+        speaker = _source_speaker(sentence, by_ref)
+        if speaker is not None:
+            out.append(_attributed(sentence, *speaker))
+            continue
+        text = _reworded(sentence.text, lexicon)
+        if text is not None:
+            out.append(replace(sentence, text=text))
+    return tuple(out)
+
+
+def _source_speaker(
+    sentence: SummarySentence, by_ref: dict
+) -> tuple[str, str] | None:
+    for ref in sentence.sources:
+        claim = by_ref.get(ref)
+        if claim is not None and claim.party != NARRATOR and claim.speaker:
+            return claim.speaker, claim.party
+    if sentence.party != NARRATOR and sentence.speaker:
+        return sentence.speaker, sentence.party
+    return None
+
+
+def _attributed(sentence: SummarySentence, speaker: str, party: str) -> SummarySentence:
+    return replace(sentence, text=according_to(speaker, sentence.text), speaker=speaker,
+                   party=party)
+
+
+def according_to(speaker: str, text: str) -> str:
+    """"According to X, ..." in front of a sentence, keeping proper nouns capitalised."""
+    first = text.split(maxsplit=1)[0] if text.split() else ""
+    if first.lower() in _COMMON_FIRST and first[1:].islower():
+        text = text[0].lower() + text[1:]
+    return f"According to {speaker}, {text}"
+
+
+def _reworded(text: str, lexicon: Lexicon) -> str | None:
+    pieces = []
+    last = 0
+    for m in _QUOTED.finditer(text):
+        pieces.append(_replace_terms(text[last:m.start()], lexicon))
+        pieces.append(m.group())
+        last = m.end()
+    pieces.append(_replace_terms(text[last:], lexicon))
+    if any(p is None for p in pieces):
+        return None
+    new = "".join(p for p in pieces if p is not None)
+    new = re.sub(r"[ \t]{2,}", " ", new)
+    new = re.sub(r" ([,.;:!?])", r"\1", new).strip()
+    return new[:1].upper() + new[1:] if new else None
+
+
+_PREDICATE = re.compile(r"^\s*(?:[,.;:!?]|and\b|or\b|but\b|$)", re.IGNORECASE)
+
+
+def _replace_terms(segment: str, lexicon: Lexicon) -> str | None:
+    out = []
+    last = 0
+    for m in lexicon.pattern.finditer(segment):
+        wording = lexicon.wording(m.group())
+        if not wording and _PREDICATE.match(segment[m.end():]):
+            return None  # "was brutal." cannot lose its adjective
+        if wording and m.group()[:1].isupper():
+            wording = wording[:1].upper() + wording[1:]
+        out.append(segment[last:m.start()])
+        out.append(wording)
+        last = m.end()
+    out.append(segment[last:])
+    if not last:
+        return segment
+    new = re.sub(r"[ \t]{2,}", " ", "".join(out))
+    new = re.sub(r"\b([Aa]) (?=[aeiouAEIOU])", r"\1n ", new)
+    return re.sub(r"\b([Aa])n (?=[b-df-hj-np-tv-zB-DF-HJ-NP-TV-Z])", r"\1 ", new)

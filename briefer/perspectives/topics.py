@@ -1,0 +1,59 @@
+"""What a claim is about: the points on which parties' accounts are compared."""
+
+from __future__ import annotations
+
+import re
+
+# Point id -> (how a dispute names it, cue words). Order breaks ties.
+TOPICS: dict[str, tuple[str, str]] = {
+    "casualties": (
+        "casualty figures",
+        r"killed|kill|killing|dead|deaths?|died|die|wounded|injured|injuries|casualt\w+|victims?"
+        r"|death toll|lost their lives|bodies|martyred|fatalities|toll",
+    ),
+    "targets": (
+        "who or what was hit",
+        r"civilians?|women and children|children|refugees|hideouts?|camps?|bases|training"
+        r" facilit\w+|compounds?|homes?|houses?|villages?|mosques?|schools?|targets?|targeted"
+        r"|targeting|militants?|insurgents?|terrorists?|fighters|positions|affected|hit|struck",
+    ),
+    "responsibility": (
+        "responsibility",
+        r"responsib\w+|blame\w*|behind the|sponsor\w*|harbou?r\w*|shelter\w*|safe havens?"
+        r"|sanctuar\w+|support(?:s|ed|ing)? (?:for )?(?:the )?(?:militants|terror\w*|taliban)"
+        r"|use[sd]? (?:afghan|pakistani|its) (?:soil|territory)|utili[sz]e|launch attacks"
+        r"|involvement|complicit\w*",
+    ),
+    "legality": (
+        "legality and sovereignty",
+        r"sovereign\w*|violat\w+|international (?:law|principles)|principles|aggression"
+        r"|unilateral|illegal|legitimate|self-defen[cs]e|right to defend|inherent right"
+        r"|territorial integrity|airspace|border",
+    ),
+    "response": (
+        "response and retaliation",
+        r"retaliat\w+|revenge|respond|response|unanswered|consequences|avenge|warn\w*"
+        r"|protest\w*|summon\w*",
+    ),
+    "talks": (
+        "talks and relations",
+        r"talks|negotiat\w+|dialogue|meeting|met|visit\w*|cooperation|bilateral|trade|relations"
+        r"|ceasefire|cease-fire|peace",
+    ),
+}
+_PATTERNS = {key: re.compile(rf"\b(?:{cue})\b", re.IGNORECASE) for key, (_, cue) in TOPICS.items()}
+_NUMBER = re.compile(r"\b(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|dozens?"
+                     r"|scores|hundreds?)\b", re.IGNORECASE)
+
+
+def topic_of(text: str) -> str:
+    """The point a sentence speaks to ("casualties", "targets", ...) or ""."""
+    scores = {key: len(pattern.findall(text)) for key, pattern in _PATTERNS.items()}
+    if scores["casualties"] and _NUMBER.search(text):
+        scores["casualties"] += 1
+    best = max(scores, key=lambda k: scores[k])
+    return best if scores[best] else ""
+
+
+def point_name(topic: str) -> str:
+    return TOPICS[topic][0] if topic in TOPICS else topic

@@ -1,0 +1,136 @@
+"""Attribution: who asserts each sentence, and for which party."""
+
+from __future__ import annotations
+
+from briefer.data import NARRATOR, OTHER, Sentence
+from briefer.perspectives import attribute, claims_rows, load_profile
+
+PROFILE = load_profile("pak-afg")
+
+
+def _sentences(*texts: str, doc_id: str = "d1") -> list[Sentence]:
+    return [Sentence(doc_id, i, 0, len(t), t) for i, t in enumerate(texts)]
+
+
+def _parties(*texts: str) -> list[str]:
+    return [c.party for c in attribute(_sentences(*texts), PROFILE)]
+
+
+def test_reporting_verb_names_the_party() -> None:
+    claims = attribute(_sentences(
+        "In response to the airstrikes, the Afghan Defense Ministry condemned the actions."
+    ), PROFILE)
+    assert claims[0].party == "afghanistan"
+    assert claims[0].speaker == "the Afghan Defense Ministry"
+
+
+def test_pronoun_subject_inherits_previous_speaker() -> None:
+    claims = attribute(_sentences(
+        "The Afghan Defense Ministry condemned the strikes.",
+        "The strikes hit a village.",
+        "They claimed many victims were refugees.",
+    ), PROFILE)
+    assert [c.party for c in claims] == ["afghanistan", NARRATOR, "afghanistan"]
+    assert claims[2].speaker == "the Afghan Defense Ministry" or claims[2].speaker.endswith(
+        "Ministry")
+
+
+def test_pronoun_does_not_cross_documents() -> None:
+    first = _sentences("Pakistan's Foreign Office said the strikes were legal.", doc_id="a")
+    second = _sentences("He added that talks would continue.", doc_id="b")
+    claims = attribute([*first, *second], PROFILE)
+    assert claims[1].party == OTHER
+
+
+def test_according_to() -> None:
+    claims = attribute(_sentences(
+        "PESHAWAR, Pakistan — Pakistan carried out airstrikes on Tuesday.",
+        "A training facility was destroyed, according to four security officials who "
+        "were not permitted to speak publicly.",
+    ), PROFILE)
+    assert claims[1].speaker == "four security officials"
+    assert claims[1].party == "pakistan"  # officials in a Pakistani dateline's context
+
+
+def test_quote_attributed_after() -> None:
+    claims = attribute(_sentences(
+        "“We will not let this act go unanswered,” said Zabihullah Mujahid.",
+        "“This is a huge blow to the militants,” a Pakistani security official told Reuters.",
+    ), PROFILE)
+    assert [(c.party, c.quote) for c in claims] == [("afghanistan", True), ("pakistan", True)]
+
+
+def test_quote_attributed_before() -> None:
+    claims = attribute(_sentences(
+        "The Afghan Defense Ministry issued a statement.",
+        "The ministry stated, “The Islamic Emirate regards this as a brutal act.”",
+    ), PROFILE)
+    assert claims[1].party == "afghanistan" and claims[1].quote
+
+
+def test_quote_continuing_into_next_sentence_keeps_speaker() -> None:
+    assert _parties(
+        "“The leadership is in Pakistan,” Ashraf Ghani said. “They are unleashed.",
+        "All of them.”",
+    ) == ["afghanistan", "afghanistan"]
+
+
+def test_in_a_message_on_x() -> None:
+    assert _parties(
+        "In a message on the X platform, the Afghan Defense Ministry urged restraint."
+    ) == ["afghanistan"]
+
+
+def test_claim_and_rejection_belongs_to_both() -> None:
+    claim = attribute(_sentences(
+        "Islamabad routinely asserts that the Pakistani Taliban use Afghan territory, "
+        "a claim that the Afghan government has consistently refuted."
+    ), PROFILE)[0]
+    assert claim.party == "pakistan"
+    assert claim.also_parties == ("afghanistan",)
+    assert claim.topic == "responsibility"
+
+
+def test_pakistani_taliban_is_not_pakistan() -> None:
+    assert _parties(
+        "The Pakistani Taliban said they carried out the attack.",
+        "A TTP spokesman claimed responsibility.",
+    ) == [OTHER, OTHER]
+
+
+def test_residents_and_analysts_are_other_voices() -> None:
+    assert _parties(
+        "Residents reported that at least eight people were killed.",
+        "Security analyst Syed Muhammad Ali commented that the strikes were a warning.",
+        "He added that Pakistan was careful.",
+    ) == [OTHER, OTHER, OTHER]
+
+
+def test_named_official_and_surname() -> None:
+    assert _parties(
+        "Mohammad Sadiq, Pakistan's special representative, said talks went well.",
+        "Sadiq also reported a meeting with Afghanistan's foreign minister.",
+    ) == ["pakistan", "pakistan"]
+
+
+def test_narrator_sentences_and_subordinate_reports() -> None:
+    assert _parties(
+        "The airstrikes occurred in a mountainous region of Paktika province.",
+        "This is the second such assault since March, when Pakistan reported strikes.",
+        "The suicide bombing was claimed by a regional affiliate of the Islamic State.",
+    ) == [NARRATOR, NARRATOR, NARRATOR]
+
+
+def test_lowercased_us_officials_are_not_the_pronoun() -> None:
+    profile = load_profile("us-pak")
+    claims = attribute(_sentences(
+        "The strike killed four militants, us officials said.",
+        "Pakistani officials told us the strike killed civilians.",
+    ), profile)
+    assert [c.party for c in claims] == ["united-states", "pakistan"]
+
+
+def test_claims_rows_have_the_cli_fields() -> None:
+    rows = claims_rows(attribute(_sentences("Pakistan denied the report."), PROFILE))
+    assert rows == [{"doc_id": "d1", "sentence_index": 0, "text": "Pakistan denied the report.",
+                     "speaker": "Pakistan", "party": "pakistan", "quote": False}]

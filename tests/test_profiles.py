@@ -1,0 +1,60 @@
+"""Party profiles: built-ins, user files, one-line errors naming the key."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from briefer.errors import ProfileError
+from briefer.perspectives import list_profiles, load_profile
+
+
+def test_default_profile_has_pakistan_then_afghanistan() -> None:
+    profile = load_profile("pak-afg")
+    assert [p.id for p in profile.parties] == ["pakistan", "afghanistan"]
+    assert "TTP" in {a for o in profile.others for a in o.aliases}
+
+
+def test_list_profiles_names_both_builtins() -> None:
+    names = dict(list_profiles())
+    assert {"pak-afg", "us-pak"} <= set(names)
+    assert all(names.values())
+
+
+def test_user_profile_loads_from_path(tmp_path: Path) -> None:
+    path = tmp_path / "p.yaml"
+    path.write_text("name: x\nparties:\n  - {id: a, name: A, aliases: [Aland]}\n")
+    profile = load_profile(path)
+    assert profile.name == "x" and profile.parties[0].aliases == ("Aland",)
+    assert profile.others == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("parties: nope\n", "'parties'"),
+        ("name: x\n", "'parties'"),
+        ("parties:\n  - {id: a, name: A}\n", "parties[0].aliases"),
+        ("parties:\n  - {id: Bad Id, name: A, aliases: [x]}\n", "parties[0].id"),
+        ("parties:\n  - {id: other, name: A, aliases: [x]}\n", "reserved"),
+        ("parties:\n  - {id: a, name: A, aliases: [x]}\n  - {id: a, name: B, aliases: [y]}\n",
+         "used twice"),
+        ("parties: [\n", "not valid YAML"),
+        ("partys: []\n", "unknown key 'partys'"),
+    ],
+)
+def test_malformed_profile_gets_one_line_naming_the_key(
+    tmp_path: Path, text: str, key: str
+) -> None:
+    path = tmp_path / "bad.yaml"
+    path.write_text(text)
+    with pytest.raises(ProfileError) as info:
+        load_profile(path)
+    message = str(info.value)
+    assert key in message and "\n" not in message and str(path) in message
+
+
+def test_unknown_profile_name_lists_builtins() -> None:
+    with pytest.raises(ProfileError, match="pak-afg"):
+        load_profile("no-such-profile")
