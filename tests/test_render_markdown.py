@@ -154,3 +154,14 @@ def test_render_dispatch_and_save_write_the_same_markdown(tmp_path: Path) -> Non
 @pytest.mark.parametrize("briefing", [sample_briefing(), minimal_briefing()])
 def test_output_is_stable_across_calls(briefing) -> None:
     assert render_markdown(briefing) == render_markdown(briefing)
+
+
+def test_source_without_title_is_listed_as_untitled_with_its_file():
+    from dataclasses import replace
+
+    briefing = sample_briefing()
+    untitled = replace(briefing.sources[0], title="", path="seeds/article.txt", url="")
+    briefing = replace(briefing, sources=(untitled, *briefing.sources[1:]))
+    line = next(x for x in render_markdown(briefing).splitlines() if x.startswith("1. "))
+    assert line.startswith("1. *Untitled document*.")
+    assert "`seeds/article.txt`" in line

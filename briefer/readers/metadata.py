@@ -1,6 +1,6 @@
 """Title, outlet and date from the text itself: front matter, datelines, a title line.
 
-PESHAWAR, Pakistan — Pakistan carried out ...        a dateline (kept in the text)
+PESHAWAR, Pakistan — Pakistan carried out ...        a dateline (dropped from the text)
 KABUL, March 18, 2024 (Reuters) - The Taliban ...    dateline with a date and an outlet
 Pakistan strikes Taliban hideouts in Afghanistan     a short first line: the title
 """
@@ -11,7 +11,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-__all__ = ["Metadata", "guess_metadata", "normalize_date", "parse_front_matter"]
+__all__ = ["Metadata", "guess_metadata", "normalize_date", "parse_front_matter", "strip_dateline"]
 
 _MONTHS = {
     name: number
@@ -125,6 +125,17 @@ def guess_metadata(text: str) -> tuple[Metadata, str]:
     if newline and rest.strip() and _looks_like_title(first.strip()):
         title, text = first.strip().lstrip("#").strip(), rest.strip()
     return _dateline(text.partition("\n")[0]).fill(Metadata(title=title)), text
+
+
+def strip_dateline(text: str) -> str:
+    """The text without a leading dateline ("KABUL (Reuters) - "): it is metadata, not news.
+
+    Left in, it would open the first sentence of every briefing that quotes it.
+    """
+    match = _DATELINE.match(text)
+    if match is None or not text[match.end() :].strip():
+        return text
+    return text[match.end() :]
 
 
 def _looks_like_title(line: str) -> bool:

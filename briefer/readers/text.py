@@ -13,7 +13,12 @@ import warnings
 
 from briefer.data import Document
 from briefer.errors import InputError
-from briefer.readers.metadata import Metadata, guess_metadata, parse_front_matter
+from briefer.readers.metadata import (
+    Metadata,
+    guess_metadata,
+    parse_front_matter,
+    strip_dateline,
+)
 
 __all__ = ["decode_text", "read_markdown", "read_text", "text_document"]
 
@@ -68,6 +73,7 @@ def text_document(
     if given.title and guessed.title and guessed.title != given.title:
         body = text.strip()  # the first line is text, not a second title
     meta = given.fill(guessed).fill(fallback)
+    body = strip_dateline(body.strip())
     if not body.strip():
         raise InputError(path, "is empty", "give a file with the article's text")
     return Document("", body, meta.title, meta.outlet, meta.date, meta.url, path)

@@ -120,7 +120,7 @@ def topic_label(topic: str) -> str:
 
 def source_parts(source: Source) -> tuple[str, str, str]:
     """(title, 'outlet, date', location) of a sources-list entry; location is a URL or file."""
-    title = clean(source.title) or source.doc_id
+    title = clean(source.title) or "Untitled document"
     details = ", ".join(part for part in (clean(source.outlet), human_date(source.date)) if part)
     location = source.url or source.path
     if location == "-":
