@@ -21,6 +21,7 @@ from briefer.data import (
     RankedSentence,
     RunInfo,
     Sentence,
+    SentenceRef,
     Source,
     SummarySentence,
 )
@@ -50,8 +51,13 @@ def build_briefing(
     "extractive", "abstractive" (needs `model` or the shipped model) or a Summarizer.
     """
     from briefer.embed import MiniLMEmbedder
-    from briefer.perspectives import analyze, attribute, load_profile, neutral_voice
-    from briefer.perspectives import neutrality_report
+    from briefer.perspectives import (
+        analyze,
+        attribute,
+        load_profile,
+        neutral_voice,
+        neutrality_report,
+    )
     from briefer.rank import rank_sentences
     from briefer.split import split_sentences
 
@@ -142,34 +148,26 @@ def _summarize(
 ) -> tuple[tuple[SummarySentence, ...], GuardReport]:
     """What happened: the summarizer over the salient sentences, generated text guarded."""
     by_ref = {c.sentence.ref: c for c in claims}
-    usable = [r for r in ranked if _fit_for_summary(by_ref.get(r.sentence.ref))]
-    summary = tuple(_with_speaker(s, by_ref) for s in summ.summarize(usable, max_words=max_words))
-    generated = [s for s in summary if s.origin == "generated"]
-    if not generated:
+    summary = tuple(_attributed(s, by_ref) for s in summ.summarize(ranked, max_words=max_words))
+    if not any(s.origin == "generated" for s in summary):
         return summary, GuardReport()
     from briefer.guard import guard
 
     return guard(summary, {s.ref: s for s in sentences})
 
 
-def _fit_for_summary(claim: Claim | None) -> bool:
-    """A sentence whose speaker is only a pronoun reads wrongly out of context."""
-    if claim is None or claim.party == NARRATOR:
-        return True
-    first = claim.sentence.text.split(maxsplit=1)[0].lower() if claim.sentence.text else ""
-    return first not in {"they", "he", "she", "it", "we", "this", "these"}
-
-
-def _with_speaker(sentence: SummarySentence, by_ref: dict) -> SummarySentence:
-    """Carry the speaker and party of the first source sentence onto a summary sentence."""
-    if sentence.speaker or not sentence.sources:
+def _attributed(sentence: SummarySentence, by_ref: dict[SentenceRef, Claim]) -> SummarySentence:
+    """Carry the speaker of the first source onto a summary sentence; an extracted claim is
+    rewritten to name its speaker ("They said ..." reads wrongly out of context)."""
+    claim = by_ref.get(sentence.sources[0]) if sentence.sources else None
+    if claim is None or sentence.speaker:
         return sentence
-    claim = by_ref.get(sentence.sources[0])
-    if claim is None:
-        return sentence
-    return SummarySentence(
-        sentence.text, sentence.sources, sentence.origin, claim.speaker, claim.party
-    )
+    text = sentence.text
+    if sentence.origin == "extracted" and claim.party != NARRATOR:
+        from briefer.perspectives import attributed_text
+
+        text = attributed_text(claim)
+    return SummarySentence(text, sentence.sources, sentence.origin, claim.speaker, claim.party)
 
 
 def _key_facts(perspectives: object, summary: Sequence[SummarySentence]) -> tuple:

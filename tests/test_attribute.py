@@ -134,3 +134,46 @@ def test_claims_rows_have_the_cli_fields() -> None:
     rows = claims_rows(attribute(_sentences("Pakistan denied the report."), PROFILE))
     assert rows == [{"doc_id": "d1", "sentence_index": 0, "text": "Pakistan denied the report.",
                      "speaker": "Pakistan", "party": "pakistan", "quote": False}]
+
+
+def test_generic_ministry_spokesman_resolves_to_last_named_ministry() -> None:
+    claims = attribute(_sentences(
+        "The Ministry of Defense of the Islamic Emirate of Afghanistan said that aircraft "
+        "bombed several villages.",
+        "A ministry spokesman said that 46 people were killed.",
+        "The ministry said the strikes violated all international principles.",
+        "It said the Islamic Emirate will respond.",
+        "The ministry also said that Pakistan should not blame others for its failures.",
+    ), PROFILE)
+    assert [c.party for c in claims] == ["afghanistan"] * 5
+    assert claims[1].speaker == (
+        "a spokesman for the Ministry of Defense of the Islamic Emirate of Afghanistan")
+    assert {c.speaker for c in claims[2:]} == {
+        "the Ministry of Defense of the Islamic Emirate of Afghanistan"}
+
+
+def test_generic_head_matches_the_most_recent_speaker() -> None:
+    assert _parties(
+        "Pakistan's Foreign Office spokeswoman, Mumtaz Zahra Baloch, said talks would go on.",
+        "A TTP spokesman said the group would fight on.",
+        "The spokesman said the fighters had left the area.",
+        "Residents said the village was quiet.",
+        "The spokeswoman said Pakistan respects Afghan sovereignty.",
+    ) == ["pakistan", OTHER, OTHER, OTHER, "pakistan"]
+
+
+def test_lone_generic_speaker_without_antecedent_is_other() -> None:
+    assert _parties(
+        "The strikes hit a village near the border.",
+        "A spokesman said the attack was unacceptable.",
+        "The ministry said it would respond.",
+    ) == [NARRATOR, OTHER, OTHER]
+
+
+def test_adjective_after_linking_verb_is_no_reporting_verb() -> None:
+    claims = attribute(_sentences(
+        "KABUL — The death toll from Pakistani airstrikes in Afghanistan's Paktika province "
+        "remained disputed on Thursday, two days after the strikes.",
+        "The figures seemed disputed by everyone.",
+    ), PROFILE)
+    assert [(c.party, c.speaker) for c in claims] == [(NARRATOR, ""), (NARRATOR, "")]

@@ -47,3 +47,27 @@ def test_one_sided_point_is_no_dispute(fake_summarizer) -> None:
         "Residents said eight people were killed.",
     )
     assert result.disputes == ()
+
+
+def test_each_side_keeps_its_two_most_salient_claims(fake_summarizer) -> None:
+    result = _analyze(
+        fake_summarizer,
+        "Pakistan's military said the strikes killed 20 militants.",
+        "Mujahid said the strikes killed eight civilians in Barmal.",
+        "Mujahid said 46 people died in Paktika, most of them women.",
+        "Mujahid added that six people were injured in Khost.",
+    )
+    [dispute] = [d for d in result.disputes if d.point == "casualty figures"]
+    afghanistan = dispute.sides[1]
+    assert [c.sentence.index for c in afghanistan.claims] == [1, 2]
+
+
+def test_own_claim_comes_before_a_reported_denial(fake_summarizer) -> None:
+    result = _analyze(
+        fake_summarizer,
+        "Islamabad asserts that the Pakistani Taliban use Afghan territory to launch attacks, "
+        "a claim that Kabul has refuted.",
+        "Mujahid said Pakistan should not blame Afghanistan for its own security failures.",
+    )
+    [dispute] = [d for d in result.disputes if d.point == "responsibility"]
+    assert [c.sentence.index for c in dispute.sides[1].claims] == [1, 0]

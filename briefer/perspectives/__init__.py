@@ -1,8 +1,9 @@
 """Perspectives: who said what, each party's position, the disputes, and a neutral voice.
 
     load_profile("pak-afg") ─▶ attribute(sentences, profile) ─▶ Claims (one per sentence)
-        ─▶ analyze(claims, ranked, profile, summarizer, max_words=...) ─▶ Perspectives
-           (positions in profile order, disputes, other voices, key facts, background)
+        ─▶ analyze(claims, ranked, profile, summarizer, max_words=..., max_claims=5)
+           ─▶ Perspectives (positions in profile order, disputes, other voices, key facts,
+              background); attributed_text(claim) names a claim's speaker in its sentence
         ─▶ neutral_voice(summary, claims) ─▶ neutrality_report(summary, positions, claims)
 """
 
@@ -17,7 +18,7 @@ from briefer.perspectives.neutral import (
     loaded_terms_in_narration,
     neutral_voice,
 )
-from briefer.perspectives.positions import Perspectives, analyze
+from briefer.perspectives.positions import Perspectives, analyze, attributed_text
 from briefer.perspectives.profiles import (
     DEFAULT_PROFILE,
     OtherDef,
@@ -36,6 +37,7 @@ __all__ = [
     "Profile",
     "analyze",
     "attribute",
+    "attributed_text",
     "claims_rows",
     "find_disputes",
     "list_profiles",

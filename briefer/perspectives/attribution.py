@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from briefer.data import NARRATOR, OTHER, Claim, Sentence
@@ -45,6 +45,11 @@ _NOT_NAME_WORDS = frozenset("the a an of for from in at to on and with by this t
 _ROLE_WORDS = frozenset("head chief spokesman spokeswoman spokesperson minister commander general"
                         " official ambassador envoy president leader director".split())
 _MIN_QUOTE_WORDS = 3
+_DEFINITE = frozenset("the its this that these those".split())
+_INDEFINITE = frozenset("a an another".split())
+# Generic heads that name an organisation, not a person speaking for it.
+_ORG_HEADS = frozenset("ministry office embassy government administration army military police"
+                       " agency department court cabinet intelligence forces".split())
 
 
 @dataclass
@@ -195,11 +200,9 @@ def _resolve_phrase(
     heads = [_TITLES.get(w, w) for w in words if _TITLES.get(w, w) in _GENERIC_HEADS
              or w.removesuffix("s") in _GENERIC_HEADS]
     if heads:
-        if words[0] in {"the", "its", "this", "that"}:
-            for earlier, party in reversed(state.speakers):
-                earlier_words = {_TITLES.get(w, w) for w in earlier.lower().split()}
-                if heads[-1] in earlier_words or heads[-1] + "s" in earlier_words:
-                    return earlier, party
+        earlier = _earlier_speaker(phrase, words, heads, state)
+        if earlier is not None:
+            return earlier
         if state.context is not None:
             return phrase, state.context
         return phrase, OTHER
@@ -210,6 +213,55 @@ def _resolve_phrase(
         # lead names a role, the next sentence the person holding it.
         return phrase, state.last[1]
     return phrase, OTHER
+
+
+def _earlier_speaker(
+    phrase: str, words: list[str], heads: list[str], state: _DocState
+) -> tuple[str, str] | None:
+    """The latest speaker of the document that a generic phrase points back to.
+
+    "the ministry", "the spokeswoman", "the two officials" match an earlier speaker by their
+    head noun; "a ministry spokesman" matches by its organisation only ("a spokesman" alone
+    may be someone new) and is named "a spokesman for <the ministry named before>".
+    """
+    if words[0] in _DEFINITE:
+        wanted = list(reversed(heads))
+    elif words[0] in _INDEFINITE:
+        wanted = [h for h in heads[:-1] if h in _ORG_HEADS]
+    else:
+        return None
+    surface = [w for w in words if _head_key(w) in {_head_key(h) for h in wanted}]
+    # "the spokeswoman" is first sought as written, then as any spokesperson
+    for keys_of in (_word_key, _head_key):
+        targets = [keys_of(w) for w in reversed(surface)]
+        for earlier, party in reversed(state.speakers):
+            earlier_keys = {keys_of(w) for w in earlier.lower().split()}
+            matched = [h for h in targets if h in earlier_keys]
+            if matched:
+                return _referent(phrase, words, heads, earlier, matched[0], keys_of), party
+    return None
+
+
+def _referent(phrase: str, words: list[str], heads: list[str], earlier: str, matched: str,
+              keys_of: Callable[[str], str]) -> str:
+    """How the briefing names the speaker a generic phrase points back to."""
+    owner = re.search(r"\bfor\s+(.+)$", earlier)  # "a spokesman for the ministry"
+    if owner and matched in {keys_of(w) for w in owner.group(1).lower().split()}:
+        earlier = owner.group(1)
+    last_head = [w for w in words if _head_key(w) in {_head_key(h) for h in heads}][-1:]
+    if last_head and matched == keys_of(last_head[0]):
+        return earlier
+    role = phrase.split()[-1]  # "a ministry spokesman": the role of the organisation
+    return f"{words[0]} {role} for {earlier}"
+
+
+def _word_key(word: str) -> str:
+    return word.strip(".,;:'’").removesuffix("s")
+
+
+def _head_key(word: str) -> str:
+    word = word.strip(".,;:'’")
+    return _TITLES.get(word, word).removesuffix("s")
 
 
 def _owner_hit(phrase: str, matcher: AliasMatcher, state: _DocState) -> tuple[str, str] | None:

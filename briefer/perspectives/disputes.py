@@ -15,7 +15,7 @@ from briefer.perspectives.topics import point_name
 __all__ = ["DISPUTE_TOPICS", "find_disputes"]
 
 DISPUTE_TOPICS = ("targets", "casualties", "responsibility", "legality")
-MAX_CLAIMS_PER_SIDE = 3
+MAX_CLAIMS_PER_SIDE = 2  # position claims come most salient first
 
 
 def find_disputes(positions: Sequence[Position]) -> tuple[Dispute, ...]:
@@ -24,9 +24,11 @@ def find_disputes(positions: Sequence[Position]) -> tuple[Dispute, ...]:
     for topic in DISPUTE_TOPICS:
         sides = []
         for position in positions:
-            claims = tuple(c for c in position.claims if c.topic == topic)
+            on_point = [c for c in position.claims if c.topic == topic]
+            # the party's own words before a sentence that reports its denial of another's
+            claims = sorted(on_point, key=lambda c: c.party != position.party)
             if claims:
-                sides.append(DisputeSide(position.party, claims[:MAX_CLAIMS_PER_SIDE]))
+                sides.append(DisputeSide(position.party, tuple(claims[:MAX_CLAIMS_PER_SIDE])))
         if len(sides) >= 2:
             disputes.append(Dispute(point_name(topic), tuple(sides)))
     return tuple(disputes)

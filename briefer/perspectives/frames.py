@@ -44,6 +44,11 @@ _CLAUSE_START = frozenset(
 # Past participles that are often adjectives ("several alleged hideouts").
 _NEEDS_CLAUSE = frozenset("alleged reported estimated believed suggested predicted".split())
 _PASSIVE = frozenset("is was were are been be being".split())
+# "The toll remained disputed": after a linking verb the word is an adjective, not a report.
+_LINKING = frozenset(
+    "remain remains remained remaining seem seems seemed appear appears appeared become becomes"
+    " became stay stays stayed look looks looked prove proves proved get gets got".split()
+)
 _DETERMINERS = frozenset("the a an this that these those its his her their our my your".split())
 _PRONOUNS = frozenset("he she they it we".split())
 _SUBORDINATORS = frozenset(
@@ -161,7 +166,8 @@ def later_frames(masked: str, after: int) -> list[Frame]:
                         r"\ballegations?\b|\bcharges?\b|\baccusations?\b|\bwhich\b|\bthat\b)",
                         before, flags=re.IGNORECASE)[-1]
         words = _strip_aux(tail.split())
-        if 0 < len(words) <= 8 and not _FINITE.intersection(w.lower() for w in words):
+        lowered = {w.lower() for w in words}
+        if 0 < len(words) <= 8 and not (_FINITE | _PASSIVE | _LINKING) & lowered:
             frames.append(Frame(" ".join(words), "verb", m.group().lower(), m.start(),
                                 m.start()))
     return frames
@@ -204,7 +210,7 @@ def _verb_frame(masked: str, name_at_end: NameAtEnd | None) -> Frame | None:
 
 
 def _verb_usable(verb: str, prev: str, nxt: str, after_words: list[str]) -> bool:
-    if prev in _PASSIVE or prev in _DETERMINERS or prev.endswith("'s"):
+    if prev in _PASSIVE or prev in _LINKING or prev in _DETERMINERS or prev.endswith("'s"):
         return False
     if nxt == "by":
         return False

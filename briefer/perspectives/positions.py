@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -22,15 +23,26 @@ from briefer.data import (
     SummarySentence,
 )
 from briefer.perspectives.disputes import find_disputes
-from briefer.perspectives.frames import find_frame, is_pronoun, scan_quotes
+from briefer.perspectives.frames import VERB_WORDS, find_frame, is_pronoun, scan_quotes
 from briefer.perspectives.neutral import according_to
 from briefer.perspectives.profiles import Profile
 from briefer.summarize.base import Summarizer
 
-__all__ = ["BALANCE", "Perspectives", "analyze", "attributed_summary", "no_statement_note"]
+__all__ = [
+    "BALANCE",
+    "MAX_CLAIMS",
+    "Perspectives",
+    "analyze",
+    "attributed_summary",
+    "attributed_text",
+    "no_statement_note",
+]
 
 BALANCE = 0.8  # the shorter party section / the longest, when the sources allow
-MAX_OTHER_VOICES = 8
+MAX_CLAIMS = 5  # per party: the brief reads in about two minutes
+MAX_SUMMARY_SENTENCES = 3  # the party paragraph
+MAX_OTHER_VOICES = 5
+_MAX_OPTIONS = 16  # paragraph options per party tried for balance
 MAX_KEY_FACTS = 5
 MAX_BACKGROUND = 3
 _BACKGROUND_CUES = re.compile(
@@ -43,6 +55,11 @@ _ROLE_ONLY = frozenset(
     " government military army statement group movement authorities office general minister"
     " embassy agency".split()
 )
+
+# Claims sharing this share of the shorter one's content words say the same thing.
+_REPEAT_OVERLAP = 0.8
+_FILLER = frozenset("that this these those with from they their there which said also have been"
+                    " were will would about after into over than them".split())
 
 
 @dataclass(frozen=True)
@@ -67,17 +84,21 @@ def analyze(
     summarizer: Summarizer,
     *,
     max_words: int,
+    max_claims: int = MAX_CLAIMS,
 ) -> Perspectives:
     """Positions, disputes, other voices, key facts and background from attributed claims.
 
-    `max_words` is the budget of all party sections together, shared equally.
+    `max_words` is the budget of all party sections together, shared equally; each party
+    keeps its `max_claims` most salient claims, near-repeats dropped.
     """
     ordered = _deduplicated(claims, ranked)
     scores = {r.sentence.ref: r.score for r in ranked}
     by_ref = {c.sentence.ref: c for c in claims}
     budget = max(15, max_words // max(1, len(profile.parties)))
     party_claims = {
-        p.id: tuple(c for c in ordered if c.party == p.id or p.id in c.also_parties)
+        p.id: _most_salient(
+            [c for c in ordered if c.party == p.id or p.id in c.also_parties], max_claims, p.id
+        )
         for p in profile.parties
     }
     summaries = {
@@ -85,7 +106,7 @@ def analyze(
         for pid, pc in party_claims.items()
         if pc
     }
-    summaries = _balanced(summaries, party_claims, scores, by_ref, summarizer)
+    summaries = _balanced(summaries, party_claims, by_ref)
     positions = tuple(
         Position(p.id, p.name, summaries.get(p.id, ()), party_claims[p.id],
                  "" if party_claims[p.id] else no_statement_note(p.name))
@@ -105,7 +126,7 @@ def analyze(
     return Perspectives(
         positions=positions,
         disputes=disputes,
-        other_voices=tuple(c for c in ordered if c.party == OTHER)[:MAX_OTHER_VOICES],
+        other_voices=_most_salient([c for c in ordered if c.party == OTHER], MAX_OTHER_VOICES),
         key_facts=tuple(_as_summary(c) for c in key_facts),
         background=tuple(_as_summary(c) for c in background),
     )
@@ -148,7 +169,7 @@ def _summarize(
     max_words: int,
 ) -> tuple[SummarySentence, ...]:
     ranked = [RankedSentence(c.sentence, scores.get(c.sentence.ref, 0.0), c.also) for c in claims]
-    summary = summarizer.summarize(ranked, max_words=max_words)
+    summary = summarizer.summarize(ranked, max_words=max_words)[:MAX_SUMMARY_SENTENCES]
     return tuple(attributed_summary(s, by_ref, party) for s in summary)
 
 
@@ -162,14 +183,32 @@ def attributed_summary(sentence: SummarySentence, by_ref: dict, party: str) -> S
     if not speakers:
         return sentence
     claim = speakers[0]
-    speaker = claim.speaker
-    text = sentence.text
+    text = _attributed(sentence.text, claim.speaker)
+    return replace(sentence, text=text, speaker=claim.speaker, party=claim.party)
+
+
+def attributed_text(claim: Claim) -> str:
+    """The claim's sentence made readable on its own, naming its speaker.
+
+    A pronoun or bare role as the subject is replaced by the resolved speaker ("They claimed
+    ..." -> "The Afghan Defense Ministry claimed ..."; "“...,” she said." -> "“...,”
+    Pakistan's Foreign Office spokeswoman, Mumtaz Zahra Baloch, said."); a sentence with no
+    speaker phrase of its own gets "According to X, ..."; the narrator's is left as it is.
+    """
+    if claim.party == NARRATOR or not claim.speaker:
+        return claim.sentence.text
+    return _attributed(claim.sentence.text, claim.speaker)
+
+
+def _attributed(text: str, speaker: str) -> str:
     frame = find_frame(scan_quotes(text).masked)
     if frame is None:
-        text = according_to(speaker, text)
-    elif _role_only(frame.speaker) and frame.speaker.lower() != speaker.lower():
-        text = _replace_first(text, frame.speaker, speaker)
-    return replace(sentence, text=text, speaker=speaker, party=claim.party)
+        if speaker.lower() in text.lower():
+            return text
+        return according_to(speaker, text)
+    if _role_only(frame.speaker) and frame.speaker.lower() != speaker.lower():
+        return _replace_first(text, frame.speaker, speaker)
+    return text
 
 
 def _role_only(phrase: str) -> bool:
@@ -177,11 +216,53 @@ def _role_only(phrase: str) -> bool:
 
 
 def _replace_first(text: str, surface: str, speaker: str) -> str:
-    m = re.search(rf"(?<!\w){re.escape(surface)}(?!\w)", text)
-    if m is None:
-        return according_to(speaker, text)
-    name = speaker[:1].upper() + speaker[1:] if m.start() == 0 else speaker
-    return text[:m.start()] + name + text[m.end():]
+    """Put `speaker` in place of the first `surface` outside quotation marks."""
+    for m in re.finditer(rf"(?<!\w){re.escape(surface)}(?!\w)", text):
+        if scan_quotes(text[:m.start()]).open_after:
+            continue
+        name = speaker[:1].upper() + speaker[1:] if m.start() == 0 else speaker
+        rest = text[m.end():]
+        if "," in speaker and rest[:1].isspace():  # an appositive closes before the verb
+            name += ","
+        return text[:m.start()] + name + rest
+    return according_to(speaker, text)
+
+
+def _most_salient(
+    claims: Sequence[Claim], limit: int, party: str = ""
+) -> tuple[Claim, ...]:
+    """At most `limit` claims, most salient first, near-repeats of a kept claim skipped.
+
+    The most salient claim on each topic comes first, so that a cap never drops a party's
+    only word on a disputed point (its casualty figure, say) for a second word on another;
+    the party's own words lead a topic before a sentence that only reports its denial.
+    """
+    distinct: list[Claim] = []
+    kept_words: list[set[str]] = []
+    for claim in claims:
+        words = _content_words(claim.sentence.text)
+        if not any(_overlap(words, other) >= _REPEAT_OVERLAP for other in kept_words):
+            distinct.append(claim)
+            kept_words.append(words)
+    leads: dict[str, Claim] = {}
+    for claim in sorted(distinct, key=lambda c: party != "" and c.party != party):
+        leads.setdefault(claim.topic, claim)
+    chosen = {id(c) for c in list(leads.values())[:limit]}
+    for claim in distinct:
+        if len(chosen) >= limit:
+            break
+        chosen.add(id(claim))
+    return tuple(c for c in distinct if id(c) in chosen)
+
+
+def _content_words(text: str) -> set[str]:
+    words = {w.lower() for w in re.findall(r"[\w'’-]+", text)}
+    return {w for w in words if (len(w) > 3 or w.isdigit()) and w not in VERB_WORDS
+            and w not in _FILLER}
+
+
+def _overlap(a: set[str], b: set[str]) -> float:
+    return len(a & b) / min(len(a), len(b)) if a and b else 0.0
 
 
 def _words(summary: Sequence[SummarySentence]) -> int:
@@ -191,26 +272,50 @@ def _words(summary: Sequence[SummarySentence]) -> int:
 def _balanced(
     summaries: dict[str, tuple[SummarySentence, ...]],
     party_claims: dict[str, tuple[Claim, ...]],
-    scores: dict,
     by_ref: dict,
-    summarizer: Summarizer,
 ) -> dict[str, tuple[SummarySentence, ...]]:
-    """Trim the longer sections until the shortest is at least BALANCE of each."""
-    counts = {pid: _words(s) for pid, s in summaries.items() if s}
-    if len(counts) < 2:
+    """Paragraphs whose shortest is at least BALANCE of the longest, as salient as can be.
+
+    Each party's options, most preferred first: its summary and shorter prefixes of it, then
+    its claims one or two at a time, least salient last. The cheapest balanced combination
+    wins; when none is balanced, the most nearly balanced one.
+    """
+    spoken = [pid for pid, s in summaries.items() if s]
+    if len(spoken) < 2 or _ratio([_words(summaries[p]) for p in spoken]) >= BALANCE:
         return summaries
-    shortest = min(counts.values())
-    cap = int(shortest / BALANCE)
-    out = dict(summaries)
-    for pid, words in counts.items():
-        if words <= cap:
-            continue
-        original = summaries[pid]
-        options = [original[:n] for n in range(1, len(original) + 1)]
-        options.append(_summarize(party_claims[pid], pid, scores, by_ref, summarizer, cap))
-        short = [c for c in party_claims[pid] if len(c.sentence.text.split()) <= cap]
-        if short:  # the salient claims that fit, when the first one alone is too long
-            options.append(_summarize(short, pid, scores, by_ref, summarizer, cap))
-        fitting = [o for o in options if o and _words(o) <= cap]
-        out[pid] = max(fitting, key=_words) if fitting else original[:1]
-    return out
+    options = {pid: _options(summaries[pid], party_claims[pid], by_ref, pid) for pid in spoken}
+    best: tuple[tuple[float, int, int], tuple[tuple[SummarySentence, ...], ...]] | None = None
+    for combo in itertools.product(*(enumerate(options[pid]) for pid in spoken)):
+        words = [_words(o) for _, o in combo]
+        ratio = _ratio(words)
+        cost = sum(i for i, _ in combo)
+        key = (0.0, cost, -sum(words)) if ratio >= BALANCE else (1.0 - ratio, cost, 0)
+        if best is None or key < best[0]:
+            best = (key, tuple(o for _, o in combo))
+    assert best is not None
+    return {**summaries, **dict(zip(spoken, best[1], strict=True))}
+
+
+def _options(
+    summary: tuple[SummarySentence, ...], claims: Sequence[Claim], by_ref: dict, party: str
+) -> list[tuple[SummarySentence, ...]]:
+    options = [summary[:n] for n in range(len(summary), 0, -1)]
+    own = [c for c in claims if c.party == party] or list(claims)  # not "..., a claim X denies"
+    sentences = [attributed_summary(_as_summary(c), by_ref, party) for c in own]
+    lead = summary[0]
+    options.extend((lead, s) for s in sentences if s.sources != lead.sources)
+    for k, sentence in enumerate(sentences):
+        options.append((sentence,))
+        options.extend((sentences[j], sentence) for j in range(k))
+    seen: set[tuple[str, ...]] = set()
+    unique = []
+    for option in options:
+        key = tuple(s.text for s in option)
+        if key not in seen:
+            seen.add(key)
+            unique.append(option)
+    return unique[:_MAX_OPTIONS]
+
+
+def _ratio(words: Sequence[int]) -> float:
+    return min(words) / max(words) if max(words) else 1.0

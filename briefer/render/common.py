@@ -52,12 +52,10 @@ def claim_refs(claim: Claim) -> tuple[SentenceRef, ...]:
 
 
 def claim_text(claim: Claim) -> str:
-    """The claim's sentence, prefixed by its speaker when the sentence does not name them."""
-    text = clean(claim.sentence.text)
-    speaker = clean(claim.speaker)
-    if speaker and speaker.lower() not in text.lower():
-        return f"{speaker}: {text}"
-    return text
+    """The claim as a self-contained sentence that names its speaker ("They said" resolved)."""
+    from briefer.perspectives import attributed_text
+
+    return clean(attributed_text(claim))
 
 
 def party_names(briefing: Briefing) -> dict[str, str]:
