@@ -18,6 +18,7 @@ from typing import Any, Protocol, runtime_checkable
 import numpy as np
 
 from briefer.errors import ModelError
+from briefer.hf import LOAD_OPTIONS
 
 __all__ = ["Embedder", "HashingEmbedder", "MiniLMEmbedder", "minilm_path"]
 
@@ -101,11 +102,15 @@ class MiniLMEmbedder:
             return
         try:
             from transformers import AutoModel, AutoTokenizer
+
+            from briefer.hf import quiet_transformers
+
+            quiet_transformers()
         except ImportError:
             raise ModelError(
                 "transformers is missing (install it with: pip install transformers)"
             ) from None
-        options = {"local_files_only": True, "trust_remote_code": False}
+        options = LOAD_OPTIONS
         try:
             self._tokenizer = AutoTokenizer.from_pretrained(self.model_dir, **options)
             model = AutoModel.from_pretrained(self.model_dir, use_safetensors=True, **options)

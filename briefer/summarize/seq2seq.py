@@ -21,6 +21,7 @@ import numpy as np
 from briefer.chunk import pack_inputs, token_counter
 from briefer.data import RankedSentence, SentenceRef, SummarySentence
 from briefer.errors import ModelError
+from briefer.hf import LOAD_OPTIONS
 
 __all__ = ["GENERATION_KWARGS", "Seq2SeqSummarizer"]
 
@@ -96,6 +97,9 @@ class Seq2SeqSummarizer:
         """Load the tokenizer and weights now (otherwise on first use)."""
         if self._model is not None:
             return
+        from briefer.hf import quiet_transformers
+
+        quiet_transformers()
         from transformers import (
             AutoConfig,
             AutoModelForSeq2SeqLM,
@@ -103,7 +107,7 @@ class Seq2SeqSummarizer:
             EncoderDecoderModel,
         )
 
-        options = {"local_files_only": True, "trust_remote_code": False}
+        options = LOAD_OPTIONS
         try:
             config = AutoConfig.from_pretrained(self.model_dir, **options)
             cls = (
