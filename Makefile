@@ -8,10 +8,9 @@ export TRANSFORMERS_OFFLINE := 1
 .PHONY: demo test install dev clean
 
 demo: $(VENV)/.installed
-	$(BIN)/briefer brief seeds/ samples/inputs/ --date 2026-11-23 --quiet -o samples/brief.md
-	$(BIN)/briefer brief seeds/ samples/inputs/ --date 2026-11-23 --quiet -o samples/brief.json
-	$(BIN)/briefer brief seeds/ samples/inputs/ --date 2026-11-23 --quiet -o samples/brief.docx
-	@echo "wrote samples/brief.md, samples/brief.json and samples/brief.docx"
+	$(BIN)/briefer brief seeds/ samples/inputs/ --date 2024-12-26 \
+	    --title "Pakistani airstrikes in Paktika province" \
+	    -o samples/brief.md -o samples/brief.json -o samples/brief.docx
 
 test: $(VENV)/.dev-installed
 	$(BIN)/pytest -q

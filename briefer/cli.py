@@ -74,9 +74,12 @@ def main(
 @user_errors
 def brief(
     inputs: Inputs,
-    output: Annotated[
-        str, typer.Option("--output", "-o", help="Output file (.md, .docx, .json); '-' = stdout.")
-    ] = "-",
+    outputs: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--output", "-o", help="Output file (.md, .docx, .json), repeatable; '-' = stdout."
+        ),
+    ] = None,
     format: Annotated[
         str | None, typer.Option("--format", help="md, docx or json (default: from -o).")
     ] = None,
@@ -101,20 +104,19 @@ def brief(
     quiet: Quiet = False,
 ) -> None:
     """Write a briefing of INPUTS as Markdown, DOCX or JSON."""
+    from briefer.output import check_output_path, write_atomic
     from briefer.pipeline import build_briefing
     from briefer.readers import load_documents
-    from briefer.render import format_for, render, save
+    from briefer.render import format_for, render
 
-    to_stdout = output == "-"
-    fmt = (format or "md") if to_stdout else format_for(output, format)
-    if eml is not None and not to:
-        raise UsageError("--eml needs at least one --to address")
+    targets = outputs or ["-"]
     if page_size not in {"A4", "Letter"}:
         raise UsageError(f"--page-size {page_size}: unknown (use A4 or Letter)")
-    if not to_stdout:
-        from briefer.output import check_output_path
-
-        check_output_path(Path(output), inputs=inputs)
+    if eml is not None and not to:
+        raise UsageError("--eml needs at least one --to address")
+    formats = [(t, (format or "md") if t == "-" else format_for(t, format)) for t in targets]
+    for target in [*(t for t in targets if t != "-"), *([str(eml)] if eml else [])]:
+        check_output_path(Path(target), inputs=inputs)
     documents = load_documents(inputs, max_input_mb=max_input_mb)
     briefing = build_briefing(
         documents,
@@ -126,24 +128,25 @@ def brief(
         max_words=max_words,
         progress=not quiet,
     )
-    options = {"page_size": page_size} if fmt == "docx" else {}
-    if to_stdout:
-        data = render(briefing, fmt, **options)
-        if fmt == "docx" and sys.stdout.isatty():
-            raise UsageError("DOCX is binary: give -o FILE.docx instead of writing to a terminal")
-        sys.stdout.buffer.write(data)
-        sys.stdout.flush()
-    else:
-        save(briefing, output, format=fmt, inputs=inputs, **options)
+    # Render everything first, then write: a failure leaves no output at all.
+    rendered = [(t, render(briefing, fmt, page_size=page_size)) for t, fmt in formats]
     if eml is not None:
-        from briefer.output import write_atomic
         from briefer.render.email import build_eml
 
-        docx = render(briefing, "docx", page_size=page_size)
+        docx = next((data for (_, fmt), (_, data) in zip(formats, rendered, strict=True)
+                     if fmt == "docx"), None) or render(briefing, "docx", page_size=page_size)
         message = build_eml(briefing, to=to or [], sender=sender, subject=subject, docx_bytes=docx)
-        write_atomic(eml, message, inputs=inputs)
-    if not quiet and not to_stdout:
-        typer.secho(f"wrote {output}", err=True, fg="green")
+        rendered.append((str(eml), message))
+    for target, data in rendered:
+        if target == "-":
+            if data[:2] == b"PK" and sys.stdout.isatty():
+                raise UsageError("DOCX is binary: give -o FILE.docx instead of a terminal")
+            sys.stdout.buffer.write(data)
+            sys.stdout.flush()
+        else:
+            write_atomic(target, data, inputs=inputs)
+            if not quiet:
+                typer.secho(f"wrote {target}", err=True, fg="green")
 
 
 @app.command()

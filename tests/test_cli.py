@@ -43,6 +43,22 @@ def test_brief_writes_the_format_of_the_suffix(tmp_path, suffix):
         assert data[:2] == b"PK"
 
 
+def test_repeated_output_writes_every_format_from_one_run(tmp_path):
+    outs = [tmp_path / f"brief.{suffix}" for suffix in ("md", "json", "docx")]
+    args = [arg for out in outs for arg in ("-o", out)]
+    result = invoke("brief", *INPUTS, *args, "--date", "2024-12-26", "--quiet")
+    assert result.exit_code == 0, result.output
+    assert json.loads(outs[1].read_text())["title"] in outs[0].read_text()
+    assert outs[2].read_bytes()[:2] == b"PK"
+
+
+def test_one_bad_output_among_several_writes_none(tmp_path):
+    good = tmp_path / "brief.md"
+    result = invoke("brief", *INPUTS, "-o", good, "-o", tmp_path / "brief.pdf", "--quiet")
+    assert result.exit_code == 2
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_brief_without_output_writes_markdown_to_stdout():
     result = invoke("brief", *INPUTS, "--date", "2024-12-26", "--quiet")
     assert result.exit_code == 0
