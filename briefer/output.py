@@ -24,11 +24,22 @@ def write_atomic(path: str | Path, data: bytes, *, inputs: Iterable[str | Path] 
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
+        os.chmod(tmp_name, _mode_for(target))
         os.replace(tmp_name, target)
     except BaseException:
         Path(tmp_name).unlink(missing_ok=True)
         raise
     return target
+
+
+def _mode_for(target: Path) -> int:
+    """Keep an existing file's mode; a new file gets the usual umask-based mode, not
+    mkstemp's private 0600."""
+    if target.exists():
+        return target.stat().st_mode & 0o7777
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
 
 
 def check_output_path(target: Path, *, inputs: Iterable[str | Path] = ()) -> None:

@@ -43,3 +43,22 @@ def test_failure_during_write_keeps_the_old_file(tmp_path, monkeypatch):
         write_atomic(target, b"new")
     assert target.read_bytes() == b"old"
     assert [p.name for p in tmp_path.iterdir()] == ["brief.md"]
+
+
+def test_new_file_gets_umask_mode_not_private_temp_mode(tmp_path):
+    import os
+
+    umask = os.umask(0o022)
+    try:
+        target = write_atomic(tmp_path / "brief.md", b"x")
+    finally:
+        os.umask(umask)
+    assert target.stat().st_mode & 0o777 == 0o644
+
+
+def test_rewrite_keeps_the_existing_mode(tmp_path):
+    target = tmp_path / "brief.md"
+    target.write_bytes(b"old")
+    target.chmod(0o600)
+    write_atomic(target, b"new")
+    assert target.stat().st_mode & 0o777 == 0o600

@@ -133,7 +133,7 @@ def test_article_text_cannot_become_markup() -> None:
 def test_method_note_names_summarizer_version_metrics_and_guard() -> None:
     text = render_markdown(sample_briefing()).split("## Method and neutrality note")[1]
     for expected in (
-        "abstractive (model briefer-bart-small); briefer 0.1.0",
+        "abstractive (briefer-bart-small); briefer 0.1.0",
         "Party profile: pak-afg",
         "Balance ratio 0.89",
         "with a source reference: 100%",

@@ -132,7 +132,7 @@ def method_lines(briefing: Briefing) -> tuple[str, ...]:
     lines: list[str] = []
     summarizer = f"Summarizer: {run.summarizer}"
     if run.model_id and run.model_id != run.summarizer:
-        summarizer += f" (model {run.model_id})"
+        summarizer += f" ({run.model_id})"
     lines.append(summarizer + f"; briefer {run.briefer_version}.")
     facts = []
     if run.profile:

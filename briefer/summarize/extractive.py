@@ -25,7 +25,7 @@ class ExtractiveSummarizer:
     """
 
     name = "extractive"
-    model_id = "extractive (MiniLM centrality + MMR)"
+    model_id = "MiniLM sentence embeddings, LexRank centrality + MMR"
 
     def __init__(
         self,
