@@ -1,0 +1,241 @@
+"""Properties that hold for any input (hypothesis): splitter, chunker, pipeline, readers."""
+
+from __future__ import annotations
+
+import io
+import json
+import zipfile
+
+import pytest
+from conftest import FakeSummarizer
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from briefer.chunk import chunk_sentences
+from briefer.data import Document, Sentence
+from briefer.embed import HashingEmbedder
+from briefer.errors import BrieferError, UsageError
+from briefer.pipeline import build_briefing
+from briefer.readers.docx import read_docx
+from briefer.readers.html import read_html
+from briefer.readers.records import read_json, read_jsonl
+from briefer.readers.text import read_markdown, read_text
+from briefer.split import split_sentences, split_text
+
+WORDS = [
+    "Pakistan", "Afghanistan", "Taliban", "officials", "said", "the", "strikes", "killed",
+    "eight", "civilians", "militants", "Mr.", "Dr.", "U.S.", "Jan.", "No.", "3.5", "46",
+    "Kabul", "denied", "claimed", "residents", "ministry", "spokesman", "border", "camp",
+    "“We", "condemn”", "(Reuters)", "—", "-", "e.g.", "etc.", "...", "i.e.", "St.", "a.m.",
+]
+PUNCT = [".", "!", "?", "…", ".”", "?\"", ".)", ",", ";", ":", ""]
+SPACE = [" ", " ", " ", "\n", "\n\n", "\t", "  ", "\u00a0", "\u2028", "\r\n", " \n \n"]
+
+
+@st.composite
+def prose(draw: st.DrawFn, max_sentences: int = 12, min_sentences: int = 0) -> str:
+    """News-like text: words, abbreviations, punctuation, odd spacing, lists and headings."""
+    parts: list[str] = []
+    for _ in range(draw(st.integers(min_sentences, max_sentences))):
+        prefix = draw(st.sampled_from(["", "", "", "- ", "* ", "1. ", "# ", "KABUL — "]))
+        words = draw(st.lists(st.sampled_from(WORDS), min_size=1, max_size=14))
+        parts.append(prefix + " ".join(words) + draw(st.sampled_from(PUNCT)))
+        parts.append(draw(st.sampled_from(SPACE)))
+    return "".join(parts)
+
+
+any_text = st.one_of(prose(), st.text(max_size=300))
+
+
+# ---------------------------------------------------------------------------------------------
+# splitter
+
+
+@settings(max_examples=300, deadline=None)
+@given(any_text)
+def test_splitter_covers_every_non_space_character_once_in_order(text):
+    spans = split_text(text)
+    position = 0
+    for start, end in spans:
+        assert position <= start < end <= len(text)
+        assert not text[start].isspace() and not text[end - 1].isspace()
+        position = end
+    covered = "".join(text[start:end] for start, end in spans)
+    assert [c for c in covered if not c.isspace()] == [c for c in text if not c.isspace()]
+
+
+@settings(max_examples=100, deadline=None)
+@given(prose())
+def test_sentences_carry_their_exact_spans(text):
+    sentences = split_sentences(Document("d1", text))
+    assert [s.index for s in sentences] == list(range(len(sentences)))
+    for sentence in sentences:
+        assert text[sentence.start : sentence.end] == sentence.text
+
+
+# ---------------------------------------------------------------------------------------------
+# chunker
+
+
+def count_words(text: str) -> int:
+    return len(text.split())
+
+
+@st.composite
+def sentence_lists(draw: st.DrawFn) -> list[Sentence]:
+    sentences = []
+    for doc in range(draw(st.integers(1, 4))):
+        text = draw(prose(max_sentences=8))
+        sentences.extend(split_sentences(Document(f"d{doc + 1}", text)))
+        if draw(st.booleans()):  # an over-long sentence, and one enormous "word"
+            long = " ".join(draw(st.lists(st.sampled_from(WORDS), min_size=20, max_size=80)))
+            sentences.append(Sentence(f"d{doc + 1}", 99, 0, len(long), long))
+            blob = "x" * draw(st.integers(1, 200))
+            sentences.append(Sentence(f"d{doc + 1}", 100, 0, len(blob), blob))
+    return sentences
+
+
+@settings(max_examples=200, deadline=None)
+@given(sentence_lists(), st.integers(1, 40), st.integers(0, 3))
+def test_no_chunk_exceeds_its_token_budget(sentences, budget, overlap):
+    chunks = chunk_sentences(sentences, count_tokens=count_words, budget=budget, overlap=overlap)
+    for chunk in chunks:
+        assert chunk.n_tokens <= budget
+        assert sum(count_words(s.text) for s in chunk.sentences) <= budget
+        assert len(chunk.doc_ids) == 1
+    without_overlap = chunk_sentences(sentences, count_tokens=count_words, budget=budget)
+    words = [w for chunk in without_overlap for s in chunk.sentences for w in s.text.split()]
+    assert words == [w for s in sentences for w in s.text.split()]  # nothing lost or repeated
+
+
+# ---------------------------------------------------------------------------------------------
+# pipeline
+
+
+@st.composite
+def document_sets(draw: st.DrawFn) -> list[Document]:
+    texts = draw(st.lists(prose(max_sentences=10, min_sentences=1), min_size=1, max_size=4))
+    return [Document(f"d{n}", text, title=f"T{n}") for n, text in enumerate(texts, 1)]
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(document_sets(), st.integers(20, 150))
+def test_every_summary_sentence_references_existing_sources(documents, max_words):
+    try:
+        briefing = build_briefing(
+            documents,
+            date="2024-12-26",
+            summarizer=FakeSummarizer(),
+            embedder=HashingEmbedder(),
+            max_words=max_words,
+        )
+    except UsageError as error:  # no sentences at all: refused, not crashed
+        assert "no sentences" in str(error)
+        return
+    existing = {s.ref for doc in documents for s in split_sentences(doc)}
+    numbered = {source.doc_id for source in briefing.sources}
+    sentences = [
+        *briefing.summary,
+        *briefing.key_facts,
+        *briefing.background,
+        *(s for position in briefing.positions for s in position.summary),
+    ]
+    for sentence in sentences:
+        assert sentence.sources, sentence
+        assert set(sentence.sources) <= existing, sentence
+        assert {doc_id for doc_id, _ in sentence.sources} <= numbered
+    claims = [
+        *briefing.other_voices,
+        *(c for position in briefing.positions for c in position.claims),
+        *(c for dispute in briefing.disputes for side in dispute.sides for c in side.claims),
+    ]
+    for claim in claims:
+        assert {claim.sentence.ref, *claim.also} <= existing
+
+
+# ---------------------------------------------------------------------------------------------
+# readers on arbitrary bytes
+
+READERS = {
+    "text": read_text,
+    "markdown": read_markdown,
+    "html": read_html,
+    "docx": read_docx,
+    "json": read_json,
+    "jsonl": read_jsonl,
+}
+PREFIXES = [
+    b"", b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff", b"PK\x03\x04", b"<html><body><p>",
+    b"<!DOCTYPE html><div>" * 3, b'{"text": ', b'[{"text": "', b"---\ntitle: ",
+    "KABUL — ".encode(),
+]
+
+
+def _json_values() -> st.SearchStrategy:
+    scalars = st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=40)
+    return st.recursive(
+        scalars,
+        lambda inner: st.lists(inner, max_size=4)
+        | st.dictionaries(st.sampled_from(["text", "title", "date", "source", "url", "x"]), inner,
+                          max_size=4),
+        max_leaves=10,
+    )
+
+
+def _zip_of(members: dict[str, bytes]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    return buffer.getvalue()
+
+
+JSONISH = '{}[]":,. 0123456789-eE\\ntrufalsetextitledaourcl\n\u00e9\u2014'
+raw_bytes = st.one_of(  # cheap to generate: the 10,000-case test uses these
+    st.binary(max_size=200),
+    st.builds(lambda p, b: p + b, st.sampled_from(PREFIXES), st.binary(max_size=200)),
+    st.builds(lambda p, t: p + t.encode("utf-8", "surrogatepass"), st.sampled_from(PREFIXES),
+              st.text(max_size=200)),
+    st.text(JSONISH, max_size=120).map(str.encode),
+)
+structured_bytes = st.one_of(  # valid JSON of any shape, zips with docx-like members
+    _json_values().map(lambda v: json.dumps(v).encode()),
+    st.lists(_json_values().map(json.dumps), max_size=4).map(lambda ls: "\n".join(ls).encode()),
+    st.dictionaries(
+        st.sampled_from(["[Content_Types].xml", "word/document.xml", "_rels/.rels"]),
+        st.binary(max_size=80),
+        max_size=3,
+    ).map(_zip_of),
+    st.builds(lambda p, t: p + t.encode(), st.sampled_from(PREFIXES), prose()),
+)
+
+
+def assert_reads_or_refuses(kind: str, data: bytes) -> None:
+    """A reader either returns non-empty documents or raises a BrieferError naming the file."""
+    try:
+        result = READERS[kind](data, f"fuzz.{kind}")
+    except BrieferError as error:
+        assert str(error).startswith(f"fuzz.{kind}: ")
+        return
+    documents = result if isinstance(result, list) else [result]
+    assert documents
+    for document in documents:
+        assert isinstance(document, Document) and document.text.strip()
+
+
+@pytest.mark.filterwarnings("ignore::UnicodeWarning")
+@settings(max_examples=10_000, deadline=None, database=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(raw_bytes)
+def test_readers_raise_only_briefer_errors_on_10000_arbitrary_byte_strings(data):
+    for kind in ("text", "markdown", "docx", "json", "jsonl"):
+        assert_reads_or_refuses(kind, data)
+
+
+@pytest.mark.filterwarnings("ignore::UnicodeWarning")
+@settings(max_examples=300, deadline=None, database=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(st.one_of(raw_bytes, structured_bytes))
+def test_every_reader_html_included_raises_only_briefer_errors_on_structured_bytes(data):
+    for kind in READERS:  # trafilatura takes milliseconds a page: fewer cases here
+        assert_reads_or_refuses(kind, data)
