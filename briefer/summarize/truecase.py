@@ -3,7 +3,8 @@
 MiniLM's vocabulary is lower-case, so the model writes "pakistan" and "isis". Each word
 takes the casing it most often has in the sources, counting only occurrences that are not
 sentence-initial (where any word is capitalized); a word never seen mid-sentence keeps
-what the model wrote. The first letter of every sentence is capitalized.
+what the model wrote. The first letter of every sentence is capitalized, and the spaces the
+wordpiece decoder leaves inside figures are removed ("3. 5 %" -> "3.5%").
 """
 
 from __future__ import annotations
@@ -47,7 +48,7 @@ def restore_case(text: str, source_texts: Iterable[str] | dict[str, str]) -> str
             return word
         return cased + word[len(core) :]
 
-    out = _WORD.sub(recase, text)
+    out = _WORD.sub(recase, _join_figures(text))
 
     def capitalize(match: re.Match[str]) -> str:
         if match.group(1) and _ABBREVIATION.search(out, 0, match.start() + 1):
@@ -55,6 +56,18 @@ def restore_case(text: str, source_texts: Iterable[str] | dict[str, str]) -> str
         return match.group(1) + match.group(2) + match.group(3).upper()
 
     return _SENTENCE_START.sub(capitalize, out)
+
+
+def _join_figures(text: str) -> str:
+    """Undo the wordpiece decoder's spaces in figures: "3. 5 %" -> "3.5%", "1, 200" -> "1,200"."""
+    text = _DECIMAL.sub(r"\1.\2", text)
+    text = _THOUSANDS.sub(r"\1,\2", text)
+    return _PERCENT.sub(r"\1%", text)
+
+
+_DECIMAL = re.compile(r"(\d)\. (\d)")
+_THOUSANDS = re.compile(r"(\d), (\d{3})\b")
+_PERCENT = re.compile(r"(\d) %")
 
 
 def _is_sentence_initial(text: str, start: int) -> bool:
