@@ -16,16 +16,15 @@ from briefer.data import (
     Briefing,
     Claim,
     Document,
-    GuardReport,
     Party,
     RankedSentence,
     RunInfo,
-    Sentence,
     SentenceRef,
     Source,
     SummarySentence,
 )
 from briefer.errors import UsageError
+from briefer.guard import GuardedSummarizer
 from briefer.progress import Progress
 from briefer.summarize.base import Summarizer
 
@@ -83,9 +82,13 @@ def build_briefing(
         with report.stage("Attributing claims"):
             claims = attribute(sentences, party_profile)
         with report.stage("Loading the summarizer"):
-            summ = resolve_summarizer(summarizer, model=model, vectors=vectors_by_ref)
+            summ = GuardedSummarizer(
+                resolve_summarizer(summarizer, model=model, vectors=vectors_by_ref),
+                {s.ref: s for s in sentences},
+            )
+            getattr(summ.inner, "load", lambda: None)()
         with report.stage("Summarizing"):
-            summary, guard_report = _summarize(summ, ranked, claims, sentences, max_words)
+            summary = _summarize(summ, ranked, claims, max_words)
             perspectives = analyze(
                 claims, ranked, party_profile, summ, max_words=max(40, max_words // 2)
             )
@@ -107,7 +110,7 @@ def build_briefing(
         sources=_sources(docs),
         documents=docs,
         neutrality=neutrality,
-        guard=guard_report,
+        guard=summ.report,
         run=RunInfo(
             briefer_version=__version__,
             summarizer=summ.name,
@@ -122,9 +125,16 @@ def build_briefing(
 def resolve_summarizer(
     summarizer: Summarizer | str | None, *, model: str | Path | None, vectors: dict
 ) -> Summarizer:
-    """The Summarizer asked for by name (or passed in), built with its collaborators."""
+    """The Summarizer asked for by name (or passed in), built with its collaborators.
+
+    By default: the abstractive summarizer with `model`, else with the shipped model, else
+    (an installation without one) the extractive summarizer.
+    """
+    from briefer.models import shipped_model
+
     if summarizer is not None and not isinstance(summarizer, str):
         return summarizer
+    model = model or (shipped_model() if summarizer != "extractive" else None)
     name = summarizer or ("abstractive" if model else "extractive")
     if name == "extractive":
         from briefer.summarize.extractive import ExtractiveSummarizer
@@ -134,8 +144,11 @@ def resolve_summarizer(
         from briefer.summarize.seq2seq import Seq2SeqSummarizer
 
         if model is None:
-            raise UsageError("--summarizer abstractive needs --model DIR (a local checkpoint)")
-        return Seq2SeqSummarizer(model)
+            raise UsageError(
+                "--summarizer abstractive: no shipped model in this installation"
+                " (pass --model DIR, a local seq2seq checkpoint)"
+            )
+        return Seq2SeqSummarizer(model, vectors=vectors)
     raise UsageError(f"--summarizer {name}: unknown (use extractive or abstractive)")
 
 
@@ -143,17 +156,11 @@ def _summarize(
     summ: Summarizer,
     ranked: Sequence[RankedSentence],
     claims: Sequence[Claim],
-    sentences: Sequence[Sentence],
     max_words: int,
-) -> tuple[tuple[SummarySentence, ...], GuardReport]:
-    """What happened: the summarizer over the salient sentences, generated text guarded."""
+) -> tuple[SummarySentence, ...]:
+    """What happened: the (guarded) summarizer over the salient sentences, attributed."""
     by_ref = {c.sentence.ref: c for c in claims}
-    summary = tuple(_attributed(s, by_ref) for s in summ.summarize(ranked, max_words=max_words))
-    if not any(s.origin == "generated" for s in summary):
-        return summary, GuardReport()
-    from briefer.guard import guard
-
-    return guard(summary, {s.ref: s for s in sentences})
+    return tuple(_attributed(s, by_ref) for s in summ.summarize(ranked, max_words=max_words))
 
 
 def _attributed(sentence: SummarySentence, by_ref: dict[SentenceRef, Claim]) -> SummarySentence:

@@ -33,6 +33,20 @@ def _isolated(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPath
 _LOOPBACK = {"127.0.0.1", "::1", "localhost"}
 
 
+@pytest.fixture(autouse=True)
+def _extractive_unless_marked(
+    request: pytest.FixtureRequest,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    """Tests see no shipped model (so briefs default to extractive and stay fast), except
+    those marked `model`, which run the shipped one."""
+    if request.node.get_closest_marker("model") is None:
+        monkeypatch.setenv("BRIEFER_MODELS", str(tmp_path_factory.mktemp("no-models")))
+    else:
+        monkeypatch.delenv("BRIEFER_MODELS", raising=False)
+
+
 def make_document(text: str, doc_id: str = "d1", **fields: str) -> Document:
     """A small in-memory document for tests."""
     return Document(id=doc_id, text=text, **fields)

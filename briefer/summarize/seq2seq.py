@@ -10,7 +10,6 @@ inputs generated in batches, and every generated sentence credits the sources of
 from __future__ import annotations
 
 import json
-import math
 import re
 from collections.abc import Mapping, Sequence
 from pathlib import Path
@@ -33,8 +32,9 @@ GENERATION_KWARGS: dict[str, Any] = {
 }
 """Decoding settings for every `generate` call; the model issue tunes them here."""
 
-WORDS_PER_INPUT = 30  # words planned per generated group: about one fused sentence
+SOURCE_WORDS_PER_WORD = 1.3  # source words rewritten per output word (the model shortens)
 TOKENS_PER_WORD = 1.6  # subword tokens per English word, with margin
+MIN_NEW_TOKENS = 64  # room for one whole sentence: a cut-off sentence is worse than none
 _TOKENIZER_FILES = {"tokenizer.json", "vocab.txt", "vocab.json", "spiece.model"}
 _PICKLE_SUFFIXES = (".bin", ".pt", ".pth", ".ckpt", ".pkl")
 _FIX_FOLDER = "pass --model a folder written by save_pretrained(safe_serialization=True)"
@@ -64,7 +64,7 @@ class Seq2SeqSummarizer:
         max_input_tokens: int | None = None,
         device: str = "cpu",
         vectors: Mapping[SentenceRef, np.ndarray] | None = None,
-        sentences_per_input: int = 3,
+        sentences_per_input: int = 1,
     ) -> None:
         for option, value in (
             ("batch_size", batch_size),
@@ -90,6 +90,7 @@ class Seq2SeqSummarizer:
         self._model: Any = None
         self._tokenizer: Any = None
         self._prefix = ""
+        self._lowercase = False
 
     # loading -----------------------------------------------------------------------------
 
@@ -100,6 +101,7 @@ class Seq2SeqSummarizer:
         from briefer.hf import quiet_transformers
 
         quiet_transformers()
+        import torch
         from transformers import (
             AutoConfig,
             AutoModelForSeq2SeqLM,
@@ -129,7 +131,10 @@ class Seq2SeqSummarizer:
                 " (save the model's own tokenizer with tokenizer.save_pretrained(folder))"
             )
         _fill_special_ids(model, tokenizer)
+        if self.device == "cpu" and model.dtype != torch.float32:
+            model = model.float()  # fp16/bf16 weights run several times slower on CPU
         self._model = model.to(self.device).eval()
+        self._lowercase = _lowercases(tokenizer)
         self._tokenizer = tokenizer
         task = (getattr(config, "task_specific_params", None) or {}).get("summarization", {})
         self._prefix = task.get("prefix", "") if isinstance(task, dict) else ""
@@ -198,8 +203,7 @@ class Seq2SeqSummarizer:
         if not sentences or max_words < 1:
             return ()
         self.load()
-        n_inputs = max(1, math.ceil(max_words / WORDS_PER_INPUT))
-        groups = self._group(sentences, n_inputs)
+        groups = self._group(sentences, max_words)
         count = token_counter(self._tokenizer)
         budget = self._input_budget(count)
         texts, sources = [], []
@@ -212,9 +216,14 @@ class Seq2SeqSummarizer:
             refs = [ref for r in group if r.sentence.ref in kept for ref in r.refs]
             texts.append(chunk.text)
             sources.append(tuple(dict.fromkeys(refs)))
-        words_each = max_words / len(groups)
-        max_new = int(min(256, max(16, words_each * TOKENS_PER_WORD + 10)))
+        words_each = max_words / max(1, len(groups))
+        max_new = int(min(256, max(MIN_NEW_TOKENS, words_each * TOKENS_PER_WORD + 10)))
         generated = self.generate(texts, max_new_tokens=max_new)
+        if self._lowercase:  # an uncased model writes "pakistan": take the sources' casing
+            from briefer.summarize.truecase import casing_table, restore_case
+
+            table = casing_table(r.sentence.text for r in sentences)
+            generated = [restore_case(text, table) for text in generated]
         return _fit_words(
             [
                 (sentence, refs)
@@ -229,23 +238,43 @@ class Seq2SeqSummarizer:
         limit -= count(self._prefix) if self._prefix else 0
         return max(1, limit - max(2, limit // 50))  # margin: joined text may count a bit more
 
-    def _group(self, ranked: Sequence[RankedSentence], n_inputs: int) -> list[list[RankedSentence]]:
-        """Seed each input with the best unused sentence and add its closest relatives."""
-        pool = list(ranked[: n_inputs * self.sentences_per_input * 3])
+    def _group(
+        self, ranked: Sequence[RankedSentence], max_words: int
+    ) -> list[list[RankedSentence]]:
+        """Seeds picked like the extractive summary (MMR), each with its closest relatives.
+
+        The seeds cover `max_words * SOURCE_WORDS_PER_WORD` source words, since the model
+        shortens what it rewrites; `_fit_words` later cuts the output to `max_words`.
+        """
+        source_words = int(max_words * SOURCE_WORDS_PER_WORD)
+        if self.vectors is not None and all(r.sentence.ref in self.vectors for r in ranked):
+            from briefer.rank import mmr_select
+
+            seeds = list(mmr_select(ranked, self.vectors, max_words=source_words))
+        else:
+            seeds, words = [], 0
+            for r in ranked:
+                if words >= source_words:
+                    break
+                seeds.append(r)
+                words += len(r.sentence.text.split())
+        if self.sentences_per_input == 1:
+            return [[seed] for seed in seeds]
+        seed_refs = {r.sentence.ref for r in seeds}
+        pool = seeds + [r for r in ranked[: len(seeds) * 3] if r.sentence.ref not in seed_refs]
         similar = self._similarity(pool)
         used = np.zeros(len(pool), dtype=bool)
         groups: list[list[RankedSentence]] = []
-        for seed in range(len(pool)):
-            if len(groups) == n_inputs:
-                break
+        for seed in range(len(seeds)):
             if used[seed]:
                 continue
             used[seed] = True
             sims = np.where(used, -np.inf, similar[seed])
             mates = [j for j in np.argsort(-sims, kind="stable") if sims[j] >= _MIN_MATE_SIMILARITY]
-            mates = sorted(mates[: self.sentences_per_input - 1])
+            mates = mates[: self.sentences_per_input - 1]
             used[mates] = True
-            groups.append([pool[seed], *(pool[j] for j in mates)])
+            members = sorted([seed, *mates], key=lambda j: pool[j].sentence.ref)
+            groups.append([pool[j] for j in members])
         return groups
 
     def _similarity(self, pool: Sequence[RankedSentence]) -> np.ndarray:
@@ -293,6 +322,14 @@ def _fit_words(
         out.append(SummarySentence(text, refs, origin="generated"))
         words += n
     return tuple(out)
+
+
+def _lowercases(tokenizer: Any) -> bool:
+    """Whether the tokenizer folds case (an uncased BERT vocabulary does)."""
+    try:
+        return tokenizer("Pakistan")["input_ids"] == tokenizer("pakistan")["input_ids"]
+    except Exception:  # noqa: BLE001 - an odd tokenizer: assume it keeps case
+        return False
 
 
 def _check_model_dir(path: Path) -> dict[str, Any]:
