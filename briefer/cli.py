@@ -243,5 +243,88 @@ def send(
     typer.secho(f"sent {eml} via {smtp_host}:{smtp_port}", err=True, fg="green")
 
 
+@app.command("eval")
+@user_errors
+def eval_(
+    data: Annotated[
+        Path, typer.Option(help="A Multi-News or NeuS JSON Lines file (documents + reference).")
+    ],
+    limit: Annotated[int | None, typer.Option(help="Score the first N examples only.")] = None,
+    model: Annotated[
+        Path | None, typer.Option(help="The seq2seq checkpoint (default: the shipped model).")
+    ] = None,
+    max_words: Annotated[
+        int | None, typer.Option(help="Output length (default: 230 Multi-News, 66 NeuS).")
+    ] = None,
+    json_out: Annotated[bool, typer.Option("--json", help="JSON instead of Markdown.")] = False,
+    quiet: Quiet = False,
+) -> None:
+    """Score briefer (model and extractive), Lead and LexRank on the same examples."""
+    from briefer.evaluate import evaluate
+
+    if limit is not None and limit < 1:
+        raise UsageError(f"--limit {limit}: must be at least 1")
+    show = not quiet and sys.stderr.isatty()
+
+    def progress(n: int, partial: Callable[[], Any]) -> None:
+        if show:
+            typer.echo(f"\r{n} examples scored", err=True, nl=False)
+
+    report = evaluate(data, limit=limit, model_dir=model, max_words=max_words, on_example=progress)
+    if show:
+        typer.echo("", err=True)
+    typer.echo(report.to_json() if json_out else report.to_markdown())
+
+
+@app.command()
+@user_errors
+def train(
+    data_dir: Annotated[
+        Path, typer.Option(help="Folder with multinews/ and neus/ JSON Lines files.")
+    ] = Path("../shared/data"),
+    out_dir: Annotated[Path, typer.Option(help="Run folder: pairs, checkpoints, log.")] = Path(
+        "runs/fusion"
+    ),
+    export_dir: Annotated[
+        Path, typer.Option(help="Where the best checkpoint is exported (fp16, model card).")
+    ] = Path("models/briefer-fusion-minilm"),
+    gpu: Annotated[bool, typer.Option(help="The CUDA preset: bf16, batch 64, more steps.")] = False,
+    seed: Annotated[int, typer.Option(help="Random seed.")] = 0,
+    stage1_steps: Annotated[int | None, typer.Option(help="Multi-News steps.")] = None,
+    stage2_steps: Annotated[int | None, typer.Option(help="NeuS steps.")] = None,
+    batch_size: Annotated[int | None, typer.Option(help="Pairs per step.")] = None,
+    export_only: Annotated[
+        bool, typer.Option(help="Only export the best checkpoint of --out-dir so far.")
+    ] = False,
+) -> None:
+    """Train briefer's fusion model (two stages) and export it; resumes an interrupted run."""
+    import dataclasses
+
+    from briefer.train import TrainConfig, export_best
+    from briefer.train import train as run_training
+
+    if not (data_dir / "multinews").is_dir() or not (data_dir / "neus").is_dir():
+        raise UsageError(f"--data-dir {data_dir}: no multinews/ and neus/ folders there")
+    config = TrainConfig().gpu() if gpu else TrainConfig()
+    changes = {
+        k: v
+        for k, v in dict(
+            stage1_steps=stage1_steps, stage2_steps=stage2_steps, batch_size=batch_size
+        ).items()
+        if v is not None
+    }
+    config = dataclasses.replace(
+        config, data_dir=data_dir, out_dir=out_dir, export_dir=export_dir, seed=seed, **changes
+    )
+    if export_only:
+        try:
+            folder = export_best(config)
+        except FileNotFoundError as exc:
+            raise UsageError(f"--out-dir {out_dir}: no checkpoint to export ({exc})") from None
+    else:
+        folder = run_training(config)
+    typer.secho(f"model written to {folder}", err=True, fg="green")
+
+
 if __name__ == "__main__":  # pragma: no cover
     app()

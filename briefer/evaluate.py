@@ -82,16 +82,32 @@ def _pct(value: float | None) -> str:
 
 
 def read_rows(path: str | Path, limit: int | None = None) -> Iterator[tuple[list[Document], str]]:
-    """(documents, reference) per row of a Multi-News or NeuS JSON Lines file."""
-    with open(path, encoding="utf-8") as f:
+    """(documents, reference) per row of a Multi-News or NeuS JSON Lines file.
+
+    A missing file or a row that is not such a record raises InputError naming the line.
+    """
+    from briefer.errors import InputError
+
+    try:
+        f = open(path, encoding="utf-8")
+    except OSError as exc:
+        raise InputError(path, f"cannot read ({exc.strerror})", "pass a JSON Lines file") from None
+    with f:
         n = 0
-        for line in f:
+        for number, line in enumerate(f, 1):
             if not line.strip():
                 continue
             if limit is not None and n >= limit:
                 return
             n += 1
-            yield _row(json.loads(line), n)
+            try:
+                yield _row(json.loads(line), n)
+            except (json.JSONDecodeError, KeyError, TypeError, IndexError, AttributeError) as exc:
+                raise InputError(
+                    f"{path}:{number}",
+                    f"not a Multi-News or NeuS record ({type(exc).__name__}: {exc})",
+                    "each line needs documents and summary or target_summary",
+                ) from None
 
 
 def _row(row: dict, n: int) -> tuple[list[Document], str]:
@@ -109,9 +125,16 @@ def _row(row: dict, n: int) -> tuple[list[Document], str]:
 
 
 def _is_neus(path: str | Path) -> bool:
-    with open(path, encoding="utf-8") as f:
-        first = next((line for line in f if line.strip()), "{}")
-    return "target_summary" in json.loads(first)
+    from briefer.errors import InputError
+
+    try:
+        with open(path, encoding="utf-8") as f:
+            first = next((line for line in f if line.strip()), "{}")
+        return "target_summary" in json.loads(first)
+    except OSError as exc:
+        raise InputError(path, f"cannot read ({exc.strerror})", "pass a JSON Lines file") from None
+    except (json.JSONDecodeError, UnicodeDecodeError, TypeError, AttributeError) as exc:
+        raise InputError(path, f"not JSON Lines ({exc})", "one JSON record per line") from None
 
 
 # ---------------------------------------------------------------- baselines
