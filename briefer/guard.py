@@ -10,7 +10,9 @@ Every generated sentence is checked against the source sentences it was generate
 - each capitalized name (not at the start of a sentence) must occur in them,
   compared case-insensitively since the model writes lower-case;
 - the sentence must be supported: the share of its content words found in the cited
-  sources (a unigram precision) must reach `min_support`.
+  sources (a unigram precision) must reach `min_support`;
+- it must read as the sources' phrasing, not as word salad: at least `MIN_PAIR_SUPPORT` of
+  its adjacent word pairs occur in the sources, and it has `MIN_WORDS` words or more.
 
 A sentence that fails is replaced by its best supporting source sentence, attributed to
 that sentence alone (origin "replaced"); one without any known source is dropped.
@@ -29,6 +31,8 @@ from briefer.data import GuardReport, Sentence, SentenceRef, SummarySentence
 __all__ = ["DEFAULT_MIN_SUPPORT", "GuardedSummarizer", "Verdict", "check", "guard", "numbers_in"]
 
 DEFAULT_MIN_SUPPORT = 0.7  # the share the fusion model's training targets had to reach
+MIN_PAIR_SUPPORT = 0.5  # below it, sampled outputs were mostly garbled (see the model card)
+MIN_WORDS = 4
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?", re.UNICODE)
 _DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
@@ -141,7 +145,14 @@ def check(
     missing += sorted(n for n in _names(text) - have if n not in _STOP)
     content = [w for w in _words(text) if w not in _STOP]
     support = sum(w in have for w in content) / len(content) if content else 0.0
-    return Verdict(not missing and support >= min_support, round(support, 4), tuple(missing))
+    words = _words(text)
+    pairs = list(zip(words, words[1:], strict=False))
+    source_words = _words(joined)
+    have_pairs = set(zip(source_words, source_words[1:], strict=False))
+    pair_support = sum(p in have_pairs for p in pairs) / len(pairs) if pairs else 0.0
+    fluent = len(words) >= MIN_WORDS and pair_support >= MIN_PAIR_SUPPORT
+    ok = not missing and support >= min_support and fluent
+    return Verdict(ok, round(support, 4), tuple(missing))
 
 
 def _overlap_f1(a: str, b: str) -> float:

@@ -116,4 +116,13 @@ def test_figure_that_lost_its_scale_is_replaced() -> None:
     source = "The doses cover 300 million people, a 50 percent increase."
     assert not check("The doses cover 300 people.", [source]).ok
     assert check("The doses cover 300 million people.", [source]).ok
-    assert check("The doses are a 50% increase for 300 million people.", [source]).ok
+    assert check("The doses cover 300 million people, a 50% increase.", [source]).ok
+
+
+def test_word_salad_of_source_words_is_replaced() -> None:
+    source = "Kylie Jenner's eyeshadow palette has come under fire for giving customers headaches."
+    assert check("Kylie Jenner's eyeshadow palette has come under fire.", [source]).ok
+    salad = "Headaches customers palette fire, giving Jenner's under eyeshadow come."
+    verdict = check(salad, [source])
+    assert verdict.support == 1.0 and not verdict.ok  # every word is there, no phrase is
+    assert not check("Headaches, headaches.", [source]).ok  # too short to say anything

@@ -152,6 +152,25 @@ def test_generated_sentences_credit_their_inputs_and_respect_max_words(tiny_mode
     assert {("b", 4), ("a", 0), ("c", 2)} <= set(summary[0].sources)
 
 
+@pytest.mark.parametrize("kind", ["encoder-decoder", "bart"])
+def test_copy_only_decoding_uses_no_token_its_input_lacks(tiny_models, kind) -> None:
+    """A random model babbles across the vocabulary; constrained, it cannot leave its input."""
+    texts = ["Eight people died in the strike on Tuesday.", "Officials met in Kabul."]
+    free = Seq2SeqSummarizer(tiny_models[kind], num_beams=2, copy_only=False)
+    bound = Seq2SeqSummarizer(tiny_models[kind], num_beams=2)
+    tokenizer = bound.tokenizer
+    allowed_always = set(bound._allowed_ids())
+
+    def strays(text: str, source: str) -> set[int]:
+        have = set(tokenizer(source)["input_ids"]) | allowed_always
+        return set(tokenizer(text, add_special_tokens=False)["input_ids"]) - have
+
+    free_out = free.generate(texts, max_new_tokens=12, min_new_tokens=12)
+    bound_out = bound.generate(texts, max_new_tokens=12, min_new_tokens=12)
+    assert any(strays(o, t) for o, t in zip(free_out, texts, strict=True))
+    assert all(o and not strays(o, t) for o, t in zip(bound_out, texts, strict=True))
+
+
 def test_long_inputs_are_packed_within_a_small_token_budget(tiny_models) -> None:
     long = [ranked("d", i, "word " * 60 + "end.", 1.0 / (i + 1)) for i in range(4)]
     summarizer = Seq2SeqSummarizer(tiny_models["bart"], num_beams=1, max_input_tokens=40)

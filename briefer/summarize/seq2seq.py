@@ -65,6 +65,7 @@ class Seq2SeqSummarizer:
         device: str = "cpu",
         vectors: Mapping[SentenceRef, np.ndarray] | None = None,
         sentences_per_input: int = 1,
+        copy_only: bool = True,
     ) -> None:
         for option, value in (
             ("batch_size", batch_size),
@@ -91,6 +92,8 @@ class Seq2SeqSummarizer:
         self._tokenizer: Any = None
         self._prefix = ""
         self._lowercase = False
+        self._always_ids: list[int] | None = None
+        self.copy_only = copy_only
 
     # loading -----------------------------------------------------------------------------
 
@@ -170,6 +173,7 @@ class Seq2SeqSummarizer:
         kwargs["min_new_tokens"] = min(kwargs.get("min_new_tokens", 0), max_new_tokens)
         if kwargs["num_beams"] > 1:
             kwargs.setdefault("early_stopping", True)
+        copy_only = kwargs.pop("copy_only", self.copy_only)
         order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
         outputs: list[str] = [""] * len(texts)
         with torch.inference_mode():
@@ -182,10 +186,16 @@ class Seq2SeqSummarizer:
                     max_length=self.max_input_tokens,
                     return_tensors="pt",
                 )
+                extra = {}
+                if copy_only:
+                    extra["logits_processor"] = [
+                        _SourceVocabulary(encoded["input_ids"], self._allowed_ids(), kwargs)
+                    ]
                 generated = self._model.generate(
                     input_ids=encoded["input_ids"].to(self.device),
                     attention_mask=encoded["attention_mask"].to(self.device),
                     max_new_tokens=max_new_tokens,
+                    **extra,
                     **kwargs,
                 )
                 decoded = self._tokenizer.batch_decode(
@@ -194,6 +204,17 @@ class Seq2SeqSummarizer:
                 for i, text in zip(batch, decoded, strict=True):
                     outputs[i] = " ".join(text.split())
         return outputs
+
+    def _allowed_ids(self) -> list[int]:
+        """Token ids every output may use besides its input's: punctuation, function words."""
+        if self._always_ids is None:
+            tokenizer = self._tokenizer
+            ids = set(tokenizer.all_special_ids)
+            for word in _FUNCTION_WORDS:
+                for variant in (word, " " + word, word.capitalize(), " " + word.capitalize()):
+                    ids.update(tokenizer(variant, add_special_tokens=False)["input_ids"])
+            self._always_ids = sorted(ids)
+        return self._always_ids
 
     # summarizing -------------------------------------------------------------------------
 
@@ -291,6 +312,41 @@ class Seq2SeqSummarizer:
 
 
 _MIN_MATE_SIMILARITY = 0.5
+
+# Words an output may use although its input lacks them (with punctuation and special tokens):
+# what a rewrite needs to join, attribute and inflect, and nothing that names or counts.
+_FUNCTION_WORDS = (
+    ". , ; : ' \" ( ) - — ’ s a an the and or but of to in on at for with by from as that which"
+    " who whom whose this these those it its they them their he him his she her we our is are"
+    " was were be been has have had will would not also after before while when where said says"
+    " say told added according than then there"
+).split()
+
+
+class _SourceVocabulary:
+    """A logits processor that lets each output use only its input's tokens (and a few more).
+
+    Lexically constrained, copy-only decoding: the model may delete, reorder and join, but it
+    cannot bring in a word, name or figure its input lacks. Beams of one input share a row.
+    """
+
+    def __init__(self, input_ids: Any, always: Sequence[int], kwargs: Mapping[str, Any]):
+        import torch
+
+        self.beams = int(kwargs.get("num_beams", 1) or 1)
+        vocab = int(input_ids.max()) + 1
+        self.allowed = torch.zeros((input_ids.shape[0], max(vocab, max(always) + 1)), dtype=bool)
+        self.allowed.scatter_(1, input_ids, True)
+        self.allowed[:, list(always)] = True
+
+    def __call__(self, input_ids: Any, scores: Any) -> Any:
+        import torch
+
+        rows = self.allowed.repeat_interleave(self.beams, dim=0)[: scores.shape[0]]
+        mask = torch.ones_like(scores, dtype=torch.bool)
+        width = min(rows.shape[1], scores.shape[1])
+        mask[:, :width] = ~rows[:, :width].to(scores.device)
+        return scores.masked_fill(mask, float("-inf"))
 
 
 def split_generated(text: str) -> list[str]:
