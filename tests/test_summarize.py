@@ -226,3 +226,14 @@ def test_split_generated_splits_at_sentence_ends_only() -> None:
         '"Talks resume," he said.',
         "2024 was hard.",
     ]
+
+
+def test_a_second_summarizer_on_the_same_folder_reuses_the_loaded_weights(tiny_models) -> None:
+    first = Seq2SeqSummarizer(tiny_models["bart"])
+    second = Seq2SeqSummarizer(tiny_models["bart"])
+    first.load()
+    second.load()
+    assert second._model is first._model
+    other = Seq2SeqSummarizer(tiny_models["encoder-decoder"])
+    other.load()
+    assert other._model is not first._model

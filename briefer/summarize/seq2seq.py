@@ -101,6 +101,11 @@ class Seq2SeqSummarizer:
         """Load the tokenizer and weights now (otherwise on first use)."""
         if self._model is not None:
             return
+        key = (str(self.model_dir.resolve()), self.device, _weights_mtime(self.model_dir))
+        if key in _LOADED:  # a second brief in the same process (daily, scripts) reuses it
+            self._model, self._tokenizer, self._prefix = _LOADED[key]
+            self._lowercase = _lowercases(self._tokenizer)
+            return
         from briefer.hf import quiet_transformers
 
         quiet_transformers()
@@ -141,6 +146,8 @@ class Seq2SeqSummarizer:
         self._tokenizer = tokenizer
         task = (getattr(config, "task_specific_params", None) or {}).get("summarization", {})
         self._prefix = task.get("prefix", "") if isinstance(task, dict) else ""
+        _LOADED.clear()  # keep one model in memory at most
+        _LOADED[key] = (self._model, self._tokenizer, self._prefix)
 
     @property
     def tokenizer(self) -> Any:
@@ -312,6 +319,11 @@ class Seq2SeqSummarizer:
 
 
 _MIN_MATE_SIMILARITY = 0.5
+_LOADED: dict[tuple[str, str, float], tuple[Any, Any, str]] = {}
+
+
+def _weights_mtime(folder: Path) -> float:
+    return max((p.stat().st_mtime for p in folder.glob("*.safetensors")), default=0.0)
 
 # Words an output may use although its input lacks them (with punctuation and special tokens):
 # what a rewrite needs to join, attribute and inflect, and nothing that names or counts.
