@@ -29,6 +29,7 @@ from briefer.progress import Progress
 from briefer.summarize.base import Summarizer
 
 DEFAULT_MAX_WORDS = 120
+MAX_SUMMARY_SENTENCES = 6  # a summary an analyst reads in one go: 3 to 6 sentences
 DEFAULT_PROFILE = "pak-afg"
 
 
@@ -160,20 +161,22 @@ def _summarize(
 ) -> tuple[SummarySentence, ...]:
     """What happened: the (guarded) summarizer over the salient sentences, attributed."""
     by_ref = {c.sentence.ref: c for c in claims}
-    return tuple(_attributed(s, by_ref) for s in summ.summarize(ranked, max_words=max_words))
+    summary = summ.summarize(ranked, max_words=max_words)[:MAX_SUMMARY_SENTENCES]
+    return tuple(_attributed(s, by_ref) for s in summary)
 
 
 def _attributed(sentence: SummarySentence, by_ref: dict[SentenceRef, Claim]) -> SummarySentence:
-    """Carry the speaker of the first source onto a summary sentence; an extracted claim is
-    rewritten to name its speaker ("They said ..." reads wrongly out of context)."""
+    """Carry the speaker of the first source onto a summary sentence, rewritten to name that
+    speaker ("They said ..." / "He added ..." read wrongly out of context)."""
     claim = by_ref.get(sentence.sources[0]) if sentence.sources else None
     if claim is None or sentence.speaker:
         return sentence
     text = sentence.text
-    if sentence.origin == "extracted" and claim.party != NARRATOR:
-        from briefer.perspectives import attributed_text
+    if claim.party != NARRATOR:
+        from briefer.perspectives import attributed_text, name_speaker
 
-        text = attributed_text(claim)
+        extracted = sentence.origin == "extracted"
+        text = attributed_text(claim) if extracted else name_speaker(text, claim)
     return SummarySentence(text, sentence.sources, sentence.origin, claim.speaker, claim.party)
 
 

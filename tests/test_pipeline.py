@@ -80,3 +80,28 @@ def test_abstractive_without_model_says_how_to_fix(documents):
     with pytest.raises(UsageError, match="--model"):
         build_briefing(documents, summarizer="abstractive", embedder=HashingEmbedder(),
                        model=None, date="2024-12-26")
+
+
+def test_summary_holds_at_most_six_sentences(documents, fake_summarizer):
+    briefing = brief(documents, fake_summarizer, max_words=400)
+    assert 3 <= len(briefing.summary) <= 6
+
+
+def test_a_rewritten_sentence_opening_with_a_pronoun_names_its_speaker(documents):
+    from briefer.data import SummarySentence
+    from briefer.perspectives import attribute, load_profile
+    from briefer.pipeline import _attributed
+    from briefer.split import split_sentences
+
+    claims = attribute(
+        [s for d in documents for s in split_sentences(d)], load_profile("pak-afg")
+    )
+    pronoun = next(c for c in claims if c.party != NARRATOR and c.speaker
+                   and c.sentence.text.split()[0] in {"He", "She", "They"})
+    rewrite = SummarySentence(
+        pronoun.sentence.text, (pronoun.sentence.ref,), origin="generated"
+    )
+    out = _attributed(rewrite, {c.sentence.ref: c for c in claims})
+    assert out.speaker == pronoun.speaker
+    assert pronoun.speaker.split()[-1] in out.text
+    assert not out.text.startswith(pronoun.sentence.text.split()[0] + " ")

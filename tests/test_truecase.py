@@ -41,3 +41,11 @@ def test_quoted_sentence_start_is_capitalized() -> None:
 def test_figures_split_by_the_decoder_are_joined() -> None:
     out = restore_case("the jobless rate dropped to 3. 5 % as 1, 200 jobs went.", SOURCES)
     assert out == "The jobless rate dropped to 3.5% as 1,200 jobs went."
+
+
+def test_wordpiece_spaces_in_hyphenated_words_are_removed() -> None:
+    sources = ["Pakistan reported intelligence-led strikes in the border regions."]
+    assert (
+        restore_case("pakistan reported intelligence - led strikes.", sources)
+        == "Pakistan reported intelligence-led strikes."
+    )

@@ -18,7 +18,7 @@ from briefer.perspectives.neutral import (
     loaded_terms_in_narration,
     neutral_voice,
 )
-from briefer.perspectives.positions import Perspectives, analyze, attributed_text
+from briefer.perspectives.positions import Perspectives, analyze, attributed_text, name_speaker
 from briefer.perspectives.profiles import (
     DEFAULT_PROFILE,
     OtherDef,
@@ -38,6 +38,7 @@ __all__ = [
     "analyze",
     "attribute",
     "attributed_text",
+    "name_speaker",
     "claims_rows",
     "find_disputes",
     "list_profiles",

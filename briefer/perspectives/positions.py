@@ -200,6 +200,13 @@ def attributed_text(claim: Claim) -> str:
     return _attributed(claim.sentence.text, claim.speaker)
 
 
+def name_speaker(text: str, claim: Claim) -> str:
+    """`text` (the claim's sentence or a rewrite of it) naming the claim's speaker."""
+    if claim.party == NARRATOR or not claim.speaker:
+        return text
+    return _attributed(text, claim.speaker)
+
+
 def _attributed(text: str, speaker: str) -> str:
     frame = find_frame(scan_quotes(text).masked)
     if frame is None:

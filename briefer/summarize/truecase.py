@@ -4,7 +4,8 @@ MiniLM's vocabulary is lower-case, so the model writes "pakistan" and "isis". Ea
 takes the casing it most often has in the sources, counting only occurrences that are not
 sentence-initial (where any word is capitalized); a word never seen mid-sentence keeps
 what the model wrote. The first letter of every sentence is capitalized, and the spaces the
-wordpiece decoder leaves inside figures are removed ("3. 5 %" -> "3.5%").
+wordpiece decoder leaves inside figures and hyphenated words are removed ("3. 5 %" -> "3.5%",
+"intelligence - led" -> "intelligence-led").
 """
 
 from __future__ import annotations
@@ -62,12 +63,14 @@ def _join_figures(text: str) -> str:
     """Undo the wordpiece decoder's spaces in figures: "3. 5 %" -> "3.5%", "1, 200" -> "1,200"."""
     text = _DECIMAL.sub(r"\1.\2", text)
     text = _THOUSANDS.sub(r"\1,\2", text)
+    text = _HYPHEN.sub(r"\1-\2", text)
     return _PERCENT.sub(r"\1%", text)
 
 
 _DECIMAL = re.compile(r"(\d)\. (\d)")
 _THOUSANDS = re.compile(r"(\d), (\d{3})\b")
 _PERCENT = re.compile(r"(\d) %")
+_HYPHEN = re.compile(r"(\w) - (\w)")  # "intelligence - led" -> "intelligence-led"; a dash is "—"
 
 
 def _is_sentence_initial(text: str, start: int) -> bool:
