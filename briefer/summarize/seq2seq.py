@@ -60,7 +60,7 @@ class Seq2SeqSummarizer:
         self,
         model_dir: str | Path,
         *,
-        batch_size: int = 8,
+        batch_size: int = 16,
         num_beams: int = 4,
         max_input_tokens: int | None = None,
         device: str = "cpu",
