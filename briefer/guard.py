@@ -11,6 +11,9 @@ Every generated sentence is checked against the source sentences it was generate
   compared case-insensitively since the model writes lower-case;
 - the sentence must be supported: the share of its content words found in the cited
   sources, as words or Porter stems (a unigram precision), must reach `min_support`;
+- each of its names and figures must stay in its place: aligned in order (a longest common
+  subsequence of words) with one of the source sentences, so a deletion cannot move a place
+  name next to the wrong event;
 - it must read as the sources' phrasing, not as word salad: at least `MIN_PAIR_SUPPORT` of
   its adjacent word pairs occur in the sources, and it has `MIN_WORDS` words or more.
 
@@ -155,8 +158,52 @@ def check(
     have_pairs = set(zip(source_words, source_words[1:], strict=False))
     pair_support = sum(p in have_pairs for p in pairs) / len(pairs) if pairs else 0.0
     fluent = len(words) >= MIN_WORDS and pair_support >= MIN_PAIR_SUPPORT
+    missing += _moved(text, sources) if not missing else []
     ok = not missing and support >= min_support and fluent
     return Verdict(ok, round(support, 4), tuple(missing))
+
+
+def _moved(text: str, sources: Sequence[str]) -> list[str]:
+    """Names and figures of `text` that left their place in every source sentence.
+
+    The words of `text` are aligned in order with each source (longest common subsequence);
+    a name or figure outside every alignment was moved: "killed 18 militants in Pakistan on
+    Saturday ... war in Afghanistan" must not become "killed 18 militants in Afghanistan".
+    """
+    def norm(ws: list[str]) -> list[str]:  # "three" aligns with "3"
+        return [str(_NUMBER_WORDS[w]) if w in _NUMBER_WORDS else w for w in ws]
+
+    words = _words(text)
+    key = {i for i, w in enumerate(words) if w.isdigit() or w in _NUMBER_WORDS}
+    key |= {i for i, w in enumerate(words) if w in _names(text)}
+    if not key:
+        return []
+    for source in sources:
+        key -= _aligned(norm(words), norm(_words(source)))
+        if not key:
+            return []
+    return sorted({f"{words[i]} (moved)" for i in key})
+
+
+def _aligned(a: Sequence[str], b: Sequence[str]) -> set[int]:
+    """Indexes of `a` in one longest common subsequence of `a` and `b`."""
+    n, m = len(a), len(b)
+    table = [[0] * (m + 1) for _ in range(n + 1)]
+    for i in range(n - 1, -1, -1):
+        for j in range(m - 1, -1, -1):
+            table[i][j] = (
+                table[i + 1][j + 1] + 1 if a[i] == b[j] else max(table[i + 1][j], table[i][j + 1])
+            )
+    out, i, j = set(), 0, 0
+    while i < n and j < m:
+        if a[i] == b[j]:
+            out.add(i)
+            i, j = i + 1, j + 1
+        elif table[i + 1][j] >= table[i][j + 1]:
+            i += 1
+        else:
+            j += 1
+    return out
 
 
 @functools.lru_cache(maxsize=1 << 16)

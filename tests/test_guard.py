@@ -133,3 +133,15 @@ def test_a_word_cut_from_a_longer_source_word_is_replaced() -> None:
     assert not check("Pakistani aircraft bombed several villages in the bar.", [source]).ok
     assert check("Pakistani aircraft bombed villages in the Barmal district.", [source]).ok
     assert check("Pakistani aircraft bombed a village in the Barmal district.", [source]).ok
+
+
+def test_a_name_moved_next_to_another_event_is_replaced() -> None:
+    source = (
+        "Drone attacks killed 18 militants in Pakistan on Saturday, officials said, after "
+        "incursions raised tensions with an ally critical to the war effort in Afghanistan."
+    )
+    verdict = check("Drone attacks killed 18 militants in Afghanistan on Saturday.", [source])
+    assert not verdict.ok and "afghanistan (moved)" in verdict.missing
+    assert check("Drone attacks killed 18 militants in Pakistan on Saturday.", [source]).ok
+    moved_figure = "Drone attacks in Pakistan killed militants, 18 officials said."
+    assert not check(moved_figure, [source]).ok
