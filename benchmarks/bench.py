@@ -243,7 +243,7 @@ def naive_generation(summarizer: Any, calls: list[dict]) -> dict[str, Any]:
     """The same chunks, the same model and decoding, one `generate` call per chunk."""
     import torch
 
-    from briefer.summarize.seq2seq import GENERATION_KWARGS, _SourceVocabulary
+    from briefer.summarize.seq2seq import GENERATION_KWARGS
 
     model, tokenizer = summarizer._model, summarizer._tokenizer
     prefix = getattr(summarizer, "_prefix", "")
@@ -260,16 +260,11 @@ def naive_generation(summarizer: Any, calls: list[dict]) -> dict[str, Any]:
             for text, ours in zip(call["texts"], call["outputs"], strict=True):
                 encoded = tokenizer(prefix + text, truncation=True, max_length=limit,
                                     return_tensors="pt")
-                extra = {}
-                if summarizer.copy_only:  # the same copy-only constraint briefer decodes with
-                    extra["logits_processor"] = [
-                        _SourceVocabulary(encoded["input_ids"], summarizer._allowed_ids(), kwargs)
-                    ]
-                ids = model.generate(
+                ids = model.generate(  # with the same copy-only constraint briefer uses
                     input_ids=encoded["input_ids"],
                     attention_mask=encoded["attention_mask"],
                     max_new_tokens=call["max_new_tokens"],
-                    **extra,
+                    **summarizer.constraints(encoded["input_ids"], kwargs),
                     **kwargs,
                 )
                 theirs = " ".join(tokenizer.decode(ids[0], skip_special_tokens=True).split())

@@ -141,20 +141,19 @@ def check(
 ) -> Verdict:
     """Whether `text` says only what `sources` say (see the module docstring)."""
     joined = " ".join(sources)
-    have = set(_words(joined))
+    words, source_words = _words(text), _words(joined)
+    have = set(source_words)
     missing = sorted(numbers_in(text) - numbers_in(joined))
     missing += sorted(f"{n} {k}".strip() for n, k in figures_in(text) - figures_in(joined))
     missing += sorted(
-        w for w in set(_words(text)) & (_DATE_WORDS | _QUANTITY_WORDS) if w not in have
+        w for w in set(words) & (_DATE_WORDS | _QUANTITY_WORDS) if w not in have
     )
     missing += sorted(n for n in _names(text) - have if n not in _STOP)
-    content = [w for w in _words(text) if w not in _STOP]
+    content = [w for w in words if w not in _STOP]
     stems = {_stem(w) for w in have}
     found = [w in have or _stem(w) in stems for w in content]
     support = sum(found) / len(content) if content else 0.0
-    words = _words(text)
     pairs = list(zip(words, words[1:], strict=False))
-    source_words = _words(joined)
     have_pairs = set(zip(source_words, source_words[1:], strict=False))
     pair_support = sum(p in have_pairs for p in pairs) / len(pairs) if pairs else 0.0
     fluent = len(words) >= MIN_WORDS and pair_support >= MIN_PAIR_SUPPORT

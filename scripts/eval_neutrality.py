@@ -41,6 +41,11 @@ def lead_summary(per_doc: list[list], max_words: int) -> list[SummarySentence]:
     return out
 
 
+def documents(story: dict) -> list[Document]:
+    return [Document(f"{story['id']}:{i}", d["text"], title=d.get("title", ""))
+            for i, d in enumerate(story["documents"])]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DATA)
@@ -56,8 +61,7 @@ def main() -> None:
     terms_before: Counter = Counter()
     terms_after: Counter = Counter()
     for story in stories:
-        docs = [Document(f"{story['id']}:{i}", d["text"], title=d.get("title", ""))
-                for i, d in enumerate(story["documents"])]
+        docs = documents(story)
         per_doc = [list(split_sentences(d)) for d in docs]
         claims = attribute([s for d in per_doc for s in d], profile)
         summary = lead_summary(per_doc, args.max_words)
@@ -86,8 +90,7 @@ def briefings(stories: list[dict], profile: object, max_words: int) -> None:
     found: Counter = Counter()
     summarizers: Counter = Counter()
     for story in stories:
-        docs = [Document(f"{story['id']}:{i}", d["text"], title=d.get("title", ""))
-                for i, d in enumerate(story["documents"])]
+        docs = documents(story)
         briefing = build_briefing(
             docs, date="2024-01-01", profile=profile, max_words=max_words, embedder=embedder
         )

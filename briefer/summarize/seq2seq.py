@@ -194,16 +194,11 @@ class Seq2SeqSummarizer:
                     max_length=self.max_input_tokens,
                     return_tensors="pt",
                 )
-                extra = {}
-                if copy_only:
-                    extra["logits_processor"] = [
-                        _SourceVocabulary(encoded["input_ids"], self._allowed_ids(), kwargs)
-                    ]
                 generated = self._model.generate(
                     input_ids=encoded["input_ids"].to(self.device),
                     attention_mask=encoded["attention_mask"].to(self.device),
                     max_new_tokens=max_new_tokens,
-                    **extra,
+                    **self.constraints(encoded["input_ids"], kwargs, copy_only=copy_only),
                     **kwargs,
                 )
                 decoded = self._tokenizer.batch_decode(
@@ -212,6 +207,14 @@ class Seq2SeqSummarizer:
                 for i, text in zip(batch, decoded, strict=True):
                     outputs[i] = " ".join(text.split())
         return outputs
+
+    def constraints(
+        self, input_ids: Any, kwargs: Mapping[str, Any], *, copy_only: bool | None = None
+    ) -> dict[str, Any]:
+        """The extra `generate` arguments for these inputs: the copy-only logits processor."""
+        if not (self.copy_only if copy_only is None else copy_only):
+            return {}
+        return {"logits_processor": [_SourceVocabulary(input_ids, self._allowed_ids(), kwargs)]}
 
     def _allowed_ids(self) -> list[int]:
         """Token ids every output may use besides its input's: punctuation, function words."""
@@ -351,15 +354,17 @@ class _SourceVocabulary:
         self.allowed = torch.zeros((input_ids.shape[0], max(vocab, max(always) + 1)), dtype=bool)
         self.allowed.scatter_(1, input_ids, True)
         self.allowed[:, list(always)] = True
+        self.blocked: Any = None
 
     def __call__(self, input_ids: Any, scores: Any) -> Any:
-        import torch
+        if self.blocked is None or self.blocked.shape != scores.shape:  # built once per batch
+            import torch
 
-        rows = self.allowed.repeat_interleave(self.beams, dim=0)[: scores.shape[0]]
-        mask = torch.ones_like(scores, dtype=torch.bool)
-        width = min(rows.shape[1], scores.shape[1])
-        mask[:, :width] = ~rows[:, :width].to(scores.device)
-        return scores.masked_fill(mask, float("-inf"))
+            rows = self.allowed.repeat_interleave(self.beams, dim=0)[: scores.shape[0]]
+            self.blocked = torch.ones_like(scores, dtype=torch.bool)
+            width = min(rows.shape[1], scores.shape[1])
+            self.blocked[:, :width] = ~rows[:, :width].to(scores.device)
+        return scores.masked_fill(self.blocked, float("-inf"))
 
 
 def split_generated(text: str) -> list[str]:
