@@ -1,6 +1,8 @@
 """`evaluate(data)`: briefer against baselines on the same examples, with ROUGE and faithfulness.
 
-Systems, all cut to the same word budget (Multi-News 230 words, NeuS 66, unless given):
+Systems, all cut to the same word budget (Multi-News 230 words, NeuS 66, unless given): each
+takes sentences until the budget is passed and the last one is cut, so that all have the
+same length (briefer's summarizers are asked for `OVERSHOOT_WORDS` more words than the budget):
 
     briefer (model)       the pipeline's ranking -> the fusion model -> the faithfulness guard
     briefer extractive    the pipeline's ranking -> the extractive summarizer
@@ -29,6 +31,9 @@ __all__ = ["EvalReport", "SystemScore", "evaluate"]
 
 MULTINEWS_WORDS = 230
 NEUS_WORDS = 66
+OVERSHOOT_WORDS = 40  # briefer's systems are asked for this many words more than the budget
+# and cut to it, as the baselines take sentences until the budget is passed and cut the last:
+# every system's output then has the budget's length (whole sentences alone fall short of it)
 MODEL, EXTRACTIVE, LEAD, LEXRANK = "briefer (model)", "briefer extractive", "Lead", "LexRank"
 
 SummarizerFactory = Callable[[Mapping[Any, Any]], Any]  # vectors_by_ref -> Summarizer
@@ -336,6 +341,7 @@ def evaluate(
     if unknown:
         raise ValueError(f"unknown systems {sorted(unknown)}")
     budget = max_words or (NEUS_WORDS if _is_neus(data_path) else MULTINEWS_WORDS)
+    asked = budget + OVERSHOOT_WORDS
     if embedder is None:
         from briefer.embed import MiniLMEmbedder
 
@@ -363,14 +369,14 @@ def evaluate(
             if name == MODEL:
                 by_ref = {s.ref: s for s in sentences}
                 summary, report = run_model(
-                    factory(vectors_by_ref), ranked, by_ref, budget, tallies[name].supports
+                    factory(vectors_by_ref), ranked, by_ref, asked, tallies[name].supports
                 )
                 output = cut_words([s.text for s in summary], budget)
                 tallies[name].generated += report.generated
                 tallies[name].kept += report.kept
             elif name == EXTRACTIVE:
                 summary = ExtractiveSummarizer(vectors=vectors_by_ref).summarize(
-                    ranked, max_words=budget
+                    ranked, max_words=asked
                 )
                 output = cut_words([s.text for s in summary], budget)
             elif name == LEAD:

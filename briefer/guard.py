@@ -86,7 +86,12 @@ class Verdict:
 
 
 def _words(text: str) -> list[str]:
-    return [w.lower() for w in _WORD.findall(text)]
+    return [_plain(w) for w in _WORD.findall(text)]
+
+
+def _plain(word: str) -> str:
+    """Lower-case, with one apostrophe: "Biden’s" (source) and "Biden's" (model) match."""
+    return word.lower().replace("’", "'")
 
 
 def numbers_in(text: str) -> set[str]:
@@ -105,7 +110,7 @@ def _names(text: str) -> set[str]:
         before = text[: match.start()].rstrip(" \"'“‘([")
         if not before or before[-1] in ".!?…:":
             continue
-        names.add(word.lower())
+        names.add(_plain(word))
     return names
 
 

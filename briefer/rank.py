@@ -23,6 +23,7 @@ __all__ = ["mmr_select", "rank_sentences"]
 
 _BLOCK_CELLS = 1 << 23  # similarity cells per block: 32 MiB of float32
 _MAX_DUPLICATES_PER_ROW = 512  # beyond this a row's duplicates are recomputed when needed
+MIN_SUMMARY_WORDS = 5  # shorter "sentences" are fragments ("Driving", "Oh, the horror!")
 
 
 @dataclass(frozen=True)
@@ -175,15 +176,18 @@ def mmr_select(
     *,
     max_words: int,
     diversity: float = 0.3,
+    min_words: int = MIN_SUMMARY_WORDS,
 ) -> tuple[RankedSentence, ...]:
     """Pick sentences that are salient and unlike those already picked, up to `max_words`.
 
     Each step takes the candidate maximising
     (1 - diversity) * relevance - diversity * (max cosine to the sentences already picked),
     relevance being the rank score over the best score (min-max scaled if any is negative).
-    Candidates that would overrun the word budget are passed over. The first pick is always
-    made, even if it alone is longer than `max_words`, so a non-empty input never yields an
-    empty selection. Returns the picks in the order they were made.
+    Candidates that would overrun the word budget are passed over, and so are those of
+    fewer than `min_words` words (headline scraps and quote fragments, which the budget's
+    last few words would otherwise attract) unless no candidate is longer. The first pick is
+    always made, even if it alone is longer than `max_words`, so a non-empty input never
+    yields an empty selection. Returns the picks in the order they were made.
     """
     if not 0.0 <= diversity <= 1.0:
         raise ValueError(f"diversity must be between 0 and 1, not {diversity}")
@@ -201,7 +205,9 @@ def mmr_select(
         relevance = (scores - low) / (high - low) if high > low else np.ones(len(ranked))
     words = np.array([len(r.sentence.text.split()) for r in ranked])
     closest = np.zeros(len(ranked))  # max similarity to the picks so far
-    available = np.ones(len(ranked), dtype=bool)
+    available = words >= min_words
+    if not available.any():
+        available[:] = True
     picks: list[int] = []
     budget = max_words
     while True:

@@ -122,7 +122,10 @@ def test_neus_rows_use_their_own_length_and_target(tmp_path: Path) -> None:
 def test_outputs_are_cut_to_the_word_budget(tmp_path: Path) -> None:
     report, _ = run(write_rows(tmp_path, MULTINEWS_ROWS), max_words=12, limit=1)
     assert report.examples == 1
-    assert all(s.words <= 12 for s in report.scores)
+    by_system = {s.system: s.words for s in report.scores}
+    # the first row has 39 words: every system fills the budget, none stops a sentence short
+    assert by_system[EXTRACTIVE] == by_system[LEAD] == by_system[LEXRANK] == 12
+    assert by_system[MODEL] <= 12
 
 
 def test_markdown_and_json_carry_every_system(tmp_path: Path) -> None:

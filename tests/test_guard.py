@@ -145,3 +145,9 @@ def test_a_name_moved_next_to_another_event_is_replaced() -> None:
     assert check("Drone attacks killed 18 militants in Pakistan on Saturday.", [source]).ok
     moved_figure = "Drone attacks in Pakistan killed militants, 18 officials said."
     assert not check(moved_figure, [source]).ok
+
+
+def test_a_straight_apostrophe_matches_the_sources_curly_one() -> None:
+    source = "Thirty-five percent of Biden’s full-time staff are people of color."
+    assert check("Thirty-five percent of Biden's full-time staff are people of color.", [source]).ok
+    assert check("Thirty-five percent of Biden’s staff are people of color.", [source]).ok

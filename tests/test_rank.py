@@ -139,3 +139,12 @@ def test_mmr_respects_the_word_budget_but_always_keeps_one_sentence() -> None:
     assert len(mmr_select(ranked, by_ref, max_words=12)) == 1
     assert len(mmr_select(ranked, by_ref, max_words=3)) == 1
     assert mmr_select([], by_ref, max_words=3) == ()
+
+
+def test_mmr_passes_over_fragments_unless_there_is_nothing_else() -> None:
+    ranked, by_ref = ranked_with({"a": [1, 0], "b": [0, 1]}, {"a": 1.0, "b": 0.5}, words=8)
+    scrap, scrap_vectors = ranked_with({"c": [1, 1]}, {"c": 2.0}, words=2)
+    by_ref.update(scrap_vectors)
+    picks = mmr_select(scrap + ranked, by_ref, max_words=30)
+    assert [p.sentence.doc_id for p in picks] == ["a", "b"]
+    assert [p.sentence.doc_id for p in mmr_select(scrap, by_ref, max_words=30)] == ["c"]

@@ -237,3 +237,45 @@ def test_a_second_summarizer_on_the_same_folder_reuses_the_loaded_weights(tiny_m
     other = Seq2SeqSummarizer(tiny_models["encoder-decoder"])
     other.load()
     assert other._model is not first._model
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "The U.S. Supreme Court heard Beto O’Rourke; I’ve seen Biden’s staff.",
+        "Of $100 million, 3.5% went to 135,992 people after 9/11 at 10:30 a.m. (AP).",
+        'Trump said they would be "tested like never before."',
+    ],
+)
+def test_wordpiece_output_is_spaced_as_its_source(tiny_models, source) -> None:
+    summarizer = Seq2SeqSummarizer(tiny_models["encoder-decoder"])
+    ids = summarizer.tokenizer(source)["input_ids"]  # a copy of the input, special tokens too
+    assert summarizer._detokenize(ids, source) == source.lower()
+
+
+def test_an_unseen_possessive_is_joined_to_its_name(tiny_models) -> None:
+    summarizer = Seq2SeqSummarizer(tiny_models["encoder-decoder"])
+    ids = summarizer.tokenizer("trump ' s order, ( he said )")["input_ids"]
+    assert summarizer._detokenize(ids, "") == "trump's order, (he said)"
+
+
+def test_rewrites_give_back_their_original_where_the_budget_has_room() -> None:
+    from briefer.summarize.seq2seq import _fit_words
+
+    units = [
+        (["Jets struck Khost."], (("b", 4),), "Pakistani jets struck Khost on Monday night."),
+        (["Eight were killed."], (("b", 1),), "Eight people were killed, officials said."),
+        (["Kabul protested."], (("a", 2),), "Kabul protested to Islamabad's envoy at once."),
+    ]
+    # 8 words rewritten; room for 6 more: the best-ranked original (+4) comes back, the
+    # next (+3) no longer fits, the third (+5) neither
+    summary = _fit_words(units, max_words=14)
+    assert [(s.text, s.origin) for s in summary] == [
+        ("Pakistani jets struck Khost on Monday night.", "extracted"),
+        ("Eight were killed.", "generated"),
+        ("Kabul protested.", "generated"),
+    ]
+    assert [s.origin for s in _fit_words(units, max_words=8)] == ["generated"] * 3
+    assert [s.text for s in _fit_words(units, max_words=2)] == ["Kabul protested."]
+    tight = _fit_words(units, max_words=1)  # nothing fits: the first rewrite, cut
+    assert [(s.text, s.origin) for s in tight] == [("Jets", "generated")]

@@ -49,3 +49,9 @@ def test_wordpiece_spaces_in_hyphenated_words_are_removed() -> None:
         restore_case("pakistan reported intelligence - led strikes.", sources)
         == "Pakistan reported intelligence-led strikes."
     )
+
+
+def test_possessives_take_the_casing_of_their_name() -> None:
+    sources = ["Critics of President Trump’s order met Beto O’Rourke in the U.S. capital."]
+    out = restore_case("president trump's order; trump’s critics; o’rourke's bid.", sources)
+    assert out == "President Trump’s order; Trump’s critics; O’Rourke's bid."

@@ -94,6 +94,7 @@ class Seq2SeqSummarizer:
         self._prefix = ""
         self._lowercase = False
         self._always_ids: list[int] | None = None
+        self._wordpiece = False
         self.copy_only = copy_only
 
     # loading -----------------------------------------------------------------------------
@@ -106,6 +107,7 @@ class Seq2SeqSummarizer:
         if key in _LOADED:  # a second brief in the same process (daily, scripts) reuses it
             self._model, self._tokenizer, self._prefix = _LOADED[key]
             self._lowercase = _lowercases(self._tokenizer)
+            self._wordpiece = _is_wordpiece(self._tokenizer)
             return
         from briefer.hf import quiet_transformers
 
@@ -144,6 +146,7 @@ class Seq2SeqSummarizer:
             model = model.float()  # fp16/bf16 weights run several times slower on CPU
         self._model = model.to(self.device).eval()
         self._lowercase = _lowercases(tokenizer)
+        self._wordpiece = _is_wordpiece(tokenizer)
         self._tokenizer = tokenizer
         task = (getattr(config, "task_specific_params", None) or {}).get("summarization", {})
         self._prefix = task.get("prefix", "") if isinstance(task, dict) else ""
@@ -201,12 +204,53 @@ class Seq2SeqSummarizer:
                     **self.constraints(encoded["input_ids"], kwargs, copy_only=copy_only),
                     **kwargs,
                 )
-                decoded = self._tokenizer.batch_decode(
-                    generated, skip_special_tokens=True, clean_up_tokenization_spaces=True
-                )
+                if self._wordpiece:
+                    decoded = [
+                        self._detokenize(row.tolist(), texts[i])
+                        for i, row in zip(batch, generated, strict=True)
+                    ]
+                else:
+                    decoded = self._tokenizer.batch_decode(
+                        generated, skip_special_tokens=True, clean_up_tokenization_spaces=True
+                    )
                 for i, text in zip(batch, decoded, strict=True):
                     outputs[i] = " ".join(text.split())
         return outputs
+
+    def _detokenize(self, ids: Sequence[int], source: str) -> str:
+        """Wordpiece ids to text, spaced as the source spaces the same token pairs.
+
+        The wordpiece decoder puts a space between any two whole tokens ("u. s.", "biden ’ s",
+        "$ 100", "9 / 11"); a copy-only output mostly repeats its input's token pairs, so
+        each pair is joined as the input joins it, and an unseen pair by punctuation rules.
+        """
+        tokenizer = self._tokenizer
+        encoded = tokenizer(source, add_special_tokens=False, return_offsets_mapping=True)
+        pairs = zip(encoded["input_ids"], encoded["input_ids"][1:], strict=False)
+        spans = zip(encoded["offset_mapping"], encoded["offset_mapping"][1:], strict=False)
+        glued: dict[tuple[int, int], bool] = {}
+        for pair, (a, b) in zip(pairs, spans, strict=False):
+            glued.setdefault(pair, a[1] == b[0])
+        special = set(tokenizer.all_special_ids)
+        ids = [i for i in ids if i not in special]
+        tokens = tokenizer.convert_ids_to_tokens(ids)
+        out: list[str] = []
+        for k, token in enumerate(tokens):
+            if token.startswith("##"):
+                out.append(token[2:])
+                continue
+            if k:
+                before, after = tokens[k - 1], tokens[k + 1] if k + 1 < len(tokens) else ""
+                default = (
+                    token in _NO_SPACE_BEFORE
+                    or before in _NO_SPACE_AFTER
+                    or (token in _APOSTROPHES and after in _CLITICS)  # "trump ' s"
+                    or (before in _APOSTROPHES and token in _CLITICS)
+                )
+                if not glued.get((ids[k - 1], ids[k]), default):
+                    out.append(" ")
+            out.append(token)
+        return "".join(out)
 
     def constraints(
         self, input_ids: Any, kwargs: Mapping[str, Any], *, copy_only: bool | None = None
@@ -238,7 +282,7 @@ class Seq2SeqSummarizer:
         groups = self._group(sentences, max_words)
         count = token_counter(self._tokenizer)
         budget = self._input_budget(count)
-        texts, sources = [], []
+        texts, sources, originals = [], [], []
         for group in groups:
             by_doc: dict[str, list] = {}
             for ranked in group:
@@ -248,6 +292,8 @@ class Seq2SeqSummarizer:
             refs = [ref for r in group if r.sentence.ref in kept for ref in r.refs]
             texts.append(chunk.text)
             sources.append(tuple(dict.fromkeys(refs)))
+            alone = len(group) == 1 and group[0].sentence.ref in kept
+            originals.append(group[0].sentence.text.strip() if alone else None)
         words_each = max_words / max(1, len(groups))
         max_new = int(min(256, max(MIN_NEW_TOKENS, words_each * TOKENS_PER_WORD + 10)))
         generated = self.generate(texts, max_new_tokens=max_new)
@@ -258,9 +304,8 @@ class Seq2SeqSummarizer:
             generated = [restore_case(text, table) for text in generated]
         return _fit_words(
             [
-                (sentence, refs)
-                for output, refs in zip(generated, sources, strict=True)
-                for sentence in split_generated(output)
+                ([sentence for sentence in split_generated(output)], refs, original)
+                for output, refs, original in zip(generated, sources, originals, strict=True)
             ],
             max_words,
         )
@@ -378,24 +423,64 @@ def split_generated(text: str) -> list[str]:
 
 
 def _fit_words(
-    candidates: Sequence[tuple[str, tuple[SentenceRef, ...]]], max_words: int
+    units: Sequence[tuple[Sequence[str], tuple[SentenceRef, ...], str | None]],
+    max_words: int,
 ) -> tuple[SummarySentence, ...]:
+    """The summary from (generated sentences, sources, original sentence) per input, in rank
+    order: compressed only as much as `max_words` demands.
+
+    Inputs are taken, rewritten, while they fit. Where words are left over, the best-ranked
+    inputs whose original sentence still fits are given it back verbatim (origin
+    "extracted"): a rewrite that cut words the budget had room for lost content for nothing.
+    """
+    words = 0
+    taken: list[int] = []
+    for i, (generated, _, _) in enumerate(units):
+        n = sum(len(text.split()) for text in generated)
+        if n and words + n <= max_words:
+            taken.append(i)
+            words += n
+    restored: set[int] = set()
+    for i in taken:
+        generated, _, original = units[i]
+        if original is None:
+            continue
+        extra = len(original.split()) - sum(len(text.split()) for text in generated)
+        if 0 < extra <= max_words - words:
+            restored.add(i)
+            words += extra
     out: list[SummarySentence] = []
     seen: set[str] = set()
-    words = 0
-    for text, refs in candidates:
-        key = " ".join(_WORD.findall(text.lower()))
-        if not key or key in seen:
-            continue
-        n = len(text.split())
-        if words + n > max_words:
-            if out:
-                continue
-            text, n = " ".join(text.split()[:max_words]), max_words  # a lone long first sentence
-        seen.add(key)
-        out.append(SummarySentence(text, refs, origin="generated"))
-        words += n
+    for i in taken:
+        generated, refs, original = units[i]
+        if i in restored:
+            candidates = [(str(original).strip(), "extracted")]
+        else:
+            candidates = [(text, "generated") for text in generated]
+        for text, origin in candidates:
+            key = " ".join(_WORD.findall(text.lower()))
+            if key and key not in seen:
+                seen.add(key)
+                out.append(SummarySentence(text, refs, origin=origin))
+    if not out:  # no rewrite fits: the first, cut to the budget
+        for generated, refs, _ in units:
+            for text in generated:
+                if _WORD.search(text):
+                    cut = " ".join(text.split()[:max_words])
+                    return (SummarySentence(cut, refs, origin="generated"),)
     return tuple(out)
+
+
+_NO_SPACE_BEFORE = frozenset(",.;:!?)]%")
+_NO_SPACE_AFTER = frozenset("([$")
+_APOSTROPHES = frozenset("'’")
+_CLITICS = frozenset("s t d m ve re ll".split())
+
+
+def _is_wordpiece(tokenizer: Any) -> bool:
+    """Whether the tokenizer is a (fast) WordPiece one, decoded by `_detokenize`."""
+    backend = getattr(tokenizer, "backend_tokenizer", None)
+    return type(getattr(backend, "decoder", None)).__name__ == "WordPiece"
 
 
 def _lowercases(tokenizer: Any) -> bool:

@@ -33,7 +33,10 @@ def casing_table(source_texts: Iterable[str]) -> dict[str, str]:
             if _is_sentence_initial(text, match.start()):
                 continue
             word = match.group().rstrip(".")
-            counts[word.lower()][word] += 1
+            counts[_key(word)][word] += 1
+            head = _clitic_head(word)
+            if head != word:  # "Trump’s" also cases "trump" and "trump's"
+                counts[_key(head)][head] += 1
     return {low: spellings.most_common(1)[0][0] for low, spellings in counts.items()}
 
 
@@ -44,10 +47,14 @@ def restore_case(text: str, source_texts: Iterable[str] | dict[str, str]) -> str
     def recase(match: re.Match[str]) -> str:
         word = match.group()
         core = word.rstrip(".")
-        cased = table.get(core.lower())
-        if cased is None or core != core.lower():
+        if core != core.lower():
             return word
-        return cased + word[len(core) :]
+        cased = table.get(_key(core))
+        if cased is not None:
+            return cased + word[len(core) :]
+        head = _clitic_head(core)
+        cased = table.get(_key(head)) if head != core else None
+        return word if cased is None else cased + word[len(head) :]
 
     out = _WORD.sub(recase, _join_figures(text))
 
@@ -57,6 +64,19 @@ def restore_case(text: str, source_texts: Iterable[str] | dict[str, str]) -> str
         return match.group(1) + match.group(2) + match.group(3).upper()
 
     return _SENTENCE_START.sub(capitalize, out)
+
+
+_CLITIC = re.compile(r"(.+)['’](?:s|t|d|m|ve|re|ll)", re.IGNORECASE)
+
+
+def _clitic_head(word: str) -> str:
+    """"Trump’s" -> "Trump": the word a possessive or contraction hangs on."""
+    match = _CLITIC.fullmatch(word)
+    return match.group(1) if match else word
+
+
+def _key(word: str) -> str:
+    return word.lower().replace("’", "'")
 
 
 def _join_figures(text: str) -> str:
