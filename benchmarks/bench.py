@@ -267,7 +267,7 @@ def naive_generation(summarizer: Any, calls: list[dict]) -> dict[str, Any]:
                     **summarizer.constraints(encoded["input_ids"], kwargs),
                     **kwargs,
                 )
-                theirs = " ".join(tokenizer.decode(ids[0], skip_special_tokens=True).split())
+                theirs = summarizer.decode(ids[0].tolist(), text)
                 chunks += 1
                 same += theirs == ours
                 pairs.append((ours, theirs))

@@ -257,6 +257,8 @@ def test_an_unseen_possessive_is_joined_to_its_name(tiny_models) -> None:
     summarizer = Seq2SeqSummarizer(tiny_models["encoder-decoder"])
     ids = summarizer.tokenizer("trump ' s order, ( he said )")["input_ids"]
     assert summarizer._detokenize(ids, "") == "trump's order, (he said)"
+    ids = summarizer.tokenizer("an assault - led strike")["input_ids"]
+    assert summarizer._detokenize(ids, "intelligence-led") == "an assault-led strike"
 
 
 def test_rewrites_give_back_their_original_where_the_budget_has_room() -> None:

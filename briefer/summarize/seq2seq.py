@@ -204,18 +204,19 @@ class Seq2SeqSummarizer:
                     **self.constraints(encoded["input_ids"], kwargs, copy_only=copy_only),
                     **kwargs,
                 )
-                if self._wordpiece:
-                    decoded = [
-                        self._detokenize(row.tolist(), texts[i])
-                        for i, row in zip(batch, generated, strict=True)
-                    ]
-                else:
-                    decoded = self._tokenizer.batch_decode(
-                        generated, skip_special_tokens=True, clean_up_tokenization_spaces=True
-                    )
-                for i, text in zip(batch, decoded, strict=True):
-                    outputs[i] = " ".join(text.split())
+                for i, row in zip(batch, generated, strict=True):
+                    outputs[i] = self.decode(row.tolist(), texts[i])
         return outputs
+
+    def decode(self, ids: Sequence[int], source: str) -> str:
+        """The text of generated token `ids`, spaced as in `source` for a wordpiece model."""
+        if self._wordpiece:
+            text = self._detokenize(ids, source)
+        else:
+            text = self._tokenizer.decode(
+                ids, skip_special_tokens=True, clean_up_tokenization_spaces=True
+            )
+        return " ".join(text.split())
 
     def _detokenize(self, ids: Sequence[int], source: str) -> str:
         """Wordpiece ids to text, spaced as the source spaces the same token pairs.
@@ -250,7 +251,7 @@ class Seq2SeqSummarizer:
                 if not glued.get((ids[k - 1], ids[k]), default):
                     out.append(" ")
             out.append(token)
-        return "".join(out)
+        return _HALF_SPACED_HYPHEN.sub(r"\1-\2", "".join(out))  # "assault -led": one pair unseen
 
     def constraints(
         self, input_ids: Any, kwargs: Mapping[str, Any], *, copy_only: bool | None = None
@@ -474,6 +475,7 @@ def _fit_words(
 _NO_SPACE_BEFORE = frozenset(",.;:!?)]%")
 _NO_SPACE_AFTER = frozenset("([$")
 _APOSTROPHES = frozenset("'’")
+_HALF_SPACED_HYPHEN = re.compile(r"(\w)(?: -|- )(\w)")
 _CLITICS = frozenset("s t d m ve re ll".split())
 
 
