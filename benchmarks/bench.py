@@ -12,8 +12,11 @@ before the pipeline runs, so the library carries no instrumentation. A stage's t
 the stages it calls (model loading is its own row). Peers, on the same input:
 
   naive     the same model and decoding settings, `model.generate` called chunk by chunk
-            with batch size 1 (no batching, no length sorting) on exactly the inputs
-            briefer's summarizer generated from (transformers 5 has no summarization pipeline)
+            with batch size 1 (no batching, no length sorting, the whole vocabulary at each
+            step) on exactly the inputs briefer's summarizer generated from (transformers 5
+            has no summarization pipeline); briefer batches and decodes over each batch's
+            shortlist, so outputs may differ: their ROUGE against references, with and without
+            the shortlist, is `briefer eval` vs `briefer eval --full-vocab`
   LexRank   sumy's LexRank over the same text, as many sentences as briefer's summary
 
 Corpora come from ../shared/data/multinews (one article per row: its kept documents, about

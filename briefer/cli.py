@@ -257,6 +257,13 @@ def eval_(
         int | None, typer.Option(help="Output length (default: 230 Multi-News, 66 NeuS).")
     ] = None,
     json_out: Annotated[bool, typer.Option("--json", help="JSON instead of Markdown.")] = False,
+    full_vocab: Annotated[
+        bool,
+        typer.Option(
+            "--full-vocab",
+            help="Decode over the whole vocabulary, not each batch's shortlist (slower).",
+        ),
+    ] = False,
     quiet: Quiet = False,
 ) -> None:
     """Score briefer (model and extractive), Lead and LexRank on the same examples."""
@@ -270,7 +277,14 @@ def eval_(
         if show:
             typer.echo(f"\r{n} examples scored", err=True, nl=False)
 
-    report = evaluate(data, limit=limit, model_dir=model, max_words=max_words, on_example=progress)
+    report = evaluate(
+        data,
+        limit=limit,
+        model_dir=model,
+        max_words=max_words,
+        on_example=progress,
+        shortlist=not full_vocab,
+    )
     if show:
         typer.echo("", err=True)
     typer.echo(report.to_json() if json_out else report.to_markdown())

@@ -275,12 +275,12 @@ def _sentences(text: str) -> list[str]:
 # ---------------------------------------------------------------- the run
 
 
-def _default_factory(model_dir: str | Path | None) -> SummarizerFactory:
+def _default_factory(model_dir: str | Path | None, shortlist: bool = True) -> SummarizerFactory:
     """One Seq2SeqSummarizer for the whole run; each example lends it its vectors."""
     from briefer.models import shipped_model
     from briefer.summarize.seq2seq import Seq2SeqSummarizer
 
-    summarizer = Seq2SeqSummarizer(model_dir or shipped_model())
+    summarizer = Seq2SeqSummarizer(model_dir or shipped_model(), shortlist=shortlist)
     summarizer.load()
 
     def factory(vectors: Mapping[Any, Any]) -> Any:
@@ -323,13 +323,15 @@ def evaluate(
     summarizer_factory: SummarizerFactory | None = None,
     embedder: Any = None,
     on_example: Callable[[int, Callable[[], EvalReport]], None] | None = None,
+    shortlist: bool = True,
 ) -> EvalReport:
     """Score the `systems` on the first `limit` rows of `data_path` (Multi-News or NeuS JSONL).
 
     `on_example(n, partial)` is called after each example; `partial()` is the report so far.
     `summarizer_factory(vectors_by_ref)` gives the model summarizer for one example (default:
     the Seq2SeqSummarizer over `model_dir`, else the shipped model); `embedder` defaults to
-    MiniLM. Both are there so tests can run without a real model.
+    MiniLM. Both are there so tests can run without a real model. `shortlist=False` makes the
+    default summarizer decode over the whole vocabulary (see `Seq2SeqSummarizer`).
     """
     from rouge_score import rouge_scorer
 
@@ -348,7 +350,7 @@ def evaluate(
         embedder = MiniLMEmbedder()
     factory = None
     if MODEL in systems:
-        factory = summarizer_factory or _default_factory(model_dir)
+        factory = summarizer_factory or _default_factory(model_dir, shortlist)
     scorer = rouge_scorer.RougeScorer(["rouge1", "rouge2", "rougeLsum"], use_stemmer=True)
     tallies = {name: _Tally() for name in systems}
     n = 0

@@ -160,3 +160,24 @@ def test_partial_reports_come_after_each_example(tmp_path: Path) -> None:
     )
     assert seen == [1, 2]
     assert any("support of the 4 generated sentences" in note for note in report.notes)
+
+
+def test_eval_command_passes_full_vocab_on(tmp_path: Path, monkeypatch) -> None:
+    from typer.testing import CliRunner
+
+    import briefer.evaluate
+    from briefer.cli import app
+
+    seen: list[bool] = []
+
+    def fake_evaluate(data, **options):
+        seen.append(options["shortlist"])
+        return run(Path(data), limit=1)[0]
+
+    monkeypatch.setattr(briefer.evaluate, "evaluate", fake_evaluate)
+    rows = write_rows(tmp_path, MULTINEWS_ROWS)
+    for flags in ([], ["--full-vocab"]):
+        result = CliRunner().invoke(app, ["eval", "--data", str(rows), *flags])
+        assert result.exit_code == 0, result.output
+        assert "| LexRank |" in result.output
+    assert seen == [True, False]

@@ -281,3 +281,23 @@ def test_rewrites_give_back_their_original_where_the_budget_has_room() -> None:
     assert [s.text for s in _fit_words(units, max_words=2)] == ["Kabul protested."]
     tight = _fit_words(units, max_words=1)  # nothing fits: the first rewrite, cut
     assert [(s.text, s.origin) for s in tight] == [("Jets", "generated")]
+
+
+def test_shortlist_decoding_stays_in_the_inputs_and_restores_the_model(tiny_models) -> None:
+    """Decoding over the batch's own vocabulary: output ids map back to the full vocabulary,
+    the copy-only rule holds, and the decoder's embeddings and LM head are put back."""
+    texts = ["Eight people died in the strike on Tuesday.", "Officials met in Kabul."]
+    summarizer = Seq2SeqSummarizer(tiny_models["encoder-decoder"], num_beams=2)
+    model = summarizer.load() or summarizer._model
+    head = model.decoder.cls.predictions.decoder
+    embeddings = model.decoder.bert.embeddings.word_embeddings
+    allowed = set(summarizer._allowed_ids())
+    outputs = summarizer.generate(texts, max_new_tokens=12, min_new_tokens=12)
+    tokenizer = summarizer.tokenizer
+    for output, text in zip(outputs, texts, strict=True):
+        ids = set(tokenizer(output, add_special_tokens=False)["input_ids"])
+        assert output and ids <= set(tokenizer(text)["input_ids"]) | allowed
+    assert model.decoder.cls.predictions.decoder is head and head.out_features == len(tokenizer)
+    assert model.decoder.bert.embeddings.word_embeddings is embeddings
+    full = Seq2SeqSummarizer(tiny_models["encoder-decoder"], num_beams=2, shortlist=False)
+    assert full.generate(texts, max_new_tokens=12, min_new_tokens=12)  # the plain path still runs

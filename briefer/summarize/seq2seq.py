@@ -67,6 +67,7 @@ class Seq2SeqSummarizer:
         vectors: Mapping[SentenceRef, np.ndarray] | None = None,
         sentences_per_input: int = 1,
         copy_only: bool = True,
+        shortlist: bool = True,
     ) -> None:
         for option, value in (
             ("batch_size", batch_size),
@@ -96,6 +97,7 @@ class Seq2SeqSummarizer:
         self._always_ids: list[int] | None = None
         self._wordpiece = False
         self.copy_only = copy_only
+        self.shortlist = shortlist
 
     # loading -----------------------------------------------------------------------------
 
@@ -197,13 +199,24 @@ class Seq2SeqSummarizer:
                     max_length=self.max_input_tokens,
                     return_tensors="pt",
                 )
-                generated = self._model.generate(
-                    input_ids=encoded["input_ids"].to(self.device),
-                    attention_mask=encoded["attention_mask"].to(self.device),
-                    max_new_tokens=max_new_tokens,
-                    **self.constraints(encoded["input_ids"], kwargs, copy_only=copy_only),
-                    **kwargs,
-                )
+                input_ids = encoded["input_ids"].to(self.device)
+                shortlist = self.shortlist and copy_only and _has_bert_decoder(self._model)
+                with _Shortlist(self._model, input_ids, self._allowed_ids(), on=shortlist) as vocab:
+                    generated = vocab.to_full(
+                        self._model.generate(
+                            input_ids=input_ids,
+                            attention_mask=encoded["attention_mask"].to(self.device),
+                            max_new_tokens=max_new_tokens,
+                            **vocab.special_ids,
+                            **self.constraints(
+                                vocab.to_short(input_ids),
+                                kwargs,
+                                copy_only=copy_only,
+                                always=vocab.always,
+                            ),
+                            **kwargs,
+                        )
+                    )
                 for i, row in zip(batch, generated, strict=True):
                     outputs[i] = self.decode(row.tolist(), texts[i])
         return outputs
@@ -254,12 +267,18 @@ class Seq2SeqSummarizer:
         return _HALF_SPACED_HYPHEN.sub(r"\1-\2", "".join(out))  # "assault -led": one pair unseen
 
     def constraints(
-        self, input_ids: Any, kwargs: Mapping[str, Any], *, copy_only: bool | None = None
+        self,
+        input_ids: Any,
+        kwargs: Mapping[str, Any],
+        *,
+        copy_only: bool | None = None,
+        always: Sequence[int] | None = None,
     ) -> dict[str, Any]:
         """The extra `generate` arguments for these inputs: the copy-only logits processor."""
         if not (self.copy_only if copy_only is None else copy_only):
             return {}
-        return {"logits_processor": [_SourceVocabulary(input_ids, self._allowed_ids(), kwargs)]}
+        always = self._allowed_ids() if always is None else always
+        return {"logits_processor": [_SourceVocabulary(input_ids, always, kwargs)]}
 
     def _allowed_ids(self) -> list[int]:
         """Token ids every output may use besides its input's: punctuation, function words."""
@@ -411,6 +430,81 @@ class _SourceVocabulary:
             width = min(rows.shape[1], scores.shape[1])
             self.blocked[:, :width] = ~rows[:, :width].to(scores.device)
         return scores.masked_fill(self.blocked, float("-inf"))
+
+
+class _Shortlist:
+    """Decode over the batch's own vocabulary: vocabulary selection for copy-only decoding.
+
+    Copy-only outputs use only their inputs' tokens and the always-allowed ones, a thousand
+    or two of the 30,522, yet the LM head, the softmax, the beam's top-k and every logits
+    processor work over the whole vocabulary at every step. Inside this context the
+    decoder's word embeddings and LM head hold only the shortlist's rows, so `generate`
+    works in shortlist ids (`to_short`, `special_ids`, `always`), and `to_full` maps its
+    output back. The softmax then normalizes over the shortlist, which may change a beam's
+    ranking against full-vocabulary decoding (measured in the model card). A BERT2BERT
+    decoder only (`_has_bert_decoder`); with `on=False` everything passes through.
+    """
+
+    def __init__(self, model: Any, input_ids: Any, always: Sequence[int], *, on: bool) -> None:
+        import torch
+
+        self.model, self.on = model, on
+        self.always: Sequence[int] = always
+        self.special_ids: dict[str, int] = {}
+        if not on:
+            return
+        device = input_ids.device
+        self.ids = torch.unique(torch.cat([input_ids.flatten(), torch.tensor(always, device=device)]))
+        vocab = int(self.ids.max()) + 1
+        self.position = torch.full((vocab,), -1, dtype=torch.long, device=device)
+        self.position[self.ids] = torch.arange(len(self.ids), device=device)
+        self.always = self.to_short(torch.tensor(always, device=device)).tolist()
+        config = model.generation_config
+        for key in ("decoder_start_token_id", "bos_token_id", "eos_token_id", "pad_token_id"):
+            value = getattr(config, key, None)
+            if isinstance(value, int) and value < vocab and self.position[value] >= 0:
+                self.special_ids[key] = int(self.position[value])
+
+    def __enter__(self) -> _Shortlist:
+        if self.on:
+            import torch
+
+            decoder = self.model.decoder
+            embeddings, head = decoder.bert.embeddings, decoder.cls.predictions
+            self._saved = (embeddings.word_embeddings, head.decoder)
+            short_head = torch.nn.Linear(head.decoder.in_features, len(self.ids))
+            short_head.weight = torch.nn.Parameter(head.decoder.weight[self.ids], False)
+            bias = head.decoder.bias if head.decoder.bias is not None else head.bias
+            short_head.bias = torch.nn.Parameter(bias[self.ids], False)
+            short_embeddings = torch.nn.Embedding(
+                len(self.ids), embeddings.word_embeddings.embedding_dim
+            )
+            short_embeddings.weight = torch.nn.Parameter(
+                embeddings.word_embeddings.weight[self.ids], False
+            )
+            embeddings.word_embeddings = short_embeddings
+            head.decoder = short_head
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.on:
+            decoder = self.model.decoder
+            decoder.bert.embeddings.word_embeddings, decoder.cls.predictions.decoder = self._saved
+
+    def to_short(self, ids: Any) -> Any:
+        return self.position[ids] if self.on else ids
+
+    def to_full(self, ids: Any) -> Any:
+        return self.ids[ids] if self.on else ids
+
+
+def _has_bert_decoder(model: Any) -> bool:
+    decoder, encoder = getattr(model, "decoder", None), getattr(model, "encoder", None)
+    if getattr(getattr(decoder, "bert", None), "embeddings", 0) is getattr(encoder, "embeddings", 1):
+        return False  # one module for both: swapping the decoder's would swap the encoder's
+    return hasattr(getattr(decoder, "bert", None), "embeddings") and hasattr(
+        getattr(getattr(decoder, "cls", None), "predictions", None), "decoder"
+    )
 
 
 def split_generated(text: str) -> list[str]:
