@@ -14,6 +14,8 @@ Every generated sentence is checked against the source sentences it was generate
 - each of its names and figures must stay in its place: aligned in order (a longest common
   subsequence of words) with one of the source sentences, so a deletion cannot move a place
   name next to the wrong event;
+- no content word may occur more often than in the sources ("women and children and
+  children");
 - it must read as the sources' phrasing, not as word salad: at least `MIN_PAIR_SUPPORT` of
   its adjacent word pairs occur in the sources, and it has `MIN_WORDS` words or more.
 
@@ -26,6 +28,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
@@ -150,9 +153,7 @@ def check(
     have = set(source_words)
     missing = sorted(numbers_in(text) - numbers_in(joined))
     missing += sorted(f"{n} {k}".strip() for n, k in figures_in(text) - figures_in(joined))
-    missing += sorted(
-        w for w in set(words) & (_DATE_WORDS | _QUANTITY_WORDS) if w not in have
-    )
+    missing += sorted(w for w in set(words) & (_DATE_WORDS | _QUANTITY_WORDS) if w not in have)
     missing += sorted(n for n in _names(text) - have if n not in _STOP)
     content = [w for w in words if w not in _STOP]
     stems = {_stem(w) for w in have}
@@ -162,6 +163,14 @@ def check(
     have_pairs = set(zip(source_words, source_words[1:], strict=False))
     pair_support = sum(p in have_pairs for p in pairs) / len(pairs) if pairs else 0.0
     fluent = len(words) >= MIN_WORDS and pair_support >= MIN_PAIR_SUPPORT
+    have_counts = Counter(source_words)
+    missing += sorted(
+        {
+            f"{w} (repeated)"
+            for w, n in Counter(words).items()
+            if 0 < have_counts[w] < n and w not in _STOP and w not in _NUMBER_WORDS
+        }
+    )
     missing += _moved(text, sources) if not missing else []
     ok = not missing and support >= min_support and fluent
     return Verdict(ok, round(support, 4), tuple(missing))
@@ -174,6 +183,7 @@ def _moved(text: str, sources: Sequence[str]) -> list[str]:
     a name or figure outside every alignment was moved: "killed 18 militants in Pakistan on
     Saturday ... war in Afghanistan" must not become "killed 18 militants in Afghanistan".
     """
+
     def norm(ws: list[str]) -> list[str]:  # "three" aligns with "3"
         return [str(_NUMBER_WORDS[w]) if w in _NUMBER_WORDS else w for w in ws]
 

@@ -151,3 +151,12 @@ def test_a_straight_apostrophe_matches_the_sources_curly_one() -> None:
     source = "Thirty-five percent of Biden’s full-time staff are people of color."
     assert check("Thirty-five percent of Biden's full-time staff are people of color.", [source]).ok
     assert check("Thirty-five percent of Biden’s staff are people of color.", [source]).ok
+
+
+def test_a_content_word_repeated_beyond_its_sources_is_replaced() -> None:
+    source = "The ministry said the bombing affected civilians, including women and children."
+    assert check("The ministry said the bombing affected women and children.", [source]).ok
+    verdict = check(
+        "The ministry condemned the bombing, including women and children and children.", [source]
+    )
+    assert not verdict.ok and "children (repeated)" in verdict.missing

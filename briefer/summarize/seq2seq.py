@@ -394,6 +394,7 @@ _LOADED: dict[tuple[str, str, float], tuple[Any, Any, str]] = {}
 def _weights_mtime(folder: Path) -> float:
     return max((p.stat().st_mtime for p in folder.glob("*.safetensors")), default=0.0)
 
+
 # Words an output may use although its input lacks them (with punctuation and special tokens):
 # what a rewrite needs to join, attribute and inflect, and nothing that names or counts.
 _FUNCTION_WORDS = (
@@ -454,7 +455,9 @@ class _Shortlist:
         if not on:
             return
         device = input_ids.device
-        self.ids = torch.unique(torch.cat([input_ids.flatten(), torch.tensor(always, device=device)]))
+        self.ids = torch.unique(
+            torch.cat([input_ids.flatten(), torch.tensor(always, device=device)])
+        )
         vocab = int(self.ids.max()) + 1
         self.position = torch.full((vocab,), -1, dtype=torch.long, device=device)
         self.position[self.ids] = torch.arange(len(self.ids), device=device)
@@ -500,7 +503,9 @@ class _Shortlist:
 
 def _has_bert_decoder(model: Any) -> bool:
     decoder, encoder = getattr(model, "decoder", None), getattr(model, "encoder", None)
-    if getattr(getattr(decoder, "bert", None), "embeddings", 0) is getattr(encoder, "embeddings", 1):
+    if getattr(getattr(decoder, "bert", None), "embeddings", 0) is getattr(
+        encoder, "embeddings", 1
+    ):
         return False  # one module for both: swapping the decoder's would swap the encoder's
     return hasattr(getattr(decoder, "bert", None), "embeddings") and hasattr(
         getattr(getattr(decoder, "cls", None), "predictions", None), "decoder"
