@@ -324,7 +324,7 @@ class Seq2SeqSummarizer:
             generated = [restore_case(text, table) for text in generated]
         return _fit_words(
             [
-                ([sentence for sentence in split_generated(output)], refs, original)
+                (split_generated(output), refs, original)
                 for output, refs, original in zip(generated, sources, originals, strict=True)
             ],
             max_words,
@@ -502,14 +502,14 @@ class _Shortlist:
 
 
 def _has_bert_decoder(model: Any) -> bool:
-    decoder, encoder = getattr(model, "decoder", None), getattr(model, "encoder", None)
-    if getattr(getattr(decoder, "bert", None), "embeddings", 0) is getattr(
-        encoder, "embeddings", 1
-    ):
-        return False  # one module for both: swapping the decoder's would swap the encoder's
-    return hasattr(getattr(decoder, "bert", None), "embeddings") and hasattr(
-        getattr(getattr(decoder, "cls", None), "predictions", None), "decoder"
-    )
+    """A BERT2BERT decoder whose embeddings and LM head `_Shortlist` can swap."""
+    decoder = getattr(model, "decoder", None)
+    embeddings = getattr(getattr(decoder, "bert", None), "embeddings", None)
+    head = getattr(getattr(decoder, "cls", None), "predictions", None)
+    if embeddings is None or not hasattr(head, "decoder"):
+        return False
+    # one module for both: swapping the decoder's would swap the encoder's
+    return embeddings is not getattr(getattr(model, "encoder", None), "embeddings", None)
 
 
 def split_generated(text: str) -> list[str]:
@@ -533,19 +533,19 @@ def _fit_words(
     inputs whose original sentence still fits are given it back verbatim (origin
     "extracted"): a rewrite that cut words the budget had room for lost content for nothing.
     """
+    lengths = [sum(len(text.split()) for text in generated) for generated, _, _ in units]
     words = 0
     taken: list[int] = []
-    for i, (generated, _, _) in enumerate(units):
-        n = sum(len(text.split()) for text in generated)
+    for i, n in enumerate(lengths):
         if n and words + n <= max_words:
             taken.append(i)
             words += n
     restored: set[int] = set()
     for i in taken:
-        generated, _, original = units[i]
+        original = units[i][2]
         if original is None:
             continue
-        extra = len(original.split()) - sum(len(text.split()) for text in generated)
+        extra = len(original.split()) - lengths[i]
         if 0 < extra <= max_words - words:
             restored.add(i)
             words += extra
@@ -554,7 +554,7 @@ def _fit_words(
     for i in taken:
         generated, refs, original = units[i]
         if i in restored:
-            candidates = [(str(original).strip(), "extracted")]
+            candidates = [(str(original), "extracted")]
         else:
             candidates = [(text, "generated") for text in generated]
         for text, origin in candidates:
