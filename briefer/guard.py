@@ -35,7 +35,15 @@ from typing import Any
 
 from briefer.data import GuardReport, Sentence, SentenceRef, SummarySentence
 
-__all__ = ["DEFAULT_MIN_SUPPORT", "GuardedSummarizer", "Verdict", "check", "guard", "numbers_in"]
+__all__ = [
+    "DEFAULT_MIN_SUPPORT",
+    "GuardedSummarizer",
+    "Verdict",
+    "check",
+    "guard",
+    "limited",
+    "numbers_in",
+]
 
 DEFAULT_MIN_SUPPORT = 1.0  # every content word (or its stem) is in the sources: copy-only
 # decoding keeps to its input's tokens, so a missing word is one cut or spliced from pieces
@@ -86,6 +94,12 @@ class Verdict:
     ok: bool
     support: float
     missing: tuple[str, ...] = ()  # numbers, dates or names the sources lack
+
+
+def limited(word: str) -> bool:
+    """Whether the guard limits how often `word` (lower-case) may occur: content words and
+    figures may not occur more often than in the sources."""
+    return word not in _STOP and word not in _NUMBER_WORDS
 
 
 def _words(text: str) -> list[str]:
@@ -168,7 +182,7 @@ def check(
         {
             f"{w} (repeated)"
             for w, n in Counter(words).items()
-            if 0 < have_counts[w] < n and w not in _STOP and w not in _NUMBER_WORDS
+            if 0 < have_counts[w] < n and limited(w)
         }
     )
     missing += _moved(text, sources) if not missing else []

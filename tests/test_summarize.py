@@ -301,3 +301,53 @@ def test_shortlist_decoding_stays_in_the_inputs_and_restores_the_model(tiny_mode
     assert model.decoder.bert.embeddings.word_embeddings is embeddings
     full = Seq2SeqSummarizer(tiny_models["encoder-decoder"], num_beams=2, shortlist=False)
     assert full.generate(texts, max_new_tokens=12, min_new_tokens=12)  # the plain path still runs
+
+
+@pytest.mark.parametrize("shortlist", [True, False])
+def test_copy_only_decoding_uses_a_content_word_no_more_often_than_its_input(
+    tiny_models, shortlist
+) -> None:
+    """The guard replaces "women and children and children"; decoding does not write it."""
+    texts = [
+        "Jets struck camps in Paktika, officials in Kabul said on Tuesday.",
+        "Pakistan denied that civilians died; Kabul protested twice, twice.",
+        "Drones hit Barmal district villages near Khost before dawn, killing farmers.",
+        "Taliban ministry spokesman Enayatullah Khwarazmi vowed retaliation against Islamabad.",
+    ]
+    summarizer = Seq2SeqSummarizer(tiny_models["encoder-decoder"], num_beams=2, shortlist=shortlist)
+    tokenizer = summarizer.tokenizer
+    limited = summarizer._limited_ids()
+    assert limited[tokenizer.convert_tokens_to_ids("kabul")]
+    assert not limited[tokenizer.convert_tokens_to_ids("the")]
+
+    def excess(outputs: list[str]) -> list[str]:
+        over = []
+        for output, text in zip(outputs, texts, strict=True):
+            have = tokenizer(text, add_special_tokens=False)["input_ids"]
+            for token in set(tokenizer(output, add_special_tokens=False)["input_ids"]):
+                used = tokenizer(output, add_special_tokens=False)["input_ids"].count(token)
+                if limited[token] and 0 < have.count(token) < used:  # as the guard counts
+                    over.append(tokenizer.convert_ids_to_tokens(token))
+        return over
+
+    settings = {"max_new_tokens": 40, "min_new_tokens": 40, "repetition_penalty": 1.0}
+    # without the limit this random model writes "farmers" (and "jets") twice
+    assert not excess(summarizer.generate(texts, **settings))
+
+
+def test_the_source_vocabulary_blocks_a_limited_token_once_its_input_count_is_spent() -> None:
+    import torch
+
+    from briefer.summarize.seq2seq import _SourceVocabulary
+
+    # input 0 holds token 5 once and token 6 twice; token 7 is always allowed, 8 unlimited
+    inputs = torch.tensor([[5, 6, 6, 8, 8], [5, 5, 6, 8, 0]])
+    limited = torch.tensor([False] * 5 + [True, True, True, False, False])
+    vocabulary = _SourceVocabulary(inputs, [7], {"num_beams": 2}, limited)
+    beams = torch.tensor([[1, 5], [1, 6], [1, 5], [1, 6]])  # two beams per input
+    scores = vocabulary(beams, torch.zeros(4, 10))
+    blocked = [set(torch.nonzero(row == float("-inf")).flatten().tolist()) for row in scores]
+    assert blocked[0] == {0, 1, 2, 3, 4, 5, 9}  # 5 spent; 6 once of twice; 7, 8 free
+    assert blocked[1] == {0, 1, 2, 3, 4, 9}
+    assert blocked[2] == {1, 2, 3, 4, 9}  # input 1: 5 twice, 0 is in its input (padding)
+    assert blocked[3] == {1, 2, 3, 4, 6, 9}

@@ -95,6 +95,7 @@ class Seq2SeqSummarizer:
         self._prefix = ""
         self._lowercase = False
         self._always_ids: list[int] | None = None
+        self._limited_mask: Any = None
         self._wordpiece = False
         self.copy_only = copy_only
         self.shortlist = shortlist
@@ -213,6 +214,7 @@ class Seq2SeqSummarizer:
                                 kwargs,
                                 copy_only=copy_only,
                                 always=vocab.always,
+                                limited=vocab.select(self._limited_ids()),
                             ),
                             **kwargs,
                         )
@@ -273,12 +275,19 @@ class Seq2SeqSummarizer:
         *,
         copy_only: bool | None = None,
         always: Sequence[int] | None = None,
+        limited: Any = None,
     ) -> dict[str, Any]:
-        """The extra `generate` arguments for these inputs: the copy-only logits processor."""
+        """The extra `generate` arguments for these inputs: the copy-only logits processor.
+
+        `always` are the ids any output may use, `limited` a mask of the ids an output may
+        use at most as often as its input does (`_limited_ids`); by default both for the
+        whole vocabulary.
+        """
         if not (self.copy_only if copy_only is None else copy_only):
             return {}
         always = self._allowed_ids() if always is None else always
-        return {"logits_processor": [_SourceVocabulary(input_ids, always, kwargs)]}
+        limited = self._limited_ids() if limited is None else limited
+        return {"logits_processor": [_SourceVocabulary(input_ids, always, kwargs, limited)]}
 
     def _allowed_ids(self) -> list[int]:
         """Token ids every output may use besides its input's: punctuation, function words."""
@@ -290,6 +299,21 @@ class Seq2SeqSummarizer:
                     ids.update(tokenizer(variant, add_special_tokens=False)["input_ids"])
             self._always_ids = sorted(ids)
         return self._always_ids
+
+    def _limited_ids(self) -> Any:
+        """A mask over the vocabulary of the whole-word tokens the guard counts (content words
+        and figures, `guard.limited`): an output that repeats one more often than its input
+        would be replaced, so decoding does not write it."""
+        if self._limited_mask is None:
+            import torch
+
+            from briefer.guard import limited
+
+            tokens = self._tokenizer.convert_ids_to_tokens(list(range(len(self._tokenizer))))
+            self._limited_mask = torch.tensor(
+                [t is not None and t.isalnum() and limited(t.lower()) for t in tokens]
+            )
+        return self._limited_mask
 
     # summarizing -------------------------------------------------------------------------
 
@@ -409,28 +433,57 @@ class _SourceVocabulary:
     """A logits processor that lets each output use only its input's tokens (and a few more).
 
     Lexically constrained, copy-only decoding: the model may delete, reorder and join, but it
-    cannot bring in a word, name or figure its input lacks. Beams of one input share a row.
+    cannot bring in a word, name or figure its input lacks. Nor may it use a `limited` token
+    (a content word or figure) more often than its input does: "women and children and
+    children" would fail the guard. Beams of one input share a row.
     """
 
-    def __init__(self, input_ids: Any, always: Sequence[int], kwargs: Mapping[str, Any]):
+    def __init__(
+        self,
+        input_ids: Any,
+        always: Sequence[int],
+        kwargs: Mapping[str, Any],
+        limited: Any = None,
+    ) -> None:
         import torch
 
         self.beams = int(kwargs.get("num_beams", 1) or 1)
-        vocab = int(input_ids.max()) + 1
-        self.allowed = torch.zeros((input_ids.shape[0], max(vocab, max(always) + 1)), dtype=bool)
+        vocab = max(int(input_ids.max()) + 1, max(always) + 1)
+        self.allowed = torch.zeros((input_ids.shape[0], vocab), dtype=bool)
         self.allowed.scatter_(1, input_ids, True)
         self.allowed[:, list(always)] = True
         self.blocked: Any = None
+        self.limit: Any = None  # per input row: how often each limited token may occur
+        if limited is not None:
+            counts = torch.zeros((input_ids.shape[0], vocab), dtype=torch.int32)
+            counts.scatter_add_(1, input_ids, torch.ones_like(input_ids, dtype=torch.int32))
+            width = min(vocab, len(limited))
+            counts[:, width:] = 0
+            counts[:, :width] *= limited[:width].to(counts.device, torch.int32)
+            self.limit = counts
 
     def __call__(self, input_ids: Any, scores: Any) -> Any:
-        if self.blocked is None or self.blocked.shape != scores.shape:  # built once per batch
-            import torch
+        import torch
 
+        if self.blocked is None or self.blocked.shape != scores.shape:  # built once per batch
             rows = self.allowed.repeat_interleave(self.beams, dim=0)[: scores.shape[0]]
             self.blocked = torch.ones_like(scores, dtype=torch.bool)
             width = min(rows.shape[1], scores.shape[1])
             self.blocked[:, :width] = ~rows[:, :width].to(scores.device)
-        return scores.masked_fill(self.blocked, float("-inf"))
+            if self.limit is not None:
+                limit = self.limit.repeat_interleave(self.beams, dim=0)[: scores.shape[0]]
+                self.limit_rows = limit[:, :width].to(scores.device)
+        blocked = self.blocked
+        if self.limit is not None:
+            limit = self.limit_rows
+            width = limit.shape[1]
+            used = torch.zeros_like(limit).scatter_add_(
+                1, input_ids.clamp(max=width - 1), torch.ones_like(input_ids, dtype=limit.dtype)
+            )
+            spent = torch.zeros_like(blocked)
+            spent[:, :width] = (limit > 0) & (used >= limit)
+            blocked = blocked | spent
+        return scores.masked_fill(blocked, float("-inf"))
 
 
 class _Shortlist:
@@ -493,6 +546,10 @@ class _Shortlist:
         if self.on:
             decoder = self.model.decoder
             decoder.bert.embeddings.word_embeddings, decoder.cls.predictions.decoder = self._saved
+
+    def select(self, mask: Any) -> Any:
+        """A mask over the whole vocabulary, in shortlist ids."""
+        return mask[self.ids.to(mask.device)] if self.on else mask
 
     def to_short(self, ids: Any) -> Any:
         return self.position[ids] if self.on else ids
