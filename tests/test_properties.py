@@ -239,3 +239,53 @@ def test_readers_raise_only_briefer_errors_on_10000_arbitrary_byte_strings(data)
 def test_every_reader_html_included_raises_only_briefer_errors_on_structured_bytes(data):
     for kind in READERS:  # trafilatura takes milliseconds a page: fewer cases here
         assert_reads_or_refuses(kind, data)
+
+
+# near-repeat filters: indexed, and the same as comparing every pair ---------------------------
+
+SMALL_VOCABULARY = ["strike", "Kabul", "border", "camp", "denied", "killed", "eight", "civilians"]
+near_copies = st.lists(
+    st.lists(st.sampled_from(SMALL_VOCABULARY), min_size=0, max_size=12).map(" ".join),
+    min_size=1,
+    max_size=12,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(near_copies)
+def test_duplicate_collapsing_keeps_what_comparing_every_pair_keeps(texts: list[str]) -> None:
+    from briefer.readers.dedup import NEAR_DUPLICATE, collapse_duplicates, shingles, similarity
+
+    docs = [Document(id=f"d{i}", text=t, path=f"d{i}.txt") for i, t in enumerate(texts)]
+    expected: list[tuple[str, list[str]]] = []  # (kept path, absorbed paths), first kept wins
+    for doc in docs:
+        grams = shingles(doc.text)
+        for kept, absorbed in expected:
+            if similarity(grams, shingles(texts[int(kept[1:-4])])) >= NEAR_DUPLICATE:
+                absorbed.append(doc.path)
+                break
+        else:
+            expected.append((doc.path, []))
+    got = [(d.path, list(d.duplicates)) for d in collapse_duplicates(docs)]
+    assert got == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(near_copies, st.integers(1, 6))
+def test_salient_claims_skip_what_comparing_every_pair_skips(texts: list[str], limit: int) -> None:
+    from briefer.data import Claim
+    from briefer.perspectives.positions import _REPEAT_OVERLAP, _content_words, _most_salient
+
+    claims = [Claim(Sentence("d", i, 0, len(t), t), topic=f"t{i % 3}") for i, t in enumerate(texts)]
+    distinct: list[Claim] = []
+    for claim in claims:
+        words = _content_words(claim.sentence.text)
+        others = [_content_words(c.sentence.text) for c in distinct]
+        if not any(
+            words and other and len(words & other) / min(len(words), len(other)) >= _REPEAT_OVERLAP
+            for other in others
+        ):
+            distinct.append(claim)
+    # the pick among distinct claims is the same whichever way the repeats were found
+    assert _most_salient(claims, limit) == _most_salient(distinct, limit)
+    assert len(_most_salient(claims, len(claims))) == len(distinct)

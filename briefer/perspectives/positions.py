@@ -245,12 +245,21 @@ def _most_salient(
     the party's own words lead a topic before a sentence that only reports its denial.
     """
     distinct: list[Claim] = []
-    kept_words: list[set[str]] = []
+    kept_sizes: list[int] = []
+    holders: dict[str, list[int]] = {}  # word -> kept claims that have it
     for claim in claims:
         words = _content_words(claim.sentence.text)
-        if not any(_overlap(words, other) >= _REPEAT_OVERLAP for other in kept_words):
+        shared: dict[int, int] = {}  # only kept claims sharing a word can repeat this one
+        for word in words:
+            for i in holders.get(word, ()):
+                shared[i] = shared.get(i, 0) + 1
+        if not any(
+            n / min(len(words), kept_sizes[i]) >= _REPEAT_OVERLAP for i, n in shared.items()
+        ):
+            for word in words:
+                holders.setdefault(word, []).append(len(distinct))
             distinct.append(claim)
-            kept_words.append(words)
+            kept_sizes.append(len(words))
     leads: dict[str, Claim] = {}
     for claim in sorted(distinct, key=lambda c: party != "" and c.party != party):
         leads.setdefault(claim.topic, claim)
@@ -266,10 +275,6 @@ def _content_words(text: str) -> set[str]:
     words = {w.lower() for w in re.findall(r"[\w'’-]+", text)}
     return {w for w in words if (len(w) > 3 or w.isdigit()) and w not in VERB_WORDS
             and w not in _FILLER}
-
-
-def _overlap(a: set[str], b: set[str]) -> float:
-    return len(a & b) / min(len(a), len(b)) if a and b else 0.0
 
 
 def _words(summary: Sequence[SummarySentence]) -> int:

@@ -22,17 +22,13 @@ _WORD = re.compile(r"\w+")
 def collapse_duplicates(documents: list[Document]) -> list[Document]:
     kept: list[Document] = []
     kept_shingles: list[frozenset[tuple[str, ...]]] = []
+    holders: dict[tuple[str, ...], list[int]] = {}  # shingle -> kept documents that have it
     for doc in documents:
         grams = shingles(doc.text)
-        match = next(
-            (
-                i
-                for i, other in enumerate(kept_shingles)
-                if similarity(grams, other) >= NEAR_DUPLICATE
-            ),
-            None,
-        )
+        match = _first_near_duplicate(grams, kept_shingles, holders)
         if match is None:
+            for gram in grams:
+                holders.setdefault(gram, []).append(len(kept))
             kept.append(doc)
             kept_shingles.append(grams)
         else:
@@ -40,6 +36,24 @@ def collapse_duplicates(documents: list[Document]) -> list[Document]:
             absorbed = (doc.path, *doc.duplicates)
             kept[match] = replace(keeper, duplicates=(*keeper.duplicates, *absorbed))
     return kept
+
+
+def _first_near_duplicate(
+    grams: frozenset, kept: list[frozenset], holders: dict[tuple[str, ...], list[int]]
+) -> int | None:
+    """The first kept document at least NEAR_DUPLICATE similar to `grams`, if any.
+
+    Only kept documents sharing a shingle can match, so they are counted from the index
+    rather than compared one by one with every kept document (quadratic in a big corpus).
+    """
+    shared: dict[int, int] = {}
+    for gram in grams:
+        for i in holders.get(gram, ()):
+            shared[i] = shared.get(i, 0) + 1
+    for i in sorted(shared):
+        if shared[i] / (len(grams) + len(kept[i]) - shared[i]) >= NEAR_DUPLICATE:  # Jaccard
+            return i
+    return None
 
 
 def shingles(text: str) -> frozenset[tuple[str, ...]]:
