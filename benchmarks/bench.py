@@ -267,8 +267,7 @@ def naive_generation(summarizer: Any, calls: list[dict]) -> dict[str, Any]:
                     input_ids=encoded["input_ids"],
                     attention_mask=encoded["attention_mask"],
                     max_new_tokens=call["max_new_tokens"],
-                    **summarizer.constraints(encoded["input_ids"], kwargs),
-                    **kwargs,
+                    **summarizer.decoding(encoded["input_ids"], kwargs),
                 )
                 theirs = summarizer.decode(ids[0].tolist(), text)
                 chunks += 1

@@ -209,14 +209,13 @@ class Seq2SeqSummarizer:
                             attention_mask=encoded["attention_mask"].to(self.device),
                             max_new_tokens=max_new_tokens,
                             **vocab.special_ids,
-                            **self.constraints(
+                            **self.decoding(
                                 vocab.to_short(input_ids),
                                 kwargs,
                                 copy_only=copy_only,
                                 always=vocab.always,
                                 limited=vocab.select(self._limited_ids()),
                             ),
-                            **kwargs,
                         )
                     )
                 for i, row in zip(batch, generated, strict=True):
@@ -268,7 +267,7 @@ class Seq2SeqSummarizer:
             out.append(token)
         return _HALF_SPACED_HYPHEN.sub(r"\1-\2", "".join(out))  # "assault -led": one pair unseen
 
-    def constraints(
+    def decoding(
         self,
         input_ids: Any,
         kwargs: Mapping[str, Any],
@@ -277,17 +276,30 @@ class Seq2SeqSummarizer:
         always: Sequence[int] | None = None,
         limited: Any = None,
     ) -> dict[str, Any]:
-        """The extra `generate` arguments for these inputs: the copy-only logits processor.
+        """The `generate` settings `kwargs` for these inputs, with the copy-only constraint.
 
         `always` are the ids any output may use, `limited` a mask of the ids an output may
         use at most as often as its input does (`_limited_ids`); by default both for the
-        whole vocabulary.
+        whole vocabulary. The constraint renormalizes each output's scores over the tokens it
+        may use, and the repetition penalty then applies to those (it runs after the
+        constraint, so it is passed as a processor, not as a setting): a beam's score is the
+        same whether the vocabulary was the whole one or a batch's shortlist.
         """
         if not (self.copy_only if copy_only is None else copy_only):
-            return {}
+            return dict(kwargs)
         always = self._allowed_ids() if always is None else always
         limited = self._limited_ids() if limited is None else limited
-        return {"logits_processor": [_SourceVocabulary(input_ids, always, kwargs, limited)]}
+        settings = dict(kwargs)
+        processors: list[Any] = [_SourceVocabulary(input_ids, always, kwargs, limited)]
+        penalty = settings.get(
+            "repetition_penalty", getattr(self._model.generation_config, "repetition_penalty", None)
+        )
+        if penalty is not None and penalty != 1.0:
+            from transformers import RepetitionPenaltyLogitsProcessor
+
+            processors.append(RepetitionPenaltyLogitsProcessor(float(penalty)))
+        # 1.0, not left out: the model's generation_config would add its own before ours
+        return {**settings, "repetition_penalty": 1.0, "logits_processor": processors}
 
     def _allowed_ids(self) -> list[int]:
         """Token ids every output may use besides its input's: punctuation, function words."""
@@ -435,7 +447,10 @@ class _SourceVocabulary:
     Lexically constrained, copy-only decoding: the model may delete, reorder and join, but it
     cannot bring in a word, name or figure its input lacks. Nor may it use a `limited` token
     (a content word or figure) more often than its input does: "women and children and
-    children" would fail the guard. Beams of one input share a row.
+    children" would fail the guard. The scores are renormalized over the tokens left, so
+    beams compete on the probability of what they may say (vocabulary selection normalizes
+    the same way), and a batch's shortlist gives the same scores as the whole vocabulary.
+    Beams of one input share a row.
     """
 
     def __init__(
@@ -483,7 +498,10 @@ class _SourceVocabulary:
             spent = torch.zeros_like(blocked)
             spent[:, :width] = (limit > 0) & (used >= limit)
             blocked = blocked | spent
-        return scores.masked_fill(blocked, float("-inf"))
+        scores = scores.masked_fill(blocked, float("-inf"))
+        # log-probabilities over the tokens this output may use, whatever the vocabulary
+        total = torch.logsumexp(scores, dim=-1, keepdim=True)
+        return scores - torch.where(torch.isfinite(total), total, torch.zeros_like(total))
 
 
 class _Shortlist:
