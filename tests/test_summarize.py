@@ -351,3 +351,18 @@ def test_the_source_vocabulary_blocks_a_limited_token_once_its_input_count_is_sp
     assert blocked[1] == {0, 1, 2, 3, 4, 9}
     assert blocked[2] == {1, 2, 3, 4, 9}  # input 1: 5 twice, 0 is in its input (padding)
     assert blocked[3] == {1, 2, 3, 4, 6, 9}
+
+
+def test_batched_shortlist_decoding_writes_what_one_input_at_a_time_writes(tiny_models) -> None:
+    """The shortlist and batching are speed-ups only: the naive loop's outputs, token for token."""
+    texts = [
+        "Jets struck camps in Paktika, officials in Kabul said on Tuesday.",
+        "Pakistan denied that civilians died.",
+        "Drones hit Barmal district villages near Khost before dawn, killing farmers.",
+        "Taliban ministry spokesman Enayatullah Khwarazmi vowed retaliation against Islamabad.",
+    ]
+    folder = tiny_models["encoder-decoder"]
+    fast = Seq2SeqSummarizer(folder, num_beams=3, batch_size=4)
+    naive = Seq2SeqSummarizer(folder, num_beams=3, batch_size=1, shortlist=False)
+    settings = {"max_new_tokens": 20, "min_new_tokens": 20}
+    assert fast.generate(texts, **settings) == naive.generate(texts, **settings)
