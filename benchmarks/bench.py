@@ -15,8 +15,8 @@ the stages it calls (model loading is its own row). Peers, on the same input:
             with batch size 1 (no batching, no length sorting, the whole vocabulary at each
             step) on exactly the inputs briefer's summarizer generated from (transformers 5
             has no summarization pipeline); briefer batches and decodes over each batch's
-            shortlist, so outputs may differ: their ROUGE against references on the same
-            chunks is measured by benchmarks/generation.py
+            shortlist, which should change no output (identical outputs are counted; the
+            ROUGE against references on the same chunks is benchmarks/generation.py's)
   LexRank   sumy's LexRank over the same text, as many sentences as briefer's summary
 
 Corpora come from ../shared/data/multinews (one article per row: its kept documents, about
