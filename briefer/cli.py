@@ -261,7 +261,8 @@ def eval_(
         bool,
         typer.Option(
             "--full-vocab",
-            help="Decode over the whole vocabulary, not each batch's shortlist (slower).",
+            help="Decode over the whole vocabulary, not each batch's shortlist (slower, a check:"
+            " the outputs are the same).",
         ),
     ] = False,
     quiet: Quiet = False,

@@ -512,9 +512,10 @@ class _Shortlist:
     processor work over the whole vocabulary at every step. Inside this context the
     decoder's word embeddings and LM head hold only the shortlist's rows, so `generate`
     works in shortlist ids (`to_short`, `special_ids`, `always`), and `to_full` maps its
-    output back. The softmax then normalizes over the shortlist, which may change a beam's
-    ranking against full-vocabulary decoding (measured in the model card). A BERT2BERT
-    decoder only (`_has_bert_decoder`); with `on=False` everything passes through.
+    output back. The softmax then normalizes over the shortlist, but `_SourceVocabulary`
+    renormalizes each output over its own tokens, so the outputs are those of decoding over
+    the whole vocabulary. A BERT2BERT decoder only (`_has_bert_decoder`); with `on=False`
+    everything passes through.
     """
 
     def __init__(self, model: Any, input_ids: Any, always: Sequence[int], *, on: bool) -> None:
