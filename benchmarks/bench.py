@@ -246,8 +246,6 @@ def naive_generation(summarizer: Any, calls: list[dict]) -> dict[str, Any]:
     """The same chunks, the same model and decoding, one `generate` call per chunk."""
     import torch
 
-    from briefer.summarize.seq2seq import GENERATION_KWARGS
-
     model, tokenizer = summarizer._model, summarizer._tokenizer
     prefix = getattr(summarizer, "_prefix", "")
     limit = summarizer.max_input_tokens
@@ -256,10 +254,7 @@ def naive_generation(summarizer: Any, calls: list[dict]) -> dict[str, Any]:
     start = time.perf_counter()
     with torch.inference_mode():
         for call in calls:
-            kwargs = {**GENERATION_KWARGS, "num_beams": summarizer.num_beams}
-            kwargs["min_new_tokens"] = min(kwargs["min_new_tokens"], call["max_new_tokens"])
-            if kwargs["num_beams"] > 1:
-                kwargs["early_stopping"] = True
+            kwargs = summarizer.settings(call["max_new_tokens"])
             for text, ours in zip(call["texts"], call["outputs"], strict=True):
                 encoded = tokenizer(prefix + text, truncation=True, max_length=limit,
                                     return_tensors="pt")

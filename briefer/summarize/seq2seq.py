@@ -183,11 +183,9 @@ class Seq2SeqSummarizer:
         self.load()
         import torch
 
-        kwargs = {**GENERATION_KWARGS, "num_beams": self.num_beams, **overrides}
-        kwargs["min_new_tokens"] = min(kwargs.get("min_new_tokens", 0), max_new_tokens)
-        if kwargs["num_beams"] > 1:
-            kwargs.setdefault("early_stopping", True)
+        kwargs = self.settings(max_new_tokens, **overrides)
         copy_only = kwargs.pop("copy_only", self.copy_only)
+        shortlist = self.shortlist and copy_only and _has_bert_decoder(self._model)
         order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
         outputs: list[str] = [""] * len(texts)
         with torch.inference_mode():
@@ -201,7 +199,6 @@ class Seq2SeqSummarizer:
                     return_tensors="pt",
                 )
                 input_ids = encoded["input_ids"].to(self.device)
-                shortlist = self.shortlist and copy_only and _has_bert_decoder(self._model)
                 with _Shortlist(self._model, input_ids, self._allowed_ids(), on=shortlist) as vocab:
                     generated = vocab.to_full(
                         self._model.generate(
@@ -221,6 +218,14 @@ class Seq2SeqSummarizer:
                 for i, row in zip(batch, generated, strict=True):
                     outputs[i] = self.decode(row.tolist(), texts[i])
         return outputs
+
+    def settings(self, max_new_tokens: int, **overrides: Any) -> dict[str, Any]:
+        """The `generate` settings for outputs of up to `max_new_tokens` tokens."""
+        kwargs = {**GENERATION_KWARGS, "num_beams": self.num_beams, **overrides}
+        kwargs["min_new_tokens"] = min(kwargs.get("min_new_tokens", 0), max_new_tokens)
+        if kwargs["num_beams"] > 1:
+            kwargs.setdefault("early_stopping", True)
+        return kwargs
 
     def decode(self, ids: Sequence[int], source: str) -> str:
         """The text of generated token `ids`, spaced as in `source` for a wordpiece model."""
@@ -469,6 +474,7 @@ class _SourceVocabulary:
         self.allowed[:, list(always)] = True
         self.blocked: Any = None
         self.limit: Any = None  # per input row: how often each limited token may occur
+        self.limit_rows: Any = None  # the same per beam row, built with `blocked`
         if limited is not None:
             counts = torch.zeros((input_ids.shape[0], vocab), dtype=torch.int32)
             counts.scatter_add_(1, input_ids, torch.ones_like(input_ids, dtype=torch.int32))
