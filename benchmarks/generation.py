@@ -47,13 +47,7 @@ def run(data: Path, limit: int | None, model: str, embedder: Any, naive: bool) -
 
     summarizer.generate = timed_generate  # type: ignore[method-assign]
 
-    def factory(vectors: Any) -> Any:
-        summarizer.vectors = vectors
-        return summarizer
-
-    report = evaluate(
-        data, limit=limit, systems=(MODEL,), summarizer_factory=factory, embedder=embedder
-    )
+    report = evaluate(data, limit=limit, systems=(MODEL,), summarizer=summarizer, embedder=embedder)
     return {"report": report, "score": report.scores[0], "seconds": seconds, "calls": calls}
 
 

@@ -20,23 +20,18 @@ from __future__ import annotations
 import json
 import re
 import time
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from briefer.data import Document, RankedSentence, Sentence, SummarySentence
+from briefer.data import Document, Sentence, SummarySentence
+from briefer.summarize.base import SummaryContext
+from briefer.summarize.length import MULTINEWS_WORDS, NEUS_WORDS, OVERSHOOT_WORDS, cut_words
 
-__all__ = ["EvalReport", "SystemScore", "evaluate"]
+__all__ = ["EvalReport", "SystemScore", "cut_words", "evaluate"]
 
-MULTINEWS_WORDS = 230
-NEUS_WORDS = 66
-OVERSHOOT_WORDS = 40  # briefer's systems are asked for this many words more than the budget
-# and cut to it, as the baselines take sentences until the budget is passed and cut the last:
-# every system's output then has the budget's length (whole sentences alone fall short of it)
 MODEL, EXTRACTIVE, LEAD, LEXRANK = "briefer (model)", "briefer extractive", "Lead", "LexRank"
-
-SummarizerFactory = Callable[[Mapping[Any, Any]], Any]  # vectors_by_ref -> Summarizer
 
 
 @dataclass(frozen=True)
@@ -143,18 +138,6 @@ def _is_neus(path: str | Path) -> bool:
 
 
 # ---------------------------------------------------------------- baselines
-
-
-def cut_words(sentences: Sequence[str], max_words: int) -> list[str]:
-    """The sentences up to `max_words` words in all, the last one cut at the budget."""
-    out, left = [], max_words
-    for s in sentences:
-        words = s.split()
-        if left <= 0 or not words:
-            break
-        out.append(" ".join(words[:left]))
-        left -= len(words)
-    return out
 
 
 def lead(sentences_by_doc: Sequence[Sequence[Sentence]], max_words: int) -> list[str]:
@@ -275,25 +258,19 @@ def _sentences(text: str) -> list[str]:
 # ---------------------------------------------------------------- the run
 
 
-def _default_factory(model_dir: str | Path | None, shortlist: bool = True) -> SummarizerFactory:
-    """One Seq2SeqSummarizer for the whole run; each example lends it its vectors."""
+def _default_summarizer(model_dir: str | Path | None, shortlist: bool = True) -> Any:
+    """One Seq2SeqSummarizer for the whole run, over `model_dir`, else the shipped model."""
     from briefer.models import shipped_model
     from briefer.summarize.seq2seq import Seq2SeqSummarizer
 
     summarizer = Seq2SeqSummarizer(model_dir or shipped_model(), shortlist=shortlist)
     summarizer.load()
-
-    def factory(vectors: Mapping[Any, Any]) -> Any:
-        summarizer.vectors = vectors
-        return summarizer
-
-    return factory
+    return summarizer
 
 
 def run_model(
     summarizer: Any,
-    ranked: Sequence[RankedSentence],
-    by_ref: Mapping[Any, Sentence],
+    context: SummaryContext,
     max_words: int,
     supports: list[float] | None = None,
 ) -> tuple[tuple[SummarySentence, ...], Any]:
@@ -304,7 +281,8 @@ def run_model(
     """
     from briefer.guard import check, guard
 
-    out = summarizer.summarize(ranked, max_words=max_words)
+    by_ref = context.sentences
+    out = summarizer.summarize(context.ranked, context=context, max_words=max_words)
     if supports is not None:
         for s in out:
             if s.origin == "generated":
@@ -320,7 +298,7 @@ def evaluate(
     model_dir: str | Path | None = None,
     max_words: int | None = None,
     systems: Sequence[str] = (MODEL, EXTRACTIVE, LEAD, LEXRANK),
-    summarizer_factory: SummarizerFactory | None = None,
+    summarizer: Any = None,
     embedder: Any = None,
     on_example: Callable[[int, Callable[[], EvalReport]], None] | None = None,
     shortlist: bool = True,
@@ -328,15 +306,14 @@ def evaluate(
     """Score the `systems` on the first `limit` rows of `data_path` (Multi-News or NeuS JSONL).
 
     `on_example(n, partial)` is called after each example; `partial()` is the report so far.
-    `summarizer_factory(vectors_by_ref)` gives the model summarizer for one example (default:
-    the Seq2SeqSummarizer over `model_dir`, else the shipped model); `embedder` defaults to
-    MiniLM. Both are there so tests can run without a real model. `shortlist=False` makes the
-    default summarizer decode over the whole vocabulary (see `Seq2SeqSummarizer`).
+    `summarizer` is the model system's Summarizer (default: the Seq2SeqSummarizer over
+    `model_dir`, else the shipped model); `embedder` defaults to MiniLM. Both are there so
+    tests can run without a real model. `shortlist=False` makes the default summarizer decode
+    over the whole vocabulary (see `Seq2SeqSummarizer`).
     """
     from rouge_score import rouge_scorer
 
-    from briefer.rank import rank_sentences
-    from briefer.split import split_sentences
+    from briefer.prepare import prepare
     from briefer.summarize.extractive import ExtractiveSummarizer
 
     unknown = set(systems) - {MODEL, EXTRACTIVE, LEAD, LEXRANK}
@@ -348,38 +325,32 @@ def evaluate(
         from briefer.embed import MiniLMEmbedder
 
         embedder = MiniLMEmbedder()
-    factory = None
+    model = None
     if MODEL in systems:
-        factory = summarizer_factory or _default_factory(model_dir, shortlist)
+        model = summarizer or _default_summarizer(model_dir, shortlist)
+    extractive = ExtractiveSummarizer()
     scorer = rouge_scorer.RougeScorer(["rouge1", "rouge2", "rougeLsum"], use_stemmer=True)
     tallies = {name: _Tally() for name in systems}
     n = 0
     for documents, reference in read_rows(data_path, limit):
         start = time.perf_counter()
-        by_doc = [split_sentences(d) for d in documents]
-        sentences = [s for doc in by_doc for s in doc]
-        if not sentences:
+        context = prepare(documents, embedder=embedder)
+        if not context.sentences:
             continue
         n += 1
+        sentences = list(context.sentences.values())
+        by_doc = list(context.sentences_by_doc().values())
         sources = [d.text for d in documents]
-        vectors = embedder.embed([s.text for s in sentences])
-        ranked = rank_sentences(sentences, vectors)
-        vectors_by_ref = {s.ref: v for s, v in zip(sentences, vectors, strict=True)}
         shared = time.perf_counter() - start
         for name in systems:
             start = time.perf_counter()
             if name == MODEL:
-                by_ref = {s.ref: s for s in sentences}
-                summary, report = run_model(
-                    factory(vectors_by_ref), ranked, by_ref, asked, tallies[name].supports
-                )
+                summary, report = run_model(model, context, asked, tallies[name].supports)
                 output = cut_words([s.text for s in summary], budget)
                 tallies[name].generated += report.generated
                 tallies[name].kept += report.kept
             elif name == EXTRACTIVE:
-                summary = ExtractiveSummarizer(vectors=vectors_by_ref).summarize(
-                    ranked, max_words=asked
-                )
+                summary = extractive.summarize(context.ranked, context=context, max_words=asked)
                 output = cut_words([s.text for s in summary], budget)
             elif name == LEAD:
                 output = lead(by_doc, budget)

@@ -31,9 +31,12 @@ import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from briefer.data import GuardReport, Sentence, SentenceRef, SummarySentence
+
+if TYPE_CHECKING:
+    from briefer.summarize.base import SummaryContext
 
 __all__ = [
     "DEFAULT_MIN_SUPPORT",
@@ -280,28 +283,24 @@ class GuardedSummarizer:
     """A Summarizer whose generated sentences pass the guard; `report` sums every call.
 
     The pipeline wraps its summarizer in one, so the summary and each party's position are
-    checked alike and the briefing reports one count for the run.
+    checked alike and the briefing reports one count for the run. Sources are looked up in
+    the context's sentences.
     """
 
-    def __init__(
-        self,
-        inner: Any,
-        sentences_by_ref: Mapping[SentenceRef, Sentence],
-        *,
-        min_support: float = DEFAULT_MIN_SUPPORT,
-    ) -> None:
+    def __init__(self, inner: Any, *, min_support: float = DEFAULT_MIN_SUPPORT) -> None:
         self.inner = inner
         self.name = inner.name
         self.model_id = inner.model_id
-        self.sentences_by_ref = sentences_by_ref
         self.min_support = min_support
         self.report = GuardReport()
 
-    def summarize(self, sentences: Sequence[Any], *, max_words: int) -> tuple[SummarySentence, ...]:
-        out = self.inner.summarize(sentences, max_words=max_words)
+    def summarize(
+        self, sentences: Sequence[Any], *, context: SummaryContext, max_words: int
+    ) -> tuple[SummarySentence, ...]:
+        out = self.inner.summarize(sentences, context=context, max_words=max_words)
         if not any(s.origin == "generated" for s in out):
             return tuple(out)
-        out, report = guard(out, self.sentences_by_ref, min_support=self.min_support)
+        out, report = guard(out, context.sentences, min_support=self.min_support)
         self.report = GuardReport(
             generated=self.report.generated + report.generated,
             kept=self.report.kept + report.kept,

@@ -1,6 +1,6 @@
 """build_briefing(): documents in, Briefing out. Each stage is a module; this file wires them.
 
-    split ─▶ embed (once) ─▶ rank + de-duplicate ─▶ attribute ─▶ summarize + guard
+    prepare (split ─▶ embed once ─▶ rank + de-duplicate) ─▶ attribute ─▶ summarize + guard
           ─▶ perspectives (positions, disputes, voices) ─▶ neutral voice ─▶ Briefing
 """
 
@@ -25,11 +25,19 @@ from briefer.data import (
 )
 from briefer.errors import UsageError
 from briefer.guard import GuardedSummarizer
+from briefer.prepare import prepare
 from briefer.progress import Progress
-from briefer.summarize.base import Summarizer
+from briefer.summarize import resolve_summarizer
+from briefer.summarize.base import Summarizer, SummaryContext
+from briefer.summarize.length import (
+    DEFAULT_MAX_WORDS,
+    MAX_SUMMARY_SENTENCES,
+    MIN_MAX_WORDS,
+    party_words,
+)
 
-DEFAULT_MAX_WORDS = 120
-MAX_SUMMARY_SENTENCES = 6  # a summary an analyst reads in one go: 3 to 6 sentences
+__all__ = ["DEFAULT_MAX_WORDS", "DEFAULT_PROFILE", "build_briefing", "parse_day"]
+
 DEFAULT_PROFILE = "pak-afg"
 
 
@@ -50,7 +58,6 @@ def build_briefing(
     `profile` is a built-in profile name, a YAML path or a loaded Profile; `summarizer` is
     "extractive", "abstractive" (needs `model` or the shipped model) or a Summarizer.
     """
-    from briefer.embed import MiniLMEmbedder
     from briefer.perspectives import (
         analyze,
         attribute,
@@ -58,40 +65,36 @@ def build_briefing(
         neutral_voice,
         neutrality_report,
     )
-    from briefer.rank import rank_sentences
-    from briefer.split import split_sentences
-
     docs = tuple(documents)
     if not docs:
         raise UsageError("no documents to brief (give at least one file, folder or '-')")
-    if max_words < 20:
-        raise UsageError(f"--max-words {max_words}: too short for a briefing (use 20 or more)")
+    if max_words < MIN_MAX_WORDS:
+        raise UsageError(
+            f"--max-words {max_words}: too short for a briefing (use {MIN_MAX_WORDS} or more)"
+        )
     day = parse_day(date) if date else dt.date.today().isoformat()
     party_profile = profile if hasattr(profile, "parties") else load_profile(profile)
 
     with Progress(enabled=progress) as report:
-        sentences = tuple(s for doc in docs for s in split_sentences(doc))
-        if not sentences:
+        context = prepare(docs, embedder=embedder, report=report)
+        if not context.sentences:
             raise UsageError("the documents contain no sentences to brief")
-        with report.stage("Loading the embedding model"):
-            embedder = embedder or MiniLMEmbedder()
-        with report.stage(f"Embedding {len(sentences)} sentences"):
-            vectors = embedder.embed([s.text for s in sentences])
-        with report.stage("Ranking and de-duplicating"):
-            ranked = rank_sentences(sentences, vectors)
-        vectors_by_ref = {s.ref: v for s, v in zip(sentences, vectors, strict=True)}
+        sentences = tuple(context.sentences.values())
+        ranked = context.ranked
         with report.stage("Attributing claims"):
             claims = attribute(sentences, party_profile)
         with report.stage("Loading the summarizer"):
-            summ = GuardedSummarizer(
-                resolve_summarizer(summarizer, model=model, vectors=vectors_by_ref),
-                {s.ref: s for s in sentences},
-            )
+            summ = GuardedSummarizer(resolve_summarizer(summarizer, model=model))
             getattr(summ.inner, "load", lambda: None)()
         with report.stage("Summarizing"):
-            summary = _summarize(summ, ranked, claims, max_words)
+            summary = _summarize(summ, context, claims, max_words)
             perspectives = analyze(
-                claims, ranked, party_profile, summ, max_words=max(40, max_words // 2)
+                claims,
+                ranked,
+                party_profile,
+                summ,
+                max_words=party_words(max_words),
+                context=context,
             )
         summary = neutral_voice(summary, claims)
         key_facts = neutral_voice(_key_facts(perspectives, summary), claims)
@@ -123,45 +126,16 @@ def build_briefing(
     )
 
 
-def resolve_summarizer(
-    summarizer: Summarizer | str | None, *, model: str | Path | None, vectors: dict
-) -> Summarizer:
-    """The Summarizer asked for by name (or passed in), built with its collaborators.
-
-    By default: the abstractive summarizer with `model`, else with the shipped model, else
-    (an installation without one) the extractive summarizer.
-    """
-    from briefer.models import shipped_model
-
-    if summarizer is not None and not isinstance(summarizer, str):
-        return summarizer
-    model = model or (shipped_model() if summarizer != "extractive" else None)
-    name = summarizer or ("abstractive" if model else "extractive")
-    if name == "extractive":
-        from briefer.summarize.extractive import ExtractiveSummarizer
-
-        return ExtractiveSummarizer(vectors=vectors)
-    if name == "abstractive":
-        from briefer.summarize.seq2seq import Seq2SeqSummarizer
-
-        if model is None:
-            raise UsageError(
-                "--summarizer abstractive: no shipped model in this installation"
-                " (pass --model DIR, a local seq2seq checkpoint)"
-            )
-        return Seq2SeqSummarizer(model, vectors=vectors)
-    raise UsageError(f"--summarizer {name}: unknown (use extractive or abstractive)")
-
-
 def _summarize(
     summ: Summarizer,
-    ranked: Sequence[RankedSentence],
+    context: SummaryContext,
     claims: Sequence[Claim],
     max_words: int,
 ) -> tuple[SummarySentence, ...]:
     """What happened: the (guarded) summarizer over the salient sentences, attributed."""
     by_ref = {c.sentence.ref: c for c in claims}
-    summary = summ.summarize(ranked, max_words=max_words)[:MAX_SUMMARY_SENTENCES]
+    summary = summ.summarize(context.ranked, context=context, max_words=max_words)
+    summary = summary[:MAX_SUMMARY_SENTENCES]
     return tuple(_attributed(s, by_ref) for s in summary)
 
 

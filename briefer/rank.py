@@ -18,12 +18,12 @@ from dataclasses import dataclass
 import numpy as np
 
 from briefer.data import RankedSentence, Sentence, SentenceRef
+from briefer.summarize.length import MIN_SUMMARY_WORDS
 
 __all__ = ["mmr_select", "rank_sentences"]
 
 _BLOCK_CELLS = 1 << 23  # similarity cells per block: 32 MiB of float32
 _MAX_DUPLICATES_PER_ROW = 512  # beyond this a row's duplicates are recomputed when needed
-MIN_SUMMARY_WORDS = 5  # shorter "sentences" are fragments ("Driving", "Oh, the horror!")
 
 
 @dataclass(frozen=True)

@@ -59,7 +59,7 @@ class FakeSummarizer:
     model_id = "fake"
 
     def summarize(
-        self, sentences: Sequence[RankedSentence], *, max_words: int
+        self, sentences: Sequence[RankedSentence], *, context: object, max_words: int
     ) -> tuple[SummarySentence, ...]:
         out: list[SummarySentence] = []
         words = 0

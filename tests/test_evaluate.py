@@ -10,7 +10,8 @@ import pytest
 
 from briefer.data import RankedSentence, SummarySentence
 from briefer.embed import HashingEmbedder
-from briefer.evaluate import EXTRACTIVE, LEAD, LEXRANK, MODEL, cut_words, evaluate
+from briefer.evaluate import EXTRACTIVE, LEAD, LEXRANK, MODEL, evaluate
+from briefer.summarize.length import cut_words
 
 pytest.importorskip("rouge_score")
 pytest.importorskip("sumy")
@@ -71,7 +72,7 @@ class FakeFusion:
         self.calls = 0
 
     def summarize(
-        self, sentences: Sequence[RankedSentence], *, max_words: int
+        self, sentences: Sequence[RankedSentence], *, context: object, max_words: int
     ) -> tuple[SummarySentence, ...]:
         self.calls += 1
         best = sentences[0]
@@ -89,9 +90,7 @@ def write_rows(tmp_path: Path, rows: list[dict]) -> Path:
 
 def run(path: Path, **options: object):
     fake = FakeFusion()
-    report = evaluate(
-        path, summarizer_factory=lambda vectors: fake, embedder=HashingEmbedder(), **options
-    )
+    report = evaluate(path, summarizer=fake, embedder=HashingEmbedder(), **options)
     return report, fake
 
 
@@ -154,7 +153,7 @@ def test_partial_reports_come_after_each_example(tmp_path: Path) -> None:
 
     report = evaluate(
         write_rows(tmp_path, MULTINEWS_ROWS),
-        summarizer_factory=lambda vectors: fake,
+        summarizer=fake,
         embedder=HashingEmbedder(),
         on_example=on_example,
     )

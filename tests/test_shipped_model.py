@@ -13,8 +13,9 @@ import pytest
 
 from briefer.guard import numbers_in
 from briefer.models import shipped_model
-from briefer.pipeline import build_briefing, resolve_summarizer
+from briefer.pipeline import build_briefing
 from briefer.readers import load_documents
+from briefer.summarize import resolve_summarizer
 
 ROOT = Path(__file__).resolve().parents[1]
 MODEL = ROOT / "models" / "briefer-fusion-minilm"
@@ -38,15 +39,15 @@ def test_shipped_folder_is_safetensors_only_small_and_documented() -> None:
 @pytest.mark.model
 def test_shipped_model_is_the_default() -> None:
     assert shipped_model() == MODEL
-    summarizer = resolve_summarizer(None, model=None, vectors={})
+    summarizer = resolve_summarizer(None)
     assert summarizer.name == "abstractive"
     assert summarizer.model_id == "briefer-fusion-minilm"
-    assert resolve_summarizer("extractive", model=None, vectors={}).name == "extractive"
+    assert resolve_summarizer("extractive").name == "extractive"
 
 
 def test_without_a_shipped_model_the_default_is_extractive() -> None:
     assert shipped_model() is None  # conftest hides it from unmarked tests
-    assert resolve_summarizer(None, model=None, vectors={}).name == "extractive"
+    assert resolve_summarizer(None).name == "extractive"
 
 
 @pytest.fixture(scope="module")

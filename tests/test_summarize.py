@@ -9,9 +9,10 @@ import pytest
 
 from briefer.data import RankedSentence, Sentence
 from briefer.errors import ModelError
-from briefer.summarize.base import Summarizer
+from briefer.summarize.base import Summarizer, SummaryContext
 from briefer.summarize.extractive import ExtractiveSummarizer
 from briefer.summarize.seq2seq import Seq2SeqSummarizer, split_generated
+from briefer.summarize.seq2seq.spacing import detokenize
 
 
 def ranked(doc_id: str, index: int, text: str, score: float, also=()) -> RankedSentence:
@@ -24,13 +25,14 @@ RANKED = [
     ranked("b", 1, "Eight people were killed, officials said.", 1.5),
     ranked("c", 0, "Pakistan said it hit militant hideouts.", 1.0),
 ]
+CONTEXT = SummaryContext.of(RANKED)  # no vectors
 
 
 # extractive ------------------------------------------------------------------------------
 
 
 def test_extractive_orders_picks_by_document_then_sentence_and_credits_every_source() -> None:
-    summary = ExtractiveSummarizer().summarize(RANKED, max_words=100)
+    summary = ExtractiveSummarizer().summarize(RANKED, context=CONTEXT, max_words=100)
     assert [s.text for s in summary] == [
         "Eight people were killed, officials said.",
         "Pakistani jets struck Khost on Monday.",
@@ -42,7 +44,7 @@ def test_extractive_orders_picks_by_document_then_sentence_and_credits_every_sou
 
 
 def test_extractive_stays_within_max_words() -> None:
-    summary = ExtractiveSummarizer().summarize(RANKED, max_words=12)
+    summary = ExtractiveSummarizer().summarize(RANKED, context=CONTEXT, max_words=12)
     assert sum(len(s.text.split()) for s in summary) <= 12
     assert [s.sources[0] for s in summary] == [("b", 4), ("a", 2)]
 
@@ -54,8 +56,9 @@ def test_extractive_with_vectors_drops_a_near_duplicate_through_mmr() -> None:
         ("b", 1): np.array([0.99, 0.14, 0.0]),  # nearly the top sentence again
         ("c", 0): np.array([0.0, 0.0, 1.0]),
     }
-    summarizer = ExtractiveSummarizer(vectors=vectors, diversity=0.5)
-    summary = summarizer.summarize(RANKED, max_words=18)
+    summarizer = ExtractiveSummarizer(diversity=0.5)
+    context = SummaryContext.of(RANKED, vectors=vectors)
+    summary = summarizer.summarize(RANKED, context=context, max_words=18)
     assert ("b", 1) not in {s.sources[0] for s in summary}
     assert len(summary) == 3
 
@@ -141,7 +144,7 @@ def test_a_tiny_local_checkpoint_loads_offline_and_generates_in_batches(tiny_mod
 
 def test_generated_sentences_credit_their_inputs_and_respect_max_words(tiny_models) -> None:
     summarizer = Seq2SeqSummarizer(tiny_models["encoder-decoder"], num_beams=2)
-    summary = summarizer.summarize(RANKED, max_words=14)
+    summary = summarizer.summarize(RANKED, context=CONTEXT, max_words=14)
     assert summary
     assert sum(len(s.text.split()) for s in summary) <= 14
     known = {ref for r in RANKED for ref in r.refs}
@@ -174,7 +177,7 @@ def test_copy_only_decoding_uses_no_token_its_input_lacks(tiny_models, kind) -> 
 def test_long_inputs_are_packed_within_a_small_token_budget(tiny_models) -> None:
     long = [ranked("d", i, "word " * 60 + "end.", 1.0 / (i + 1)) for i in range(4)]
     summarizer = Seq2SeqSummarizer(tiny_models["bart"], num_beams=1, max_input_tokens=40)
-    summary = summarizer.summarize(long, max_words=10)
+    summary = summarizer.summarize(long, context=SummaryContext.of(long), max_words=10)
     assert summary and all(s.sources for s in summary)
 
 
@@ -250,19 +253,19 @@ def test_a_second_summarizer_on_the_same_folder_reuses_the_loaded_weights(tiny_m
 def test_wordpiece_output_is_spaced_as_its_source(tiny_models, source) -> None:
     summarizer = Seq2SeqSummarizer(tiny_models["encoder-decoder"])
     ids = summarizer.tokenizer(source)["input_ids"]  # a copy of the input, special tokens too
-    assert summarizer._detokenize(ids, source) == source.lower()
+    assert detokenize(summarizer.tokenizer, ids, source) == source.lower()
 
 
 def test_an_unseen_possessive_is_joined_to_its_name(tiny_models) -> None:
     summarizer = Seq2SeqSummarizer(tiny_models["encoder-decoder"])
     ids = summarizer.tokenizer("trump ' s order, ( he said )")["input_ids"]
-    assert summarizer._detokenize(ids, "") == "trump's order, (he said)"
+    assert detokenize(summarizer.tokenizer, ids, "") == "trump's order, (he said)"
     ids = summarizer.tokenizer("an assault - led strike")["input_ids"]
-    assert summarizer._detokenize(ids, "intelligence-led") == "an assault-led strike"
+    assert detokenize(summarizer.tokenizer, ids, "intelligence-led") == "an assault-led strike"
 
 
 def test_rewrites_give_back_their_original_where_the_budget_has_room() -> None:
-    from briefer.summarize.seq2seq import _fit_words
+    from briefer.summarize.length import fit_words as _fit_words
 
     units = [
         (["Jets struck Khost."], (("b", 4),), "Pakistani jets struck Khost on Monday night."),
@@ -338,7 +341,7 @@ def test_copy_only_decoding_uses_a_content_word_no_more_often_than_its_input(
 def test_the_source_vocabulary_blocks_a_limited_token_once_its_input_count_is_spent() -> None:
     import torch
 
-    from briefer.summarize.seq2seq import _SourceVocabulary
+    from briefer.summarize.seq2seq.copy_only import SourceVocabulary as _SourceVocabulary
 
     # input 0 holds token 5 once and token 6 twice; token 7 is always allowed, 8 unlimited
     inputs = torch.tensor([[5, 6, 6, 8, 8], [5, 5, 6, 8, 0]])

@@ -26,7 +26,8 @@ from briefer.perspectives.disputes import find_disputes
 from briefer.perspectives.frames import VERB_WORDS, find_frame, is_pronoun, scan_quotes
 from briefer.perspectives.neutral import according_to
 from briefer.perspectives.profiles import Profile
-from briefer.summarize.base import Summarizer
+from briefer.summarize.base import Summarizer, SummaryContext
+from briefer.summarize.length import MAX_PARTY_SENTENCES
 
 __all__ = [
     "BALANCE",
@@ -40,7 +41,6 @@ __all__ = [
 
 BALANCE = 0.8  # the shorter party section / the longest, when the sources allow
 MAX_CLAIMS = 5  # per party: the brief reads in about two minutes
-MAX_SUMMARY_SENTENCES = 3  # the party paragraph
 MAX_OTHER_VOICES = 5
 _MAX_OPTIONS = 16  # paragraph options per party tried for balance
 MAX_KEY_FACTS = 5
@@ -85,12 +85,17 @@ def analyze(
     *,
     max_words: int,
     max_claims: int = MAX_CLAIMS,
+    context: SummaryContext | None = None,
 ) -> Perspectives:
     """Positions, disputes, other voices, key facts and background from attributed claims.
 
     `max_words` is the budget of all party sections together, shared equally; each party
-    keeps its `max_claims` most salient claims, near-repeats dropped.
+    keeps its `max_claims` most salient claims, near-repeats dropped. `context` is the run's,
+    passed to the summarizer (default: one holding `ranked` and the claims' sentences).
     """
+    if context is None:
+        sentences = [*(r.sentence for r in ranked), *(c.sentence for c in claims)]
+        context = SummaryContext({s.ref: s for s in sentences}, ranked=tuple(ranked))
     ordered = _deduplicated(claims, ranked)
     scores = {r.sentence.ref: r.score for r in ranked}
     by_ref = {c.sentence.ref: c for c in claims}
@@ -102,7 +107,7 @@ def analyze(
         for p in profile.parties
     }
     summaries = {
-        pid: _summarize(pc, pid, scores, by_ref, summarizer, budget)
+        pid: _summarize(pc, pid, scores, by_ref, summarizer, budget, context)
         for pid, pc in party_claims.items()
         if pc
     }
@@ -167,9 +172,11 @@ def _summarize(
     by_ref: dict,
     summarizer: Summarizer,
     max_words: int,
+    context: SummaryContext,
 ) -> tuple[SummarySentence, ...]:
     ranked = [RankedSentence(c.sentence, scores.get(c.sentence.ref, 0.0), c.also) for c in claims]
-    summary = summarizer.summarize(ranked, max_words=max_words)[:MAX_SUMMARY_SENTENCES]
+    summary = summarizer.summarize(ranked, context=context, max_words=max_words)
+    summary = summary[:MAX_PARTY_SENTENCES]
     return tuple(attributed_summary(s, by_ref, party) for s in summary)
 
 

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 
-import numpy as np
-
-from briefer.data import RankedSentence, SentenceRef, SummarySentence
+from briefer.data import RankedSentence, SummarySentence
 from briefer.rank import mmr_select
+from briefer.summarize.base import SummaryContext
 
 __all__ = ["ExtractiveSummarizer"]
 
@@ -15,8 +14,8 @@ __all__ = ["ExtractiveSummarizer"]
 class ExtractiveSummarizer:
     """Selects ranked sentences with MMR up to `max_words` and orders them for reading.
 
-    With `vectors` (the run's sentence embeddings by ref) the selection is Maximal Marginal
-    Relevance with `diversity`; without, the best-ranked sentences that fit are kept. The
+    Where the context has a vector for every candidate, the selection is Maximal Marginal
+    Relevance with `diversity`; otherwise the best-ranked sentences that fit are kept. The
     picks are then ordered by document (documents in the order their first pick was made,
     i.e. the most salient document first) and by sentence index within a document, so the
     summary reads like the articles rather than jumping by score. Each summary sentence
@@ -27,23 +26,17 @@ class ExtractiveSummarizer:
     name = "extractive"
     model_id = "MiniLM sentence embeddings, LexRank centrality + MMR"
 
-    def __init__(
-        self,
-        *,
-        vectors: Mapping[SentenceRef, np.ndarray] | None = None,
-        diversity: float = 0.3,
-    ) -> None:
+    def __init__(self, *, diversity: float = 0.3) -> None:
         if not 0.0 <= diversity <= 1.0:
             raise ValueError(f"diversity must be between 0 and 1, not {diversity}")
-        self.vectors = vectors
         self.diversity = diversity
 
     def summarize(
-        self, sentences: Sequence[RankedSentence], *, max_words: int
+        self, sentences: Sequence[RankedSentence], *, context: SummaryContext, max_words: int
     ) -> tuple[SummarySentence, ...]:
-        if self.vectors is not None:
+        if context.has_vectors(sentences):
             picks = mmr_select(
-                sentences, self.vectors, max_words=max_words, diversity=self.diversity
+                sentences, context.vectors, max_words=max_words, diversity=self.diversity
             )
         else:
             picks = _best_that_fit(sentences, max_words)
