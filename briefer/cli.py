@@ -55,6 +55,13 @@ def _show_warning(message: Any, category: Any, *args: Any, **kwargs: Any) -> Non
     typer.secho(f"warning: {message}", fg="yellow", err=True)
 
 
+def _print(text: str) -> None:
+    """A line of text on stdout; a full disk or a closed pipe is one OutputError."""
+    from briefer.output import write_stdout
+
+    write_stdout((text + "\n").encode("utf-8"))
+
+
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"briefer {__version__}")
@@ -104,7 +111,7 @@ def brief(
     quiet: Quiet = False,
 ) -> None:
     """Write a briefing of INPUTS as Markdown, DOCX or JSON."""
-    from briefer.output import check_output_path, write_atomic
+    from briefer.output import check_output_paths, write_all, write_stdout
     from briefer.pipeline import build_briefing
     from briefer.readers import load_documents
     from briefer.render import format_for, render
@@ -115,8 +122,8 @@ def brief(
     if eml is not None and not to:
         raise UsageError("--eml needs at least one --to address")
     formats = [(t, (format or "md") if t == "-" else format_for(t, format)) for t in targets]
-    for target in [*(t for t in targets if t != "-"), *([str(eml)] if eml else [])]:
-        check_output_path(Path(target), inputs=inputs)
+    files = [*(t for t in targets if t != "-"), *([str(eml)] if eml else [])]
+    check_output_paths(files, inputs=inputs)  # every target, before the work and any write
     documents = load_documents(inputs, max_input_mb=max_input_mb)
     briefing = build_briefing(
         documents,
@@ -128,7 +135,7 @@ def brief(
         max_words=max_words,
         progress=not quiet,
     )
-    # Render everything first, then write: a failure leaves no output at all.
+    # Render everything first, then write all files or none.
     rendered = [(t, render(briefing, fmt, page_size=page_size)) for t, fmt in formats]
     if eml is not None:
         from briefer.render.email import build_eml
@@ -137,16 +144,15 @@ def brief(
                      if fmt == "docx"), None) or render(briefing, "docx", page_size=page_size)
         message = build_eml(briefing, to=to or [], sender=sender, subject=subject, docx_bytes=docx)
         rendered.append((str(eml), message))
-    for target, data in rendered:
-        if target == "-":
-            if data[:2] == b"PK" and sys.stdout.isatty():
-                raise UsageError("DOCX is binary: give -o FILE.docx instead of a terminal")
-            sys.stdout.buffer.write(data)
-            sys.stdout.flush()
-        else:
-            write_atomic(target, data, inputs=inputs)
-            if not quiet:
-                typer.secho(f"wrote {target}", err=True, fg="green")
+    to_stdout = [data for target, data in rendered if target == "-"]
+    if any(data[:2] == b"PK" for data in to_stdout) and sys.stdout.isatty():
+        raise UsageError("DOCX is binary: give -o FILE.docx instead of a terminal")
+    written = write_all([(t, data) for t, data in rendered if t != "-"], inputs=inputs)
+    for data in to_stdout:
+        write_stdout(data)
+    if not quiet:
+        for target in written:
+            typer.secho(f"wrote {target}", err=True, fg="green")
 
 
 @app.command()
@@ -205,7 +211,7 @@ def claims(
     if format == "json":
         import json
 
-        typer.echo(json.dumps(rows, indent=2, ensure_ascii=False))
+        _print(json.dumps(rows, indent=2, ensure_ascii=False))
     else:
         import csv
 
@@ -221,7 +227,7 @@ def profiles() -> None:
     from briefer.perspectives import list_profiles
 
     for name, description in list_profiles():
-        typer.echo(f"{name}\t{description}")
+        _print(f"{name}\t{description}")
 
 
 @app.command()
@@ -288,7 +294,7 @@ def eval_(
     )
     if show:
         typer.echo("", err=True)
-    typer.echo(report.to_json() if json_out else report.to_markdown())
+    _print(report.to_json() if json_out else report.to_markdown())
 
 
 @app.command()

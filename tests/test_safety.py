@@ -281,25 +281,22 @@ def test_ctrl_c_while_building_the_email_leaves_no_output_at_all(inputs, tmp_pat
     assert [name for name in os.listdir(out_dir) if name.startswith(".")] == []
 
 
-def test_ctrl_c_between_two_outputs_leaves_each_whole_or_absent(inputs, tmp_path, monkeypatch):
+def test_ctrl_c_between_two_outputs_writes_neither(inputs, tmp_path, monkeypatch):
     import briefer.output
 
-    real_write = briefer.output.write_atomic
-    written: list[str] = []
+    real_fsync, calls = os.fsync, []
 
-    def second_write_interrupted(path, data, **kwargs):
-        if written:
+    def second_write_interrupted(fd):
+        calls.append(fd)
+        if len(calls) == 2:
             raise KeyboardInterrupt
-        written.append(str(path))
-        return real_write(path, data, **kwargs)
+        return real_fsync(fd)
 
-    monkeypatch.setattr(briefer.output, "write_atomic", second_write_interrupted)
+    monkeypatch.setattr(briefer.output.os, "fsync", second_write_interrupted)
     out_dir = tmp_path / "out"
     out_dir.mkdir()
     result = invoke("brief", inputs, "-o", out_dir / "brief.md", "-o", out_dir / "brief.docx",
                     "--date", "2024-12-26", "--quiet")
     assert result.exit_code == 130
-    names = sorted(os.listdir(out_dir))
-    assert names in ([], ["brief.md"])  # never a .part file, never a half DOCX
-    if names:
-        assert (out_dir / "brief.md").read_text(encoding="utf-8").startswith("# ")
+    assert len(calls) == 2
+    assert os.listdir(out_dir) == []  # all or none: no brief.md alone, never a .part file
