@@ -274,3 +274,76 @@ def test_a_bad_file_among_good_ones_stops_the_run_before_anything_is_written(tmp
     before = snapshot(out_dir)
     result = brief(good, "-o", out_dir / "brief.docx")
     assert "binary" in assert_refused(result, out_dir, before, "b.txt")
+
+
+# ---------------------------------------------------------------------------------------------
+# paths that cannot be followed or read (issue 16)
+
+
+def _as_root_deny(monkeypatch, function: str, denied: Path) -> None:
+    """Root reads anything, so simulate the permission check failing for `denied`."""
+    real = getattr(os, function)
+
+    def refuse(path, *args, **kwargs):
+        if os.fspath(path) == str(denied):
+            raise PermissionError(13, "Permission denied", str(denied))
+        return real(path, *args, **kwargs)
+
+    monkeypatch.setattr(os, function, refuse)
+
+
+def test_input_that_is_a_symlink_loop_is_refused_by_name(tmp_path, out_dir):
+    loop = tmp_path / "loop.txt"
+    loop.symlink_to(loop)
+    before = snapshot(out_dir)
+    line = assert_refused(brief(loop, "-o", out_dir / "brief.md"), out_dir, before, "loop.txt")
+    assert "is a symlink loop" in line
+
+
+def test_file_in_a_folder_that_cannot_be_entered_is_refused_by_name(tmp_path, out_dir,
+                                                                     monkeypatch):
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    article = locked / "article.txt"
+    article.write_text(ARTICLE)
+    locked.chmod(0o600)  # no x: nothing inside can be looked at
+    if os.geteuid() == 0:
+        _as_root_deny(monkeypatch, "stat", article)
+    before = snapshot(out_dir)
+    try:
+        line = assert_refused(brief(article, "-o", out_dir / "brief.md"), out_dir, before,
+                              "article.txt")
+    finally:
+        locked.chmod(0o755)
+    assert "permission denied" in line
+
+
+@pytest.mark.parametrize("where", ["top", "inside"])
+def test_unreadable_folder_is_refused_for_its_permissions_not_as_empty(
+    tmp_path, out_dir, monkeypatch, where
+):
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / "a.txt").write_text(ARTICLE)
+    locked = inbox if where == "top" else inbox / "locked"
+    locked.mkdir(exist_ok=True)
+    (locked / "b.txt").write_text(ARTICLE.replace("46", "47"))
+    locked.chmod(0)
+    if os.geteuid() == 0:
+        _as_root_deny(monkeypatch, "scandir", locked)
+    before = snapshot(out_dir)
+    try:
+        line = assert_refused(brief(inbox, "-o", out_dir / "brief.md"), out_dir, before,
+                              str(locked))
+    finally:
+        locked.chmod(0o755)
+    assert "permission denied" in line and "holds no supported files" not in line
+
+
+def test_a_device_given_as_an_input_is_read_only_up_to_the_limit(tmp_path, out_dir):
+    endless = tmp_path / "endless.txt"
+    endless.symlink_to("/dev/zero")  # stat says 0 bytes; reading it never ends
+    before = snapshot(out_dir)
+    result = brief(endless, "-o", out_dir / "brief.md", "--max-input-mb", "1")
+    line = assert_refused(result, out_dir, before, "endless.txt", "--max-input-mb")
+    assert "MB limit" in line

@@ -10,6 +10,9 @@ naming the file.
 
 from __future__ import annotations
 
+import errno
+import os
+import stat
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
@@ -42,35 +45,80 @@ def load_documents(
 
 def _files(paths: Iterable[str | Path]) -> Iterator[str]:
     """Input files in order, directories expanded, each file once."""
-    seen: set[Path] = set()
+    seen: set[str] = set()
     for given in paths:
         if str(given) == STDIN:
             yield STDIN
             continue
         path = Path(given)
-        if path.is_dir():
+        if stat.S_ISDIR(_stat(path).st_mode):
             found = _walk(path)
             if not found:
                 raise InputError(
                     path, "holds no supported files", f"add {', '.join(SUPPORTED_SUFFIXES)} files"
                 )
-        elif path.exists():
-            found = [path]
         else:
-            raise InputError(path, "does not exist", "check the path")
+            found = [path]
         for file in found:
-            if file.resolve() not in seen:
-                seen.add(file.resolve())
+            real = os.path.realpath(file)
+            if real not in seen:
+                seen.add(real)
                 yield str(file)
 
 
+def _stat(path: Path) -> os.stat_result:
+    """The path's status (through symlinks), or an InputError saying why there is none."""
+    try:
+        return os.stat(path)
+    except FileNotFoundError:
+        if os.path.islink(path):
+            raise InputError(
+                path, f"is a symlink to {os.readlink(path)}, which does not exist", "check the link"
+            ) from None
+        raise InputError(path, "does not exist", "check the path") from None
+    except PermissionError:
+        raise InputError(
+            path, "cannot be read (permission denied)", "check its permissions and its folders'"
+        ) from None
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise InputError(path, "is a symlink loop", "remove it, or link it to a file") from None
+        raise InputError(
+            path, f"cannot be read ({exc.strerror or exc})", "check the path"
+        ) from None
+
+
 def _walk(folder: Path) -> list[Path]:
+    """Supported files under `folder`, sorted; hidden names and symlinked folders skipped.
+
+    A folder that cannot be listed stops the run: its files would silently be missing.
+    """
     files = []
-    for path in sorted(folder.rglob("*")):
-        hidden = any(part.startswith(".") for part in path.relative_to(folder).parts)
-        if not hidden and path.is_file() and path.suffix.lower() in SUPPORTED_SUFFIXES:
-            files.append(path)
-    return files
+    pending = [folder]
+    while pending:
+        current = pending.pop()
+        try:
+            with os.scandir(current) as listing:
+                entries = list(listing)
+        except PermissionError:
+            raise InputError(
+                current,
+                "cannot be read (permission denied)",
+                "check its permissions, or move it out of the input folder",
+            ) from None
+        except OSError as exc:
+            raise InputError(
+                current, f"cannot be read ({exc.strerror or exc})", "check it"
+            ) from None
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            path = current / entry.name
+            if entry.is_dir(follow_symlinks=False):
+                pending.append(path)
+            elif path.suffix.lower() in SUPPORTED_SUFFIXES and path.is_file():
+                files.append(path)
+    return sorted(files)
 
 
 def _read(path: str, max_input_mb: float) -> list[Document]:
@@ -110,7 +158,10 @@ def _read_file(path: str, max_input_mb: float) -> bytes:
         if size > max_input_mb * 1024 * 1024:
             raise _too_large(path, size, max_input_mb)
         with Path(path).open("rb") as file:
-            return file.read()
+            data = file.read(int(max_input_mb * 1024 * 1024) + 1)  # a device's size says 0
+        if len(data) > max_input_mb * 1024 * 1024:
+            raise _too_large(path, len(data), max_input_mb, at_least=True)
+        return data
     except PermissionError as exc:
         raise InputError(
             path, "cannot be read (permission denied)", "check its permissions"
