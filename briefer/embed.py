@@ -110,10 +110,17 @@ class MiniLMEmbedder:
             raise ModelError(
                 "transformers is missing (install it with: pip install transformers)"
             ) from None
+        from safetensors import SafetensorError
+
         options = LOAD_OPTIONS
         try:
             self._tokenizer = AutoTokenizer.from_pretrained(self.model_dir, **options)
             model = AutoModel.from_pretrained(self.model_dir, use_safetensors=True, **options)
+        except SafetensorError as exc:
+            raise ModelError(
+                f"{self.model_dir / 'model.safetensors'}: corrupt weights ({exc})"
+                f" (reinstall {_PACKAGE} or pass another model folder)"
+            ) from exc
         except (OSError, ValueError) as exc:
             first_line = (
                 str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__

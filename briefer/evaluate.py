@@ -263,7 +263,15 @@ def _default_summarizer(model_dir: str | Path | None, shortlist: bool = True) ->
     from briefer.models import shipped_model
     from briefer.summarize.seq2seq import Seq2SeqSummarizer
 
-    summarizer = Seq2SeqSummarizer(model_dir or shipped_model(), shortlist=shortlist)
+    model_dir = model_dir or shipped_model()
+    if model_dir is None:
+        from briefer.errors import UsageError
+
+        raise UsageError(
+            "--model: no shipped model in this installation (pass --model DIR, a local seq2seq"
+            " checkpoint)"
+        )
+    summarizer = Seq2SeqSummarizer(model_dir, shortlist=shortlist)
     summarizer.load()
     return summarizer
 
@@ -319,6 +327,10 @@ def evaluate(
     unknown = set(systems) - {MODEL, EXTRACTIVE, LEAD, LEXRANK}
     if unknown:
         raise ValueError(f"unknown systems {sorted(unknown)}")
+    if max_words is not None:
+        from briefer.summarize.length import check_max_words
+
+        check_max_words(max_words, low=1)
     budget = max_words or (NEUS_WORDS if _is_neus(data_path) else MULTINEWS_WORDS)
     asked = budget + OVERSHOOT_WORDS
     if embedder is None:

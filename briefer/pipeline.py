@@ -32,7 +32,7 @@ from briefer.summarize.base import Summarizer, SummaryContext
 from briefer.summarize.length import (
     DEFAULT_MAX_WORDS,
     MAX_SUMMARY_SENTENCES,
-    MIN_MAX_WORDS,
+    check_max_words,
     party_words,
 )
 
@@ -68,10 +68,7 @@ def build_briefing(
     docs = tuple(documents)
     if not docs:
         raise UsageError("no documents to brief (give at least one file, folder or '-')")
-    if max_words < MIN_MAX_WORDS:
-        raise UsageError(
-            f"--max-words {max_words}: too short for a briefing (use {MIN_MAX_WORDS} or more)"
-        )
+    check_max_words(max_words)
     day = parse_day(date) if date else dt.date.today().isoformat()
     party_profile = profile if hasattr(profile, "parties") else load_profile(profile)
 

@@ -137,3 +137,28 @@ def test_eml_needs_a_recipient(tmp_path):
     result = invoke("brief", *INPUTS, "-o", tmp_path / "b.md", "--eml", tmp_path / "b.eml")
     assert result.exit_code == 2
     assert "--to" in result.stderr
+
+
+# options out of range: one line naming the option and the fix (issue 16)
+
+
+def one_error_line(result) -> str:
+    assert result.exit_code == 2, (result.exit_code, result.output, result.exception)
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("error: "), result.stderr
+    return lines[0]
+
+
+@pytest.mark.parametrize("value", ["99999999999999999999", "-5", "0"])
+def test_max_words_out_of_range_is_one_line_naming_the_option(tmp_path, value):
+    out = tmp_path / "brief.md"
+    line = one_error_line(invoke("brief", *INPUTS, "--max-words", value, "-o", out, "--quiet"))
+    assert f"--max-words {value}" in line and "20 to 10000" in line
+    assert not out.exists()
+
+
+@pytest.mark.parametrize("value", ["nan", "inf", "-1", "0"])
+@pytest.mark.parametrize("command", ["brief", "claims"])
+def test_max_input_mb_that_is_not_a_positive_size_is_one_line(tmp_path, value, command):
+    line = one_error_line(invoke(command, INPUTS[0], "--max-input-mb", value))
+    assert f"--max-input-mb {value}" in line and "positive number" in line

@@ -196,3 +196,17 @@ def test_file_without_headers_is_an_input_error(tmp_path: Path) -> None:
     path.write_text("just some text\n")
     with pytest.raises(InputError, match="not an email message"):
         send_eml(path, host="127.0.0.1")
+
+
+@pytest.mark.parametrize("port", ["-1", "0", "70000"])
+def test_smtp_port_out_of_range_is_one_line_naming_the_option(eml_file, port) -> None:
+    from typer.testing import CliRunner
+
+    from briefer.cli import app
+
+    result = CliRunner().invoke(
+        app, ["send", str(eml_file), "--smtp-host", "127.0.0.1", "--smtp-port", port]
+    )
+    assert result.exit_code == 2, (result.output, result.exception)
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and f"--smtp-port {port}" in lines[0] and "1 to 65535" in lines[0]

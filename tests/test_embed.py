@@ -82,3 +82,16 @@ def test_minilm_puts_a_paraphrase_closer_than_an_unrelated_sentence() -> None:
     # batching and length sorting do not change a text's vector
     alone = embedder.embed([texts[2]])
     assert np.allclose(alone[0], v[2], atol=1e-5)
+
+
+def test_a_corrupt_embedding_model_is_a_model_error_naming_the_weights(tmp_path) -> None:
+    import shutil
+
+    folder = tmp_path / "minilm"
+    folder.mkdir()
+    for item in minilm_path().iterdir():
+        if item.is_file() and item.name != "model.safetensors":
+            shutil.copy(item, folder / item.name)
+    (folder / "model.safetensors").write_bytes(b"\xff" * 64)
+    with pytest.raises(ModelError, match="model.safetensors"):
+        MiniLMEmbedder(folder).load()

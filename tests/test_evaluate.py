@@ -180,3 +180,29 @@ def test_eval_command_passes_full_vocab_on(tmp_path: Path, monkeypatch) -> None:
         assert result.exit_code == 0, result.output
         assert "| LexRank |" in result.output
     assert seen == [True, False]
+
+
+def test_eval_without_a_shipped_model_or_model_option_is_one_line(
+    tmp_path: Path, monkeypatch
+) -> None:
+    from typer.testing import CliRunner
+
+    from briefer.cli import app
+
+    monkeypatch.setattr("briefer.embed.MiniLMEmbedder", lambda *a, **k: HashingEmbedder())
+    rows = write_rows(tmp_path, MULTINEWS_ROWS)  # conftest: this installation has no model
+    result = CliRunner().invoke(app, ["eval", "--data", str(rows), "--quiet"])
+    assert result.exit_code == 2, (result.output, result.exception)
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and "--model" in lines[0] and "no shipped model" in lines[0]
+
+
+def test_eval_max_words_out_of_range_is_one_line(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from briefer.cli import app
+
+    rows = write_rows(tmp_path, MULTINEWS_ROWS)
+    result = CliRunner().invoke(app, ["eval", "--data", str(rows), "--max-words", "10" * 12])
+    assert result.exit_code == 2, (result.output, result.exception)
+    assert "--max-words" in result.stderr and len(result.stderr.strip().splitlines()) == 1

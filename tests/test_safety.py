@@ -300,3 +300,23 @@ def test_ctrl_c_between_two_outputs_writes_neither(inputs, tmp_path, monkeypatch
     assert result.exit_code == 130
     assert len(calls) == 2
     assert os.listdir(out_dir) == []  # all or none: no brief.md alone, never a .part file
+
+
+# ---------------------------------------------------------------------------------------------
+# corrupt weights: one line, not a SafetensorError traceback (issue 16)
+
+
+def test_a_corrupt_safetensors_checkpoint_is_one_line_naming_the_file(inputs, tmp_path,
+                                                                       tiny_model):
+    import shutil
+
+    broken = tmp_path / "broken-model"
+    shutil.copytree(tiny_model, broken)
+    weights = broken / "model.safetensors"
+    weights.write_bytes(weights.read_bytes()[:200])  # cut short: the header promises more
+    out = tmp_path / "brief.md"
+    result = invoke("brief", inputs, "--model", broken, "-o", out, "--quiet")
+    assert result.exit_code == 2, (result.output, result.exception)
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and "model.safetensors" in lines[0] and "broken-model" in lines[0]
+    assert not out.exists()

@@ -11,6 +11,7 @@ naming the file.
 from __future__ import annotations
 
 import errno
+import math
 import os
 import stat
 import sys
@@ -19,7 +20,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from briefer.data import Document
-from briefer.errors import InputError
+from briefer.errors import InputError, UsageError
 
 __all__ = ["SUPPORTED_SUFFIXES", "load_documents"]
 
@@ -34,6 +35,11 @@ def load_documents(
     """Read every document under `paths`, collapse duplicates, and number them d1, d2, ..."""
     from briefer.readers.dedup import collapse_duplicates
 
+    if not (math.isfinite(max_input_mb) and max_input_mb > 0):
+        raise UsageError(
+            f"--max-input-mb {max_input_mb:g}: not a size (use a positive number of megabytes,"
+            " such as 50)"
+        )
     documents: list[Document] = []
     for path in _files(paths):
         documents.extend(_read(path, max_input_mb))

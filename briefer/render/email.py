@@ -91,6 +91,8 @@ def send_eml(
 
     With `user`, logs in with the password in the environment variable `password_env`.
     """
+    if not 1 <= port <= 65535:
+        raise UsageError(f"--smtp-port {port}: not a port (use 1 to 65535, such as 25 or 587)")
     data, message = _read_eml(path)
     sender = _envelope(message.get_all("From", []), path, "From")[0]
     recipients = tuple(

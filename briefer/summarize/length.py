@@ -3,6 +3,7 @@
 Words are whitespace-separated tokens (`count_words`), as every budget in briefer counts them.
 
     DEFAULT_MAX_WORDS, MIN_MAX_WORDS   the brief's summary budget and its smallest sane value
+    MAX_MAX_WORDS, check_max_words     its largest, and the check of --max-words
     MAX_SUMMARY_SENTENCES              a summary an analyst reads in one go
     MAX_PARTY_SENTENCES, party_words   a party's paragraph: its sentences, all parties' words
     MIN_SUMMARY_WORDS                  shorter "sentences" are fragments, never picked
@@ -19,9 +20,11 @@ import re
 from collections.abc import Sequence
 
 from briefer.data import SentenceRef, SummarySentence
+from briefer.errors import UsageError
 
 __all__ = [
     "DEFAULT_MAX_WORDS",
+    "MAX_MAX_WORDS",
     "MAX_PARTY_SENTENCES",
     "MAX_SUMMARY_SENTENCES",
     "MIN_MAX_WORDS",
@@ -32,6 +35,7 @@ __all__ = [
     "OVERSHOOT_WORDS",
     "SOURCE_WORDS_PER_WORD",
     "TOKENS_PER_WORD",
+    "check_max_words",
     "count_words",
     "cut_words",
     "fit_words",
@@ -41,6 +45,7 @@ __all__ = [
 
 DEFAULT_MAX_WORDS = 120
 MIN_MAX_WORDS = 20  # below it no briefing is worth reading
+MAX_MAX_WORDS = 10_000  # above it no briefing is read (and numpy's C longs overflow)
 MAX_SUMMARY_SENTENCES = 6  # a summary an analyst reads in one go: 3 to 6 sentences
 MAX_PARTY_SENTENCES = 3  # the party paragraph
 MIN_PARTY_WORDS = 40
@@ -63,6 +68,12 @@ _WORD = re.compile(r"\w+")
 
 def count_words(text: str) -> int:
     return len(text.split())
+
+
+def check_max_words(max_words: int, low: int = MIN_MAX_WORDS) -> None:
+    """UsageError naming --max-words unless `low` <= max_words <= MAX_MAX_WORDS."""
+    if not low <= max_words <= MAX_MAX_WORDS:
+        raise UsageError(f"--max-words {max_words}: out of range (use {low} to {MAX_MAX_WORDS})")
 
 
 def party_words(max_words: int) -> int:

@@ -41,6 +41,7 @@ def load_checkpoint(model_dir: Path, device: str) -> Loaded:
 
     quiet_transformers()
     import torch
+    from safetensors import SafetensorError
     from transformers import AutoConfig, AutoModelForSeq2SeqLM, AutoTokenizer, EncoderDecoderModel
 
     options = LOAD_OPTIONS
@@ -50,6 +51,12 @@ def load_checkpoint(model_dir: Path, device: str) -> Loaded:
         cls = EncoderDecoderModel if encoder_decoder else AutoModelForSeq2SeqLM
         model = cls.from_pretrained(model_dir, use_safetensors=True, **options)
         tokenizer = AutoTokenizer.from_pretrained(model_dir, **options)
+    except SafetensorError as exc:
+        first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        raise ModelError(
+            f"{model_dir / 'model.safetensors'}: corrupt weights ({first})"
+            " (save the model again with save_pretrained(folder, safe_serialization=True))"
+        ) from exc
     except (OSError, ValueError, KeyError) as exc:
         message = str(exc).strip().splitlines()[0] if str(exc).strip() else repr(exc)
         raise ModelError(
