@@ -241,11 +241,25 @@ def send(
         str | None,
         typer.Option(help="SMTP user; the password is read from $BRIEFER_SMTP_PASSWORD."),
     ] = None,
+    allow_plaintext_auth: Annotated[
+        bool,
+        typer.Option(
+            "--allow-plaintext-auth",
+            help="Log in (--user) even without --starttls: the password travels in clear.",
+        ),
+    ] = False,
 ) -> None:
     """Send an .eml file through an SMTP server."""
     from briefer.render.email import send_eml
 
-    send_eml(eml, host=smtp_host, port=smtp_port, starttls=starttls, user=user)
+    send_eml(
+        eml,
+        host=smtp_host,
+        port=smtp_port,
+        starttls=starttls,
+        user=user,
+        allow_plaintext_auth=allow_plaintext_auth,
+    )
     typer.secho(f"sent {eml} via {smtp_host}:{smtp_port}", err=True, fg="green")
 
 

@@ -111,7 +111,11 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
+AUTH_ATTEMPTS: list[object] = []  # every login the test server saw, with its credentials
+
+
 def authenticate(server, session, envelope, mechanism, auth_data) -> AuthResult:
+    AUTH_ATTEMPTS.append(auth_data)
     ok = isinstance(auth_data, LoginPassword) and auth_data == LoginPassword(b"ana", b"s3cret")
     return AuthResult(success=ok, handled=False)
 
@@ -154,7 +158,8 @@ def test_login_reads_the_password_from_the_environment(
 ) -> None:
     controller, recorder = smtp_server
     monkeypatch.setenv("BRIEFER_SMTP_PASSWORD", "s3cret")
-    send_eml(eml_file, host="127.0.0.1", port=controller.port, user="ana", timeout=10)
+    send_eml(eml_file, host="127.0.0.1", port=controller.port, user="ana", timeout=10,
+             allow_plaintext_auth=True)
     assert len(recorder.envelopes) == 1
 
 
@@ -163,7 +168,7 @@ def test_wrong_password_is_an_output_error(smtp_server, eml_file, monkeypatch) -
     monkeypatch.setenv("MY_PASS", "wrong")
     with pytest.raises(OutputError, match="login as ana refused"):
         send_eml(eml_file, host="127.0.0.1", port=controller.port, user="ana",
-                 password_env="MY_PASS", timeout=10)
+                 password_env="MY_PASS", timeout=10, allow_plaintext_auth=True)
     assert recorder.envelopes == []
 
 
@@ -210,3 +215,84 @@ def test_smtp_port_out_of_range_is_one_line_naming_the_option(eml_file, port) ->
     assert result.exit_code == 2, (result.output, result.exception)
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and f"--smtp-port {port}" in lines[0] and "1 to 65535" in lines[0]
+
+
+# credentials never in clear; addresses checked by the standard's rules (issue 16)
+
+
+def send_cli(*args: object):
+    from typer.testing import CliRunner
+
+    from briefer.cli import app
+
+    return CliRunner().invoke(app, ["send", *(str(a) for a in args)])
+
+
+def test_login_without_tls_is_refused_unless_plaintext_auth_is_allowed(
+    smtp_server, eml_file, monkeypatch
+) -> None:
+    controller, recorder = smtp_server
+    monkeypatch.setenv("BRIEFER_SMTP_PASSWORD", "s3cret")
+    AUTH_ATTEMPTS.clear()
+    where = ["--smtp-host", "127.0.0.1", "--smtp-port", controller.port, "--user", "ana"]
+    result = send_cli(eml_file, *where)
+    assert result.exit_code == 2, (result.output, result.exception)
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and "--user ana" in lines[0]
+    assert "--starttls" in lines[0] and "--allow-plaintext-auth" in lines[0]
+    assert AUTH_ATTEMPTS == [] and recorder.envelopes == []  # the password never left
+    result = send_cli(eml_file, *where, "--allow-plaintext-auth")
+    assert result.exit_code == 0, (result.output, result.exception)
+    assert len(AUTH_ATTEMPTS) == 1 and len(recorder.envelopes) == 1
+
+
+def test_international_domain_and_display_name_are_encoded_for_the_header() -> None:
+    message = parse(eml(to=["José <jose@exämple.org>"], sender="Brief <b@münchen.de>"))
+    assert message["To"].addresses[0].display_name == "José"
+    assert message["To"].addresses[0].addr_spec == "jose@xn--exmple-cua.org"
+    assert message["From"].addresses[0].addr_spec == "b@xn--mnchen-3ya.de"
+    eml(to=["José <jose@exämple.org>"]).decode("ascii")  # still 7-bit
+
+
+@pytest.mark.parametrize(
+    ("address", "problem"),
+    [
+        ("José <josé@exämple.org>", "SMTPUTF8"),
+        ("a..b@example.org", "not an email address"),
+        ("a@-example.org", "not an email address"),
+        ("a@exa_mple.org", "not an email address"),
+        ("a@example..org", "not an email address"),
+        ("x" * 65 + "@example.org", "not an email address"),
+        ("a\x1b[31m@example.org", "not an email address"),
+    ],
+)
+def test_addresses_that_break_the_rules_are_refused_clearly(address, problem) -> None:
+    with pytest.raises(UsageError, match=problem) as caught:
+        eml(to=[address])
+    assert str(caught.value).startswith("--to ") and "\n" not in str(caught.value)
+
+
+def test_brief_with_a_non_ascii_mailbox_writes_no_email(tmp_path) -> None:
+    from typer.testing import CliRunner
+
+    from briefer.cli import app
+
+    article = tmp_path / "article.txt"
+    article.write_text("Officials said the strikes hit a camp. Residents said eight died.\n")
+    out = tmp_path / "out"
+    out.mkdir()
+    result = CliRunner().invoke(app, [
+        "brief", str(article), "-o", str(out / "b.md"), "--eml", str(out / "b.eml"),
+        "--to", "José <josé@exämple.org>", "--quiet",
+    ])
+    assert result.exit_code == 2, (result.output, result.exception)
+    assert "--to" in result.stderr and "SMTPUTF8" in result.stderr
+    assert list(out.iterdir()) == []
+
+
+def test_an_eml_with_a_non_ascii_recipient_is_refused_before_connecting(tmp_path) -> None:
+    path = tmp_path / "hand.eml"
+    path.write_bytes("From: b@example.org\r\nTo: josé@example.org\r\nSubject: x\r\n\r\nhi\r\n"
+                     .encode())
+    with pytest.raises(InputError, match="josé@example.org.*SMTPUTF8"):
+        send_eml(path, host="127.0.0.1", port=free_port(), timeout=5)

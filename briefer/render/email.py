@@ -86,10 +86,12 @@ def send_eml(
     user: str | None = None,
     password_env: str = PASSWORD_ENV,
     timeout: float = 30,
+    allow_plaintext_auth: bool = False,
 ) -> tuple[str, ...]:
     """Send a saved .eml over SMTP to its To/Cc/Bcc addresses; returns the recipients.
 
-    With `user`, logs in with the password in the environment variable `password_env`.
+    With `user`, logs in with the password in the environment variable `password_env`, and
+    only over TLS (`starttls`) unless `allow_plaintext_auth`: refused before connecting.
     """
     if not 1 <= port <= 65535:
         raise UsageError(f"--smtp-port {port}: not a port (use 1 to 65535, such as 25 or 587)")
@@ -112,6 +114,12 @@ def send_eml(
             raise UsageError(
                 f"--user {user}: set the SMTP password in the environment variable "
                 f"{password_env} (it is never read from the command line)"
+            )
+        if not starttls and not allow_plaintext_auth:
+            raise UsageError(
+                f"--user {user}: the connection to {host}:{port} would not be encrypted, so the"
+                " password would travel in clear (add --starttls, or --allow-plaintext-auth to"
+                " send it anyway)"
             )
     where = f"{host}:{port}"
     try:
@@ -158,21 +166,58 @@ def send_eml(
 
 
 def _address(text: str, option: str) -> Address:
-    """One mailbox from the command line, as `user@host` or `Name <user@host>`."""
+    """One mailbox from the command line, as `user@host` or `Name <user@host>`.
+
+    The address must be one by RFC 5321: an ASCII dot-atom before the @ (a non-ASCII one
+    needs SMTPUTF8, which briefer does not use, so it is refused), a domain that IDNA 2008
+    (UTS 46) accepts, written as its ASCII form (`exämple.org` -> `xn--exmple-cua.org`).
+    The display name may be any text; the header encodes it.
+    """
     try:
         pairs = getaddresses([text], strict=True)
     except TypeError:  # Python before the `strict` parameter
         pairs = getaddresses([text])
-    if len(pairs) != 1 or "\n" in text or "\r" in text:
+    if any(unicodedata.category(ch) == "Cc" for ch in text):
+        raise UsageError(f"{option} {text!r}: not an email address (it holds control characters)")
+    if len(pairs) != 1:
         raise UsageError(f"{option} {text!r}: give one email address such as name@example.org")
     name, addr = pairs[0]
-    local, _, domain = addr.rpartition("@")
-    if not local or not domain or " " in addr:
-        raise UsageError(f"{option} {text!r}: not an email address (expected name@example.org)")
     try:
-        return Address(display_name=name, username=local, domain=domain)
+        local, domain = mailbox(addr)
+    except ValueError as error:
+        raise UsageError(f"{option} {text!r}: {error}") from None
+    try:
+        return Address(display_name=clean(name), username=local, domain=domain)
     except (ValueError, IndexError) as error:
         raise UsageError(f"{option} {text!r}: not an email address ({_line(error)})") from None
+
+
+def mailbox(addr: str) -> tuple[str, str]:
+    """(local part, ASCII domain) of an address; ValueError saying what is wrong."""
+    import idna
+
+    expected = "not an email address (expected name@example.org)"
+    local, at, domain = addr.rpartition("@")
+    if not at or not local or not domain:
+        raise ValueError(expected)
+    if not local.isascii():
+        raise ValueError(
+            "the part before @ is not ASCII, which needs SMTPUTF8 that briefer does not send"
+            " (give an ASCII address)"
+        )
+    if len(local) > 64 or not _DOT_ATOM.fullmatch(local):
+        raise ValueError(expected)
+    try:
+        ascii_domain = idna.encode(domain, uts46=True).decode("ascii")
+    except (idna.IDNAError, UnicodeError):
+        raise ValueError(expected) from None
+    if len(ascii_domain) > 253 or len(local) + 1 + len(ascii_domain) > 254:
+        raise ValueError(expected)
+    return local, ascii_domain
+
+
+_ATOM = r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+"
+_DOT_ATOM = re.compile(rf"{_ATOM}(?:\.{_ATOM})*")
 
 
 def _read_eml(path: str | Path) -> tuple[bytes, EmailMessage]:
@@ -193,7 +238,14 @@ def _envelope(values: Sequence[str], path: str | Path, header: str) -> list[str]
     addresses = [addr for _, addr in getaddresses([str(v) for v in values]) if "@" in addr]
     if not addresses:
         raise InputError(path, f"the message has no {header}: address", f"add a {header}: header")
-    return addresses
+    checked = []
+    for addr in addresses:
+        try:
+            local, domain = mailbox(addr)
+        except ValueError as error:
+            raise InputError(path, f"the {header}: address {addr}: {error}") from None
+        checked.append(f"{local}@{domain}")
+    return checked
 
 
 def _line(error: BaseException) -> str:
