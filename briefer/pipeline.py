@@ -70,6 +70,10 @@ def build_briefing(
         raise UsageError("no documents to brief (give at least one file, folder or '-')")
     check_max_words(max_words)
     day = parse_day(date) if date else dt.date.today().isoformat()
+    if title:  # from the command line: as odd as any input (argv that is not UTF-8, controls)
+        from briefer.readers.text import normalize_characters
+
+        title = normalize_characters(title)
     party_profile = profile if hasattr(profile, "parties") else load_profile(profile)
 
     with Progress(enabled=progress) as report:

@@ -1,3 +1,5 @@
+import csv
+import io
 import json
 from pathlib import Path
 
@@ -104,8 +106,8 @@ def test_missing_output_folder_leaves_no_file(tmp_path):
 def test_claims_csv_has_one_row_per_sentence():
     result = invoke("claims", INPUTS[0], "--format", "csv")
     assert result.exit_code == 0
-    header, *rows = result.stdout.strip().splitlines()
-    assert header.split(",")[:3] == ["doc_id", "sentence_index", "text"]
+    header, *rows = csv.reader(io.StringIO(result.stdout))
+    assert header[:3] == ["doc_id", "sentence_index", "text"]
     assert len(rows) > 10
 
 
@@ -162,3 +164,12 @@ def test_max_words_out_of_range_is_one_line_naming_the_option(tmp_path, value):
 def test_max_input_mb_that_is_not_a_positive_size_is_one_line(tmp_path, value, command):
     line = one_error_line(invoke(command, INPUTS[0], "--max-input-mb", value))
     assert f"--max-input-mb {value}" in line and "positive number" in line
+
+
+def test_a_title_from_an_argv_that_is_not_utf8_is_normalized_in_every_format(tmp_path):
+    title = "Strikes \udcff\x1b[31m"  # how Python decodes the bytes b"\xff\x1b[31m" of argv
+    for suffix in ("json", "md", "docx"):
+        out = tmp_path / f"brief.{suffix}"
+        result = invoke("brief", INPUTS[0], "--title", title, "-o", out, "--quiet")
+        assert result.exit_code == 0, (result.output, result.exception)
+    assert json.loads((tmp_path / "brief.json").read_text())["title"] == "Strikes \ufffd[31m"

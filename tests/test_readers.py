@@ -6,6 +6,7 @@ import datetime
 import io
 import json
 import sys
+import unicodedata
 import warnings
 from pathlib import Path
 
@@ -344,3 +345,53 @@ def test_ids_are_deterministic_across_runs(tmp_path):
 )
 def test_normalize_date_gives_iso_day_or_nothing(value, iso):
     assert normalize_date(value) == iso
+
+
+# --- characters normalized once, for every reader (issue 16) ------------------------------
+
+
+@pytest.mark.parametrize(
+    ("raw", "normal"),
+    [
+        ("a\ud800b", "a\ufffdb"),  # a lone surrogate (JSON "\ud800")
+        ("a\r\nb\rc", "a\nb\nc"),
+        ("a\x0bb\x0cc\x85d", "a\nb\nc\nd"),  # line-breaking controls
+        ("a\x00\x01\x1b[31mb\x7f\x9bc", "a[31mbc"),  # C0, ESC, DEL, C1: dropped
+        ("tab\tstays", "tab\tstays"),
+        ("x\ufffey\uffff", "xy"),  # noncharacters XML refuses
+        ("Cafe\u0301", "Café"),  # NFC
+    ],
+)
+def test_normalize_characters(raw, normal):
+    from briefer.readers.text import normalize_characters
+
+    assert normalize_characters(raw) == normal
+
+
+@pytest.mark.parametrize("suffix", [".json", ".jsonl", ".docx", ".html", ".md"])
+def test_every_reader_normalizes_text_and_metadata(tmp_path, suffix):
+    body = (
+        "Officials said eight\x1b[0m people died in Paktika\x01 province, Cafe\u0301 owners said."
+    )
+    title = "Strikes\x1b[31m in Paktika"
+    if suffix in (".json", ".jsonl"):
+        data = json.dumps({"text": body + " \ud800", "title": title, "url": "https://x.org/\x07"})
+        path = write(tmp_path, "a" + suffix, data)
+    elif suffix == ".docx":  # XML holds no control characters at all: NFC is what is left
+        import docx
+
+        word = docx.Document()
+        word.add_paragraph(body.replace("\x1b", "").replace("\x01", ""))
+        word.core_properties.title = "Cafe\u0301 strikes"
+        path = tmp_path / "a.docx"
+        word.save(path)
+    elif suffix == ".html":
+        page = HTML_PAGE.replace("eight people died", "eight\x1b[0m people\x01 died, Cafe\u0301")
+        path = write(tmp_path, "a.html", page)
+    else:
+        path = write(tmp_path, "a.md", f"---\ntitle: {title}\n---\n{body}\n")
+    (doc,) = load_documents([path])
+    for value in (doc.text, doc.title, doc.url):
+        assert not [ch for ch in value if ord(ch) < 32 and ch not in "\t\n"], value
+        assert unicodedata.is_normalized("NFC", value), value
+        value.encode("utf-8")  # no lone surrogate left

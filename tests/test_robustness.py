@@ -347,3 +347,44 @@ def test_a_device_given_as_an_input_is_read_only_up_to_the_limit(tmp_path, out_d
     result = brief(endless, "-o", out_dir / "brief.md", "--max-input-mb", "1")
     line = assert_refused(result, out_dir, before, "endless.txt", "--max-input-mb")
     assert "MB limit" in line
+
+
+# ---------------------------------------------------------------------------------------------
+# characters later stages cannot take (issue 16): normalized once, in the readers
+
+
+def test_lone_surrogates_in_json_are_replaced_and_every_command_runs(tmp_path, out_dir):
+    path = tmp_path / "surrogates.json"
+    path.write_text('{"title": "Strikes \\ud800", "text": "' + ARTICLE.replace("\n", "\\n")
+                    .replace("Afghan officials", "Afghan \\udfff officials") + '"}')
+    result = brief(path, "-o", out_dir / "brief.md", "--date", "2024-12-26")
+    assert result.exit_code == 0, (result.output, result.exception)
+    assert "Afghan \ufffd officials" in (out_dir / "brief.md").read_text(encoding="utf-8")
+    result = runner.invoke(app, ["claims", str(path), "--format", "csv"])
+    assert result.exit_code == 0, (result.output, result.exception)
+    assert "\ufffd" in result.stdout
+
+
+def test_control_characters_do_not_break_the_docx_of_a_daily_run(tmp_path):
+    inbox, out = tmp_path / "inbox", tmp_path / "out"
+    inbox.mkdir()
+    out.mkdir()
+    text = ARTICLE.replace("Thursday,", "Thursday,\x01\x02\x0b").replace("\n\n", "\n\x0c\n")
+    text = "---\ndate: 2024-12-26\n---\n" + text.replace("KABUL", "KABUL\x1b[1m")
+    (inbox / "a.md").write_text(text)
+    result = runner.invoke(app, ["daily", str(inbox), "--date", "2024-12-26", "--out-dir",
+                                 str(out), "--formats", "md,docx", "--quiet"])
+    assert result.exit_code == 0, (result.output, result.exception)
+    assert sorted(p.name for p in out.iterdir()) == ["briefing-2024-12-26.docx",
+                                                     "briefing-2024-12-26.md"]
+    markdown = (out / "briefing-2024-12-26.md").read_text(encoding="utf-8")
+    assert not [ch for ch in markdown if ord(ch) < 32 and ch != "\n"]
+
+
+def test_text_is_read_in_nfc_with_one_kind_of_line_end(tmp_path):
+    from briefer.readers import load_documents
+
+    path = tmp_path / "nfd.txt"
+    path.write_bytes("Cafe\u0301 owners said so.\r\nThe ministry\x85said eight died.\x0c".encode())
+    (doc,) = load_documents([path])
+    assert doc.text == "Café owners said so.\nThe ministry\nsaid eight died."

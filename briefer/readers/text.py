@@ -20,7 +20,7 @@ from briefer.readers.metadata import (
     strip_dateline,
 )
 
-__all__ = ["decode_text", "read_markdown", "read_text", "text_document"]
+__all__ = ["decode_text", "normalize_characters", "read_markdown", "read_text", "text_document"]
 
 _NO_METADATA = Metadata()
 _FALLBACK_ENCODINGS = ("cp1252", "latin-1")
@@ -29,6 +29,9 @@ _MAX_CONTROL_SHARE = 0.05  # more control characters than this: a binary file
 _MD_LINK = re.compile(r"!?\[([^\]\n]*)\]\([^)\n]*\)")
 _MD_EMPHASIS = re.compile(r"(\*\*|__|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w))")
 _MD_HEADING = re.compile(r"^#{1,6}[ \t]+", re.M)
+# C0 and C1 controls but tab and newline, lone surrogates, the two noncharacters XML refuses
+_ODD_CHARACTER = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+_LINE_BREAKS = frozenset("\r\x0b\x0c\x1c\x1d\x1e\x85")  # where str.splitlines breaks
 
 
 def decode_text(data: bytes, path: str) -> str:
@@ -67,6 +70,8 @@ def text_document(
     Metadata comes from `known` (the file's own metadata), then front matter, then a title
     line or a dateline in the text, then `fallback`.
     """
+    text = normalize_characters(text)
+    known, fallback = _normalized(known), _normalized(fallback)
     front, text = parse_front_matter(text)
     given = known.fill(front)
     guessed, body = guess_metadata(text)
@@ -77,6 +82,31 @@ def text_document(
     if not body.strip():
         raise InputError(path, "is empty", "give a file with the article's text")
     return Document("", body, meta.title, meta.outlet, meta.date, meta.url, path)
+
+
+def normalize_characters(text: str) -> str:
+    """Text that every later stage (tokenizer, XML, terminal) can take, in NFC.
+
+    Every reader's text and metadata pass through here once (in `text_document`): a lone
+    surrogate (JSON's "\\ud800") becomes U+FFFD; CR, CRLF and the other line-breaking
+    controls (VT, FF, FS-RS, NEL) become "\\n"; every other C0 and C1 control except tab,
+    and the noncharacters U+FFFE and U+FFFF, is dropped (ESC sequences with it).
+    """
+    text = text.replace("\r\n", "\n")
+    if _ODD_CHARACTER.search(text):
+        text = _ODD_CHARACTER.sub(_replacement, text)
+    return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
+
+
+def _replacement(match: re.Match[str]) -> str:
+    character = match.group()
+    if character in _LINE_BREAKS:
+        return "\n"
+    return "\ufffd" if "\ud800" <= character <= "\udfff" else ""
+
+
+def _normalized(meta: Metadata) -> Metadata:
+    return Metadata(*(normalize_characters(value) for value in vars(meta).values()))
 
 
 def _decode_8bit(data: bytes) -> tuple[str, str]:
