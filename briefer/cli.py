@@ -200,6 +200,7 @@ def claims(
     """Who said what: one row per sentence (speaker, party, quote)."""
     from briefer.perspectives import attribute, claims_rows, load_profile
     from briefer.readers import load_documents
+    from briefer.render.claims import render_claims
     from briefer.split import split_sentences
 
     if format not in {"json", "csv"}:
@@ -208,16 +209,8 @@ def claims(
     documents = load_documents(inputs, max_input_mb=max_input_mb)
     sentences = [s for doc in documents for s in split_sentences(doc)]
     rows = claims_rows(attribute(sentences, party_profile))
-    if format == "json":
-        import json
-
-        _print(json.dumps(rows, indent=2, ensure_ascii=False))
-    else:
-        import csv
-
-        writer = csv.DictWriter(sys.stdout, fieldnames=list(rows[0]) if rows else ["doc_id"])
-        writer.writeheader()
-        writer.writerows(rows)
+    text = render_claims(rows, format)
+    _print(text.removesuffix("\r\n") if format == "csv" else text)
 
 
 @app.command()

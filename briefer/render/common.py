@@ -7,8 +7,10 @@ Markdown, the DOCX and the email body never disagree.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import date as _date
+from urllib.parse import quote, urlsplit
 
 from briefer.data import Briefing, Claim, Position, SentenceRef, Source
 
@@ -31,11 +33,41 @@ NEUTRALITY_NOTE = (
 )
 
 _SPACE = re.compile(r"\s+")
+# what no output format can hold: C0/C1 controls, lone surrogates, U+FFFE/U+FFFF
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+_URL_SAFE = "-._~:/?#[]@!$&'()*+,;=%"  # RFC 3986 reserved and unreserved; the rest is %-encoded
 
 
 def clean(text: str) -> str:
-    """One line of text: whitespace runs (newlines included) become single spaces."""
-    return _SPACE.sub(" ", text).strip()
+    """One line of printable text: whitespace runs (newlines included) become single spaces,
+    other control characters go, a lone surrogate becomes U+FFFD.
+
+    Every string a renderer takes from the briefing passes through here (the readers already
+    normalize what they read; titles, profiles and options come from elsewhere too).
+    """
+    text = _SPACE.sub(" ", text)
+    if _UNPRINTABLE.search(text):
+        text = _UNPRINTABLE.sub(_printable, text)
+    return text.strip()
+
+
+def _printable(match: re.Match[str]) -> str:
+    return "\ufffd" if "\ud800" <= match.group() <= "\udfff" else ""
+
+
+def safe_link(url: str) -> str:
+    """`url` fit to be a link target, or "": an absolute http(s) URL with a host and no space,
+    control or markup character; non-ASCII and unsafe characters percent-encoded."""
+    if not url or any(ch.isspace() or unicodedata.category(ch)[0] == "C" for ch in url):
+        return ""
+    try:
+        parts = urlsplit(url)
+        host = parts.hostname
+    except ValueError:  # a malformed IPv6 host or port
+        return ""
+    if parts.scheme.lower() not in {"http", "https"} or not host:
+        return ""
+    return quote(url, safe=_URL_SAFE)
 
 
 def human_date(iso: str) -> str:
@@ -120,7 +152,7 @@ def source_parts(source: Source) -> tuple[str, str, str]:
     """(title, 'outlet, date', location) of a sources-list entry; location is a URL or file."""
     title = clean(source.title) or "Untitled document"
     details = ", ".join(part for part in (clean(source.outlet), human_date(source.date)) if part)
-    location = source.url or source.path
+    location = clean(source.url or source.path)
     if location == "-":
         location = "standard input"
     return title, details, location

@@ -1,5 +1,8 @@
 """The briefing as a Word document fit to attach to an email.
 
+Every string from the briefing reaches the document through `clean` (one printable line:
+XML refuses control characters) and links only through `safe_link` (http and https).
+
 Built with python-docx (imported here, not at `import briefer`) on its default template:
 real styles (Title, Heading 1/2, List Bullet, a table style), source numbers linked to
 bookmarks on the sources list, a header with title and date, page numbers in the footer.
@@ -36,6 +39,7 @@ from briefer.render.common import (
     ordered_positions,
     party_names,
     position_note,
+    safe_link,
     source_parts,
     topic_rows,
 )
@@ -76,7 +80,7 @@ class _Writer:
     def __init__(self, document: DocxDocument, briefing: Briefing) -> None:
         self.document = document
         self.briefing = briefing
-        self.names = party_names(briefing)
+        self.names = {key: clean(name) for key, name in party_names(briefing).items()}
         self.numbers = {s.number for s in briefing.sources}
 
     def write(self) -> None:
@@ -167,7 +171,8 @@ class _Writer:
             self.document.add_heading(point[:1].upper() + point[1:], level=2)
             for side in dispute.sides:
                 paragraph = self.document.add_paragraph(style="List Bullet")
-                paragraph.add_run(self.names.get(side.party, side.party) + ":", style="Strong")
+                name = self.names.get(side.party) or clean(side.party)
+                paragraph.add_run(name + ":", style="Strong")
                 paragraph.add_run(" ")
                 if side.claims:
                     self._claims(paragraph, side.claims)
@@ -184,9 +189,10 @@ class _Writer:
             paragraph.add_run(f"[{source.number}]\t")
             paragraph.add_run(title, style="Emphasis")
             paragraph.add_run(f". {details}." if details else ".")
-            if location.startswith(("http://", "https://")):
+            link = safe_link(source.url) if source.url else ""
+            if link:  # only http(s): a Word link runs whatever scheme it names
                 paragraph.add_run(" ")
-                hyperlink(paragraph, location, url=location)
+                hyperlink(paragraph, location, url=link)
             elif location:
                 paragraph.add_run(f" {location}")
             bookmark(paragraph, bookmark_id + 1, _bookmark_name(source.number))
@@ -195,7 +201,7 @@ class _Writer:
         self._heading("method")
         self.document.add_paragraph(NEUTRALITY_NOTE)
         for line in method_lines(self.briefing):
-            self.document.add_paragraph(line, style="List Bullet")
+            self.document.add_paragraph(clean(line), style="List Bullet")
 
     # inline content
 
@@ -208,7 +214,7 @@ class _Writer:
         parts.append(f"{count} source{'s' if count != 1 else ''}")
         if self.briefing.run.profile:
             parts.append(f"profile {self.briefing.run.profile}")
-        return " · ".join(parts)
+        return clean(" · ".join(parts))
 
     def _sentences(self, paragraph: Paragraph, sentences: Iterable[SummarySentence]) -> None:
         for i, sentence in enumerate(sentences):
@@ -292,7 +298,7 @@ def _styles(document: DocxDocument) -> None:
 
 
 def _properties(document: DocxDocument, briefing: Briefing) -> None:
-    names = [party.name for party in briefing.parties] or [p.name for p in briefing.positions]
+    names = [clean(p.name) for p in briefing.parties] or [clean(p.name) for p in briefing.positions]
     created = _created(briefing)
     props = document.core_properties
     props.title = clean(briefing.title)
@@ -324,7 +330,7 @@ def _header_footer(document: DocxDocument, briefing: Briefing) -> None:
     tabs.add_tab_stop(width, WD_TAB_ALIGNMENT.RIGHT)
     header.add_run(clean(briefing.title))
     if briefing.date:
-        header.add_run("\t" + human_date(briefing.date))
+        header.add_run("\t" + clean(human_date(briefing.date)))
     bottom_border(header)
 
     footer = section.footer.paragraphs[0]

@@ -21,6 +21,7 @@ from briefer.render.common import (
     ordered_positions,
     party_names,
     position_note,
+    safe_link,
     source_parts,
     topic_rows,
 )
@@ -168,10 +169,11 @@ def _sources(briefing: Briefing) -> list[str]:
         entry = f"{source.number}. *{escape(title)}*."
         if details:
             entry += f" {escape(details)}."
-        if re.fullmatch(r"https?://[^\s<>]+", location):
-            entry += f" <{location}>"
+        link = safe_link(source.url) if source.url else ""
+        if link:
+            entry += f" <{link}>"
         elif location:
-            entry += f" {_code(location)}"
+            entry += f" {_code(location)}"  # not a link: a file name, or a URL that is not http(s)
         items.append(entry)
     return [_heading("sources"), "\n".join(items)]
 
@@ -182,7 +184,8 @@ def _method(briefing: Briefing) -> list[str]:
 
 
 def _code(text: str) -> str:
-    """A code span that survives backticks inside `text`."""
+    """A code span that survives backticks inside `text` (one line: see `clean`)."""
+    text = clean(text)
     longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
     fence = "`" * (longest + 1)
     pad = " " if text.startswith("`") or text.endswith("`") else ""
@@ -195,8 +198,13 @@ _BLOCK_START = re.compile(r"^(#{1,6}(?:\s|$)|[-+*=>]|\d{1,9}[.)](?:\s|$))")
 
 
 def escape(text: str) -> str:
-    """Backslash-escape the characters that would turn article text into inline markup."""
-    return _ENTITY.sub(r"\\&", _INLINE.sub(r"\\\1", text))
+    """Backslash-escape the characters that would turn article text into inline markup.
+
+    The one door for text from the briefing into the Markdown: it is made one printable
+    line first (`clean`), so no newline can start a raw HTML block and no control character
+    reaches a terminal. Links are only made from `safe_link` URLs, in `_sources`.
+    """
+    return _ENTITY.sub(r"\\&", _INLINE.sub(r"\\\1", clean(text)))
 
 
 def escape_block(text: str) -> str:
