@@ -388,3 +388,61 @@ def test_text_is_read_in_nfc_with_one_kind_of_line_end(tmp_path):
     path.write_bytes("Cafe\u0301 owners said so.\r\nThe ministry\x85said eight died.\x0c".encode())
     (doc,) = load_documents([path])
     assert doc.text == "Café owners said so.\nThe ministry\nsaid eight died."
+
+
+# ---------------------------------------------------------------------------------------------
+# a small file that inflates (issue 16)
+
+
+def docx_inflating_to(megabytes: float) -> bytes:
+    """A valid DOCX whose document.xml holds one paragraph that inflates to `megabytes`."""
+    import docx
+
+    template = io.BytesIO()
+    docx.Document().save(template)
+    words = ("Officials said eight people died. " * 32768).encode()  # 1 MiB, compresses 1000:1
+    paragraph = b"<w:p><w:r><w:t>" + words * int(megabytes) + b"</w:t></w:r></w:p>"
+    out = io.BytesIO()
+    with zipfile.ZipFile(template) as source, zipfile.ZipFile(out, "w") as target:
+        for item in source.infolist():
+            content = source.read(item.filename)
+            if item.filename == "word/document.xml":
+                content = content.replace(b"<w:body>", b"<w:body>" + paragraph, 1)
+            target.writestr(item.filename, content, compress_type=zipfile.ZIP_DEFLATED)
+    return out.getvalue()
+
+
+def test_a_docx_that_inflates_past_the_limit_is_refused_before_it_is_parsed(
+    tmp_path, out_dir, monkeypatch
+):
+    data = docx_inflating_to(3)
+    assert len(data) < 0.05 * 1024 * 1024  # 3 MB of XML in a few kB
+    path = tmp_path / "bomb.docx"
+    path.write_bytes(data)
+    parsed: list[object] = []
+    monkeypatch.setattr("docx.Document", lambda *a, **k: parsed.append(a) or 1 / 0)
+    before = snapshot(out_dir)
+    result = brief(path, "-o", out_dir / "brief.md", "--max-input-mb", "1")
+    line = assert_refused(result, out_dir, before, "bomb.docx", "--max-input-mb")
+    assert "uncompressed" in line and "MB limit" in line
+    assert parsed == []
+
+
+@pytest.mark.parametrize("suffix", [".json", ".html", ".txt"])
+def test_text_over_the_limit_after_decoding_is_refused(tmp_path, out_dir, suffix):
+    """UTF-16 takes 2 bytes for what UTF-8 needs 3 for: the limit holds for the text too."""
+    article = ("\u20ac\u0915" * 60 + " officials said eight died.\n\n") * 1700
+    if suffix == ".json":
+        text = json.dumps({"text": article}, ensure_ascii=False)
+    elif suffix == ".html":
+        text = f"<html><body><article><p>{article}</p></article></body></html>"
+    else:
+        text = article
+    data = text.encode("utf-16")  # with its BOM: read without a warning
+    assert len(data) < 0.5 * 1024 * 1024 < len(article.encode())
+    path = tmp_path / f"wide{suffix}"
+    path.write_bytes(data)
+    before = snapshot(out_dir)
+    result = brief(path, "-o", out_dir / "brief.md", "--max-input-mb", "0.5")
+    line = assert_refused(result, out_dir, before, f"wide{suffix}", "--max-input-mb")
+    assert "after decoding" in line and "MB limit" in line

@@ -11,6 +11,7 @@ naming the file.
 from __future__ import annotations
 
 import errno
+import functools
 import math
 import os
 import stat
@@ -128,13 +129,25 @@ def _walk(folder: Path) -> list[Path]:
 
 
 def _read(path: str, max_input_mb: float) -> list[Document]:
-    reader = _reader(path)
+    reader = _reader(path, max_input_mb)
     data = _read_stdin(max_input_mb) if path == STDIN else _read_file(path, max_input_mb)
     result = reader(data, path)
-    return result if isinstance(result, list) else [result]
+    documents = result if isinstance(result, list) else [result]
+    limit = max_input_mb * 1024 * 1024
+    if 4 * sum(len(doc.text) for doc in documents) <= limit:  # UTF-8: 4 bytes a character at most
+        return documents
+    size = sum(len(doc.text.encode("utf-8")) for doc in documents)
+    if size > limit:  # decoding can add to the file's size: cp1252 and UTF-16 take fewer bytes
+        raise InputError(
+            path,
+            f"holds {size / 1024 / 1024:.1f} MB of text after decoding, more than the "
+            f"{max_input_mb:g} MB limit",
+            "raise it with --max-input-mb",
+        )
+    return documents
 
 
-def _reader(path: str) -> Reader:
+def _reader(path: str, max_input_mb: float) -> Reader:
     from briefer.readers import docx, html, records, text
 
     if path == STDIN:
@@ -146,7 +159,7 @@ def _reader(path: str) -> Reader:
         ".markdown": text.read_markdown,
         ".html": html.read_html,
         ".htm": html.read_html,
-        ".docx": docx.read_docx,
+        ".docx": functools.partial(docx.read_docx, max_input_mb=max_input_mb),
         ".json": records.read_json,
         ".jsonl": records.read_jsonl,
     }
