@@ -34,6 +34,7 @@ from briefer.summarize.length import (
     MAX_SUMMARY_SENTENCES,
     check_max_words,
     party_words,
+    within_words,
 )
 
 __all__ = ["DEFAULT_MAX_WORDS", "DEFAULT_PROFILE", "build_briefing", "parse_day"]
@@ -137,7 +138,8 @@ def _summarize(
     by_ref = {c.sentence.ref: c for c in claims}
     summary = summ.summarize(context.ranked, context=context, max_words=max_words)
     summary = summary[:MAX_SUMMARY_SENTENCES]
-    return tuple(_attributed(s, by_ref) for s in summary)
+    # naming the speaker adds words, and gives a cut extract its whole sentence back
+    return within_words([_attributed(s, by_ref) for s in summary], max_words)
 
 
 def _attributed(sentence: SummarySentence, by_ref: dict[SentenceRef, Claim]) -> SummarySentence:

@@ -5,6 +5,13 @@ The parameters live in `briefer/resources/punkt/` as plain data (no pickle, no d
 
 Before Punkt sees the text it is cut into blocks at paragraph breaks, after heading-like
 lines and before list items, so a title or a bullet never runs into the next sentence.
+
+Any size of text splits in linear time: Punkt reads a long block through a window of at most
+`PUNKT_WINDOW` characters (the window's last sentence, which may run on, starts the next
+window), so no regex call meets more than that (NLTK stops a call after 5 s). A "sentence"
+longer than `MAX_SENTENCE_WORDS` words or `MAX_SENTENCE_CHARS` characters (a line without
+punctuation, a table flattened into one line) is cut there, at a word boundary where there
+is one: no stage downstream ever gets an unbounded sentence.
 Spans are exact: `document.text[s.start:s.end] == s.text`, and the sentences cover every
 non-space character of the text exactly once. The spans the readers marked as non-body
 (`Document.marks`: a header block, a byline, a dateline...) are hard breaks: body sentences
@@ -24,13 +31,25 @@ from briefer.data import BODY, Document, Sentence
 if TYPE_CHECKING:
     from nltk.tokenize.punkt import PunktSentenceTokenizer
 
-__all__ = ["split_segments", "split_sentences", "split_text"]
+__all__ = [
+    "MAX_SENTENCE_CHARS",
+    "MAX_SENTENCE_WORDS",
+    "PUNKT_WINDOW",
+    "split_segments",
+    "split_sentences",
+    "split_text",
+]
+
+PUNKT_WINDOW = 20_000  # characters Punkt reads at once: milliseconds a window
+MAX_SENTENCE_WORDS = 250  # real news sentences stay under 100 words; more is not prose
+MAX_SENTENCE_CHARS = 3_000  # 250 long words; a longer run without spaces is cut in the word
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 _LINE = re.compile(r"[^\n]*\n?")
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]]*\s*$")
 _LIST_ITEM = re.compile(r"\s*(?:[-*•–—]\s|#|\d{1,3}[.)]\s)")
 _SHORT_LINE = 50  # characters: a shorter line without final punctuation is a heading
+_WORD = re.compile(r"\S+")
 
 
 def split_sentences(document: Document) -> tuple[Sentence, ...]:
@@ -66,15 +85,65 @@ def split_text(text: str) -> list[tuple[int, int]]:
     """Character spans (start, end) of the sentences of `text`, whitespace stripped."""
     spans: list[tuple[int, int]] = []
     for block_start, block_end in _blocks(text):
-        block = text[block_start:block_end]
-        cuts = [end for _, end in _tokenizer().span_tokenize(block)]
-        start = 0
-        for cut in [*cuts, len(block)]:
-            span = _strip(block, start, max(cut, start))
-            if span is not None:
-                spans.append((block_start + span[0], block_start + span[1]))
-            start = max(cut, start)
+        for start, end in _punkt_spans(text, block_start, block_end):
+            spans.extend(_capped(text, start, end))
     return spans
+
+
+def _punkt_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Punkt's sentences of text[start:end], read a window of PUNKT_WINDOW at a time.
+
+    A window that stops short of `end` (at a space, where there is one) keeps its sentences
+    but the last, which may go on past it: the next window starts at that sentence. A window
+    of one sentence only gives it up to the window's end (`_capped` cuts it anyway).
+    """
+    spans: list[tuple[int, int]] = []
+    while start < end:
+        stop = min(end, start + PUNKT_WINDOW)
+        if stop < end:
+            space = max(text.rfind(" ", start, stop), text.rfind("\n", start, stop))
+            stop = space + 1 if space > start + PUNKT_WINDOW // 2 else stop
+        window = text[start:stop]
+        pieces: list[tuple[int, int]] = []
+        previous = 0
+        for cut in [*(e for _, e in _tokenizer().span_tokenize(window)), len(window)]:
+            span = _strip(window, previous, max(cut, previous))
+            if span is not None:
+                pieces.append((start + span[0], start + span[1]))
+            previous = max(cut, previous)
+        if stop < end and len(pieces) > 1:
+            stop = pieces.pop()[0]  # read again, with what follows it, in the next window
+        spans.extend(pieces)
+        start = stop
+    return spans
+
+
+def _capped(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The span, cut into pieces of at most MAX_SENTENCE_WORDS words and MAX_SENTENCE_CHARS
+    characters, each piece ending at the end of a word unless one word is longer than that."""
+    if end - start < min(2 * MAX_SENTENCE_WORDS, MAX_SENTENCE_CHARS):  # too short to be over
+        return [(start, end)]
+    pieces: list[tuple[int, int]] = []
+    while start < end:
+        stop = _cap_end(text, start, end)
+        span = _strip(text, start, stop)
+        if span is not None:
+            pieces.append(span)
+        start = stop
+    return pieces
+
+
+def _cap_end(text: str, start: int, end: int) -> int:
+    """Where the piece of text[start:end] that starts at `start` ends."""
+    limit = min(end, start + MAX_SENTENCE_CHARS)
+    words, last = 0, start
+    for word in _WORD.finditer(text, start, end):
+        if word.end() > limit:
+            return last if last > start else limit
+        words, last = words + 1, word.end()
+        if words == MAX_SENTENCE_WORDS:
+            return last
+    return end
 
 
 def _blocks(text: str) -> list[tuple[int, int]]:

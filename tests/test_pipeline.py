@@ -105,3 +105,20 @@ def test_a_rewritten_sentence_opening_with_a_pronoun_names_its_speaker(documents
     assert out.speaker == pronoun.speaker
     assert pronoun.speaker.split()[-1] in out.text
     assert not out.text.startswith(pronoun.sentence.text.split()[0] + " ")
+
+
+def test_summary_never_exceeds_max_words_even_when_every_sentence_is_longer():
+    from briefer.data import Document
+    from briefer.split import MAX_SENTENCE_WORDS
+
+    words = " ".join(f"word{i}" for i in range(1000))
+    documents = [Document("d1", f"Officials said {words}", title="One long line")]
+    for max_words in (20, 120):
+        briefing = build_briefing(
+            documents, summarizer="extractive", embedder=HashingEmbedder(), max_words=max_words
+        )
+        assert briefing.summary
+        assert sum(len(s.text.split()) for s in briefing.summary) <= max_words
+        for position in briefing.positions:
+            for claim in position.claims:
+                assert len(claim.sentence.text.split()) <= MAX_SENTENCE_WORDS

@@ -8,8 +8,9 @@ import numpy as np
 import pytest
 from conftest import make_document
 
+from briefer.data import Document, Sentence
 from briefer.embed import HashingEmbedder
-from briefer.prepare import prepare
+from briefer.prepare import leading_sentences, prepare
 from briefer.summarize.base import SummaryContext
 
 DOCS = [
@@ -46,3 +47,49 @@ def test_a_context_of_ranked_sentences_alone_has_no_vectors() -> None:
     context = prepare(DOCS, embedder=HashingEmbedder())
     bare = SummaryContext.of(context.ranked)
     assert not bare.has_vectors(context.ranked) and context.has_vectors(context.ranked)
+
+
+# at most MAX_SENTENCES, whatever the input (issue 16)
+
+
+def sentences_of(lengths: dict[str, int]) -> list[Sentence]:
+    return [Sentence(doc, i, 0, 1, "x") for doc, n in lengths.items() for i in range(n)]
+
+
+def test_under_the_limit_every_sentence_is_kept_without_a_warning(recwarn):
+    given = sentences_of({"d1": 3, "d2": 2})
+    assert leading_sentences(given, limit=5) == tuple(given)
+    assert len(recwarn) == 0
+
+
+def test_over_the_limit_each_document_keeps_its_first_sentences_in_order():
+    given = sentences_of({"d1": 10, "d2": 3, "d3": 7})
+    with pytest.warns(UserWarning, match="hold 20 sentences; the briefing reads 12"):
+        kept = leading_sentences(given, limit=12)
+    assert [s.ref for s in kept] == [
+        *(("d1", i) for i in range(5)),  # the first document gets the one left over
+        *(("d2", i) for i in range(3)),
+        *(("d3", i) for i in range(4)),
+    ]
+
+
+def test_prepare_embeds_and_ranks_no_more_than_the_limit(monkeypatch):
+    import briefer.prepare
+
+    monkeypatch.setattr(briefer.prepare, "MAX_SENTENCES", 7)
+    embedded: list[int] = []
+
+    class Counting(HashingEmbedder):
+        def embed(self, texts):
+            embedded.append(len(texts))
+            return super().embed(texts)
+
+    text = " ".join(f"Officials said {n} people died on day {n}." for n in range(40))
+    docs = [Document("d1", text), Document("d2", text.replace("died", "fled"))]
+    with pytest.warns(UserWarning, match="reads 7"):
+        context = prepare(docs, embedder=Counting())
+    assert embedded == [7] and len(context.ranked) <= 7
+    assert sorted(context.sentences) == [
+        *(("d1", i) for i in range(4)),
+        *(("d2", i) for i in range(3)),
+    ]

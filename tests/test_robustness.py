@@ -446,3 +446,18 @@ def test_text_over_the_limit_after_decoding_is_refused(tmp_path, out_dir, suffix
     result = brief(path, "-o", out_dir / "brief.md", "--max-input-mb", "0.5")
     line = assert_refused(result, out_dir, before, f"wide{suffix}", "--max-input-mb")
     assert "after decoding" in line and "MB limit" in line
+
+
+# ---------------------------------------------------------------------------------------------
+# big plain text (issue 16; the 1, 10 and 50 MB timings are in benchmarks/bigtext.py)
+
+
+def test_a_megabyte_line_without_punctuation_gives_a_summary_within_max_words(tmp_path, out_dir):
+    path = tmp_path / "line.txt"
+    words = ("officials said the strikes hit camps near the border " * 20_000).split()
+    path.write_text(" ".join(f"{w}{i % 97}" for i, w in enumerate(words)) + "\n")  # ~1.3 MB
+    out = out_dir / "brief.json"
+    result = brief(path, "-o", out, "--max-words", "40", "--date", "2024-12-26")
+    assert result.exit_code == 0, (result.output, result.exception)
+    briefing = json.loads(out.read_text())
+    assert 0 < sum(len(s["text"].split()) for s in briefing["summary"]) <= 40

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from importlib import resources
 
+import pytest
 from conftest import make_document
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -117,3 +118,88 @@ def test_spans_cover_every_non_space_character_exactly_once_in_order(text):
         previous_end = end
     covered = "".join(text[start:end] for start, end in spans)
     assert [ch for ch in covered if not ch.isspace()] == [ch for ch in text if not ch.isspace()]
+
+
+# --- any size: Punkt sees bounded windows, sentences are capped (issue 16) -----------------
+
+from briefer.split import MAX_SENTENCE_CHARS, MAX_SENTENCE_WORDS, PUNKT_WINDOW  # noqa: E402
+
+NEWS = (
+    "Afghan officials said 46 people were killed. Pakistani officials said the strikes hit "
+    "militants of the Pakistani Taliban. Residents said eight people were buried on Wednesday."
+)
+
+
+def check_exact(text: str, spans: list[tuple[int, int]]) -> None:
+    end = 0
+    for start, stop in spans:
+        assert end <= start < stop and text[start:stop] == text[start:stop].strip()
+        end = stop
+    covered = "".join(text[a:b] for a, b in spans).split()
+    assert "".join(covered) == "".join(text.split())
+
+
+def test_a_sentence_longer_than_the_cap_is_cut_at_word_boundaries():
+    words = [f"w{i}" for i in range(3 * MAX_SENTENCE_WORDS + 7)]
+    text = "Officials said " + " ".join(words)  # no punctuation at all
+    spans = split_text(text)
+    check_exact(text, spans)
+    assert len(spans) == 4
+    assert all(len(text[a:b].split()) <= MAX_SENTENCE_WORDS for a, b in spans)
+    assert all(text[b - 1] != " " and (b == len(text) or text[b] == " ") for a, b in spans)
+
+
+def test_a_run_of_characters_without_spaces_is_cut_at_the_character_cap():
+    text = "x" * (2 * MAX_SENTENCE_CHARS + 5) + " and more."
+    spans = split_text(text)
+    check_exact(text, spans)
+    assert all(b - a <= MAX_SENTENCE_CHARS for a, b in spans)
+
+
+def test_punkt_only_ever_sees_a_bounded_window_of_a_huge_paragraph(monkeypatch):
+    from briefer.split import _tokenizer
+
+    text = "\n".join([NEWS] * 4000)  # 1 MB, single newlines: one paragraph
+    seen: list[int] = []
+    tokenizer = _tokenizer()
+    real = tokenizer.span_tokenize
+    monkeypatch.setattr(tokenizer, "span_tokenize", lambda t: seen.append(len(t)) or real(t))
+    spans = split_text(text)
+    check_exact(text, spans)
+    assert max(seen) <= PUNKT_WINDOW
+    assert len(spans) == 3 * 4000  # the windows changed no sentence
+
+
+def test_a_huge_paragraph_stays_under_nltks_regex_time_guard(monkeypatch):
+    import nltk.redos
+
+    monkeypatch.setattr(nltk.redos, "DEFAULT_TIMEOUT", 0.5)  # the guard is 5 s a match call
+    text = " ".join([NEWS] * 12_000)  # 3 MB without a single newline
+    spans = split_text(text)
+    assert len(spans) == 3 * 12_000
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_PIECES, max_size=120).map("".join), st.integers(8, 60))
+def test_tiny_punkt_windows_still_cover_every_character_exactly_once(text, window):
+    import briefer.split
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(briefer.split, "PUNKT_WINDOW", window)
+        spans = split_text(text)
+    check_exact(text, spans)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from([NEWS, "Mr. Khan said so.", "U.S. officials left.", "\n"]), max_size=40
+    ).map(" ".join)
+)
+def test_windows_longer_than_any_sentence_change_no_sentence(text):
+    import briefer.split
+
+    whole = split_text(text)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(briefer.split, "PUNKT_WINDOW", 400)  # each sentence here is under 200
+        assert split_text(text) == whole

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from briefer.data import RankedSentence, SummarySentence
 from briefer.rank import mmr_select
 from briefer.summarize.base import SummaryContext
+from briefer.summarize.length import within_words
 
 __all__ = ["ExtractiveSummarizer"]
 
@@ -20,7 +21,7 @@ class ExtractiveSummarizer:
     i.e. the most salient document first) and by sentence index within a document, so the
     summary reads like the articles rather than jumping by score. Each summary sentence
     credits every source of its fact (`RankedSentence.refs`). The first pick is kept even
-    when it alone is longer than `max_words`.
+    when it alone is longer than `max_words`, cut to it (`within_words`): never more words.
     """
 
     name = "extractive"
@@ -46,9 +47,8 @@ class ExtractiveSummarizer:
         ordered = sorted(
             picks, key=lambda r: (doc_rank[r.sentence.doc_id], r.sentence.index, r.sentence.start)
         )
-        return tuple(
-            SummarySentence(r.sentence.text.strip(), r.refs, origin="extracted") for r in ordered
-        )
+        summary = [SummarySentence(r.sentence.text.strip(), r.refs, "extracted") for r in ordered]
+        return within_words(summary, max_words)
 
 
 def _best_that_fit(sentences: Sequence[RankedSentence], max_words: int) -> list[RankedSentence]:

@@ -12,12 +12,14 @@ Words are whitespace-separated tokens (`count_words`), as every budget in briefe
     SOURCE_WORDS_PER_WORD, TOKENS_PER_WORD, MIN_NEW_TOKENS   the seq2seq model's input/output
     fit_words                          rewrites in rank order, originals back where words are left
     cut_words                          sentences up to a budget, the last one cut at it
+    within_words                       a summary held to its budget, whatever produced it
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from briefer.data import SentenceRef, SummarySentence
 from briefer.errors import UsageError
@@ -41,6 +43,7 @@ __all__ = [
     "fit_words",
     "max_new_tokens",
     "party_words",
+    "within_words",
 ]
 
 DEFAULT_MAX_WORDS = 120
@@ -145,4 +148,26 @@ def fit_words(
                 if _WORD.search(text):
                     cut = " ".join(text.split()[:max_words])
                     return (SummarySentence(cut, refs, origin="generated"),)
+    return tuple(out)
+
+
+def within_words(summary: Sequence[SummarySentence], max_words: int) -> tuple[SummarySentence, ...]:
+    """The summary cut to `max_words` words at most: sentences kept while they fit; the first
+    that does not is cut at the budget and ends in "…" when at least MIN_SUMMARY_WORDS of it
+    fit, and dropped otherwise. A summary that fits comes back unchanged.
+
+    Any summarizer may pick one sentence longer than the budget (the first pick is always
+    made); this is what keeps --max-words a promise.
+    """
+    out: list[SummarySentence] = []
+    left = max_words
+    for sentence in summary:
+        words = sentence.text.split()
+        if len(words) <= left:
+            out.append(sentence)
+            left -= len(words)
+            continue
+        if left >= MIN_SUMMARY_WORDS or (not out and left > 1):
+            out.append(replace(sentence, text=" ".join(words[: left - 1]) + " …"))
+        break
     return tuple(out)
