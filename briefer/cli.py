@@ -55,11 +55,11 @@ def _show_warning(message: Any, category: Any, *args: Any, **kwargs: Any) -> Non
     typer.secho(f"warning: {message}", fg="yellow", err=True)
 
 
-def _print(text: str) -> None:
-    """A line of text on stdout; a full disk or a closed pipe is one OutputError."""
+def _print(text: str, end: str = "\n") -> None:
+    """Text on stdout; a full disk or a closed pipe is one OutputError."""
     from briefer.output import write_stdout
 
-    write_stdout((text + "\n").encode("utf-8"))
+    write_stdout((text + end).encode("utf-8"))
 
 
 def _version(value: bool) -> None:
@@ -209,8 +209,7 @@ def claims(
     documents = load_documents(inputs, max_input_mb=max_input_mb)
     sentences = [s for doc in documents for s in split_sentences(doc)]
     rows = claims_rows(attribute(sentences, party_profile))
-    text = render_claims(rows, format)
-    _print(text.removesuffix("\r\n") if format == "csv" else text)
+    _print(render_claims(rows, format), end="" if format == "csv" else "\n")
 
 
 @app.command()

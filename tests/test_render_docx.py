@@ -159,3 +159,11 @@ def test_libreoffice_converts_the_docx_to_pdf(sample_bytes: bytes, tmp_path: Pat
     assert pdf.exists(), result.stdout + result.stderr
     data = pdf.read_bytes()
     assert data.startswith(b"%PDF") and len(data) > 10_000
+
+
+def test_a_title_longer_than_a_core_property_holds_is_cut_there() -> None:
+    title = "Strikes " + "and more strikes " * 40  # 688 characters: python-docx refuses > 255
+    data = render_docx(dataclasses.replace(sample_briefing(), title=title))
+    core = zipfile.ZipFile(io.BytesIO(data)).read("docProps/core.xml").decode()
+    stored = core.split("<dc:title>")[1].split("</dc:title>")[0]
+    assert len(stored) <= 255 and stored.endswith("…") and title.startswith(stored[:-1])
