@@ -170,6 +170,70 @@ THAI_STYLE: list[Line] = [
     ("body", "Officials on the other side said the troops had crossed the line."),
 ]
 
+PORTAL: list[Line] = [  # a page as a search tool returns it: date prefix, menus, repeats
+    (
+        ("timestamp", "date 2024-04-14"),
+        (
+            "clutter",
+            "The Daily Ledger - World News Middle East "
+            "Business & Innovation Opinion Sports Culture",
+        ),
+    ),
+    ("headline", "Drones intercepted over the capital, army says"),
+    (
+        "standfirst",
+        "Most of the drones were shot down before they reached the city, the army said.",
+    ),
+    ("byline", "By JANE ROE"),
+    ("timestamp", "Published: APRIL 14, 2024 00:34"),
+    ("caption", "Soldiers inspect debris near the airbase on Sunday. (photo credit: REUTERS)"),
+    (
+        ("dateline", "April 14 (UPI) --"),
+        ("body", "Most of the drones were shot down before they reached the city, the army said."),
+    ),
+    (
+        "body",
+        "The army said 99 percent of the launches had been intercepted. Officials gave no "
+        "figure for the damage.",
+    ),
+    ("heading", "What happens next?"),
+    (
+        (
+            "body",
+            "The foreign ministry said the matter was closed. It warned against any new attack.",
+        ),
+        ("caption", "The UN chief speaks to reporters in New York."),
+        ("credit", "(credit: Sam Doe/Reuters)"),
+    ),
+    ("caption", "Residents look at a damaged house in the north of the country. AFP"),
+    ("body", "The ministry said the strikes had been a response to an attack on its consulate."),
+    ("clutter", "This is a developing story."),
+    ("clutter", "Share:"),
+]
+
+HARD_WRAPPED: list[Line] = [  # wire copy wrapped at a fixed width: lines end mid-sentence
+    ("header", "Source: Frontier Mirror"),
+    (
+        ("dateline", "MOSCOW, May 7. /TASS/."),
+        (
+            "body",
+            "At least seven people were killed when "
+            "border forces opened fire on\npersonnel "
+            "guarding a census team early on Friday, "
+            "police said.",
+        ),
+    ),
+    (
+        "body",
+        "“Five seriously\nwounded people were sent to the city for treatment,” a doctor said.",
+    ),
+    (
+        "body",
+        "The military said its troops had returned fire and that the crossing was\nclosed "
+        "until further notice.",
+    ),
+]
+
 CUT_OFF: list[Line] = [
     ("headline", "Ministry disputes toll from strikes"),
     (
@@ -188,6 +252,8 @@ ARTICLES: dict[str, list[Line]] = {
     "afghan": AFGHAN_STYLE,
     "mail": MAIL_EXPORT,
     "thai": THAI_STYLE,
+    "portal": PORTAL,
+    "wrapped": HARD_WRAPPED,
 }
 
 

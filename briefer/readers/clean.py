@@ -10,19 +10,29 @@ Cleaning does not cut them out: it returns their spans as `Mark`s of `Document.t
 spans stay exact in the file's text and a user can see what was left out and why. The
 header block, the dateline and "Published in Dawn, ..." lines are read as metadata.
 
-Rules are conservative, by line: a line is marked only when its shape or its words say what
-it is, and a line that ends like a sentence is marked only by words that no article sentence
-carries ("Read more:", "(AP Photo/...)", "Reporting by ...; Editing by ...").
+This module decides by position and shape (the top of the file, the lines before the first
+paragraph, short lines without final punctuation, repeats); furniture.py knows furniture by
+its words. Rules are conservative: a line that continues a hard-wrapped sentence, or ends
+like a sentence, is marked only by words no article sentence carries.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
 
 from briefer.data import Mark
-from briefer.readers.metadata import Metadata, dateline_at, header_fields, normalize_date
+from briefer.readers.furniture import (
+    SENTENCE_END,
+    caption_credit_start,
+    furniture_kind,
+    is_bare_credit,
+    name_shape,
+    story_credit_start,
+)
+from briefer.readers.metadata import Dateline, Metadata, dateline_at, header_fields
 
 __all__ = ["Cleaned", "clean", "has_body"]
 
@@ -34,119 +44,21 @@ _SHAPE_KINDS = frozenset({HEADLINE, STANDFIRST, HEADING, FRAGMENT})
 _TITLE_MAX_CHARS = 150
 _HEADING_MAX_WORDS = 14
 _HEADING_MAX_CHARS = 100
+_QUESTION_MAX_WORDS = 10
 _NONE = Metadata()
-_SHORT = 8  # words: cues such as "Share" or "Comments" mark only lines this short
 
-_SENTENCE_END = re.compile(r"[.!?…:;][\"'”’»)\]]*$")
 _CLOSING_QUOTE = re.compile(r"[\"”’»]$")
 _KEY_VALUE = re.compile(r"^\s*([A-Za-z][A-Za-z ]{0,18}?)\s*:[ \t]*(.*?)\s*$")
 _FRONT_MATTER_FENCE = re.compile(r"^\s*(?:---|\.\.\.)\s*$")
 _SEPARATOR = re.compile(r"^\s*(?:[-=_*~•·—–]\s*){3,}$")
 _WORD = re.compile(r"[\w'’]+")
-
-# Page furniture named by its first words, at any length.
-_CLUTTER_START = re.compile(
-    r"^\W{0,3}(?:read\s+(?:more|also|next|the\s+full)|also\s+read|see\s+also|related\s+(?:stories|"
-    r"articles|news|coverage|content|topics|reading)|recommended\s+(?:stories|for\s+you)|"
-    r"advertisement|advertisment|sponsored\s+content|story\s+continues|article\s+continues|"
-    r"continue\s+reading|skip\s+(?:to|ad)|copyright\b|©|\(c\)\s*\d{4}|all\s+rights\s+reserved|"
-    r"our\s+standards:|sign\s+up\s+(?:here|for|to)|subscribe\s+(?:to|now|for|here)|"
-    r"click\s+here|download\s+the\s+\w+\s+app|join\s+our\s+\w+|follow\s+(?:us|@)|"
-    r"get\s+the\s+latest|never\s+miss|listen\s+to\s+this\s+(?:article|story)|"
-    r"published\s+in\s+(?:the\s+)?[A-Z]\w+.*\d{4}|this\s+(?:article|story)\s+(?:was|has\s+been)\s+"
-    r"(?:originally|first|updated|corrected)|originally\s+published|first\s+published\s+(?:in|on|by)|"
-    r"the\s+views\s+expressed|disclaimer:|tags?:|topics?:|filed\s+under|keywords?:|"
-    r"report\s+an\s+error|comments?\s*\(\d+\)|leave\s+a\s+(?:comment|reply)|"
-    r"catch\s+all\s+the|stay\s+(?:updated|informed|tuned)|for\s+the\s+latest|"
-    r"e-?paper\b|share\s+(?:this|on|via|the\s+story)|trending\s+(?:now|stories|news)|"
-    r"most\s+(?:read|popular|viewed)|don'?t\s+miss|more\s+(?:from|on\s+this|stories)|"
-    r"image\s+(?:source|caption)|media\s+caption|watch\s*(?::|video\b)|video\s*:|"
-    r"breaking\s+news\s*:?$|\W*editor'?s\s+note|\W*(?:forwarded|original)\s+message)",
+# The search tool's " date 2025-07-24 " before a page's first line; a page's date line.
+_DATE_PREFIX = re.compile(r"^date\s+\d{4}-\d{2}-\d{2}\b[ \t]*")
+_QUESTION = re.compile(
+    r"^(?:what|why|how|who|whom|whose|where|when|which|is|are|was|were|can|could|will|would|"
+    r"did|does|do|should|has|have)\b.*\?$",
     re.IGNORECASE,
 )
-# Words that make up a line of share buttons or a menu.
-_MENU_WORDS = frozenset(
-    "share facebook twitter x whatsapp telegram linkedin email e-mail print copy link reddit"
-    " messenger pinterest tweet comments comment save bookmark follow subscribe home news"
-    " world pakistan afghanistan opinion sports business video videos photos latest more"
-    " menu search login log in sign up listen gift this article font size a a+ a- next"
-    " previous prev top stories the".split()
-)
-_SHORT_CLUTTER = re.compile(
-    r"^\W{0,3}(?:share|related|recommended|trending|advertisement|comments?|print|email|"
-    r"whatsapp|telegram|facebook|twitter|follow|subscribe|newsletter|more|latest|live|"
-    r"updates?|highlights|key\s+points|top\s+stories|you\s+may\s+(?:also\s+)?like|"
-    r"most\s+read|popular)\b",
-    re.IGNORECASE,
-)
-_PUBLISHED_IN = re.compile(
-    r"^\W{0,3}published\s+in\s+(?:the\s+)?(?P<outlet>[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,3})"
-    r"\s*,\s*(?P<date>.+)$",
-    re.IGNORECASE,
-)
-
-_WIRES = (
-    r"AP|AFP|Reuters|EPA(?:-EFE)?|Getty\s+Images|Anadolu(?:\s+Agency)?|AA|APP|PPI|INP|Online|"
-    r"Xinhua|PTI|ANI|IANS|Dawn|Express|Geo|TOLOnews|Pajhwok|Bernama|WAM|SPA|IRNA|Tasnim|Fars|"
-    r"Shutterstock|Alamy|File|X|Twitter|Facebook|Screengrab|Screenshot|Handout|Supplied|"
-    r"Courtesy|Twitter/X|X/Twitter|ISPR|Social\s+media"
-)
-# A photo credit inside a caption: "(AP Photo/Rahmat Gul, File)", "(Photo: Reuters)",
-# "— AFP/File", "| Photo: ISPR", "Photo credit: ...", "(Photo by X/AFP via Getty Images)".
-_PHOTO_CREDIT = re.compile(
-    r"(?:[(\[]\s*(?:(?:AP|AFP|Reuters|EPA|AA|Xinhua|PTI|ANI)\s+)?(?:Photos?|Images?|Pictures?|"
-    r"File\s+photo|Photograph)\b[^)\]]{0,80}[)\]]"
-    r"|[(\[]\s*(?:" + _WIRES + r")\s*(?:/\s*[^)\]]{1,60})?\s*[)\]]\s*$"
-    r"|(?:^|\s)(?:—|–|-{1,2}|\||/)\s*(?:(?:Photos?|Images?|Pictures?)\s*(?:credits?)?\s*:?\s*)?"
-    r"(?:" + _WIRES + r")(?:\s*(?:Photos?|Images?))?(?:\s*/\s*(?:File|[A-Z][\w .'-]{1,40}))?\s*$"
-    r"|\b(?:Photos?|Images?|Pictures?)\s*(?:credits?|courtesy)?\s*(?::|by)\s*\S[^.]{0,60}$)",
-    re.IGNORECASE,
-)
-_CAPTION_START = re.compile(
-    r"^\W{0,2}(?:FILE\s*(?:PHOTO)?\s*(?:-|—|–|:)|file\s+photo\b|(?:photo|image|picture|caption|"
-    r"photograph)s?\s*(?:\d+\s*)?(?::|-|—)|in\s+this\s+(?:file\s+)?(?:photo|image|picture)\b|"
-    r"this\s+(?:handout\s+)?(?:photo|image|picture)\b|a\s+(?:file\s+)?(?:photo|image)\s+of\b)",
-    re.IGNORECASE,
-)
-_CREDIT_LINE = re.compile(
-    r"^\W{0,3}(?:(?:additional\s+)?reporting\s+by\b|writing\s+by\b|editing\s+by\b|"
-    r"compiled\s+by\b|edited\s+by\b|produced\s+by\b|translated\s+by\b|"
-    r"(?:—\s*)?with\s+(?:additional\s+)?inputs?\s+from\b|"
-    r"[A-Z][\w .'’-]{0,60}\s+contributed\s+(?:to\s+)?(?:this|the)\s+(?:report|story|article)|"
-    r"(?:the\s+)?(?:associated\s+press|AP|AFP|reuters)\s+(?:writers?|reporters?|correspondents?)\b"
-    r".{0,80}\s+contributed\b)",
-    re.IGNORECASE,
-)
-_BARE_CREDIT = re.compile(
-    r"^\W{0,2}(?:\(?\s*(?:" + _WIRES + r")(?:\s*/\s*\w+)?\s*\)?|"
-    r"(?:agencies|news\s+agencies|wire\s+services|with\s+agencies)\.?)\W{0,2}$",
-    re.IGNORECASE,
-)
-_DESK = (
-    r"bureau\s+report|our\s+(?:staff\s+)?(?:correspondent|reporter)|staff\s+(?:reporter|"
-    r"correspondent|writer)|(?:news|web|monitoring|online|digital|foreign|city|national)\s+desk|"
-    r"monitoring\s+report|desk\s+report|newsroom|(?:news\s+)?agencies|reuters\s+staff|"
-    r"the\s+associated\s+press|associated\s+press|agence\s+france-presse|tribune\s+report"
-)
-_BYLINE_START = re.compile(
-    r"^\W{0,2}(?:(?:by|(?:written|reported|published|posted|edited|story|words|text)\s+by:?|"
-    r"(?:writers?|reporters?|authors?|correspondents?|by):)\s*[A-Z]|(?:" + _DESK + r")\b)",
-    re.IGNORECASE,
-)
-_DATE_WORDS = frozenset(
-    "january february march april may june july august september october november december"
-    " jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday"
-    " friday saturday sunday mon tue tues wed thu thur thurs fri sat sun am pm a.m p.m"
-    " published updated posted last modified first on at pkt ist gmt utc ict est edt pst bst"
-    " cet aft irst ast hours hour minutes minute mins min ago read time reading today"
-    " yesterday st nd rd th t z of".split()
-)
-_TIMESTAMP_HINT = re.compile(
-    r"\b(?:published|updated|posted|modified|\d{1,2}:\d{2}|\d+\s+(?:min|mins|minutes|hours?)\b"
-    r"|\d{4})",
-    re.IGNORECASE,
-)
-_NAME_WORD = re.compile(r"^(?:[A-Z][a-zA-Z'’.-]+|[A-Z]\.|bin|ul|ur|al|de|van|von|ibn)$")
 
 
 @dataclass(frozen=True)
@@ -161,11 +73,12 @@ class _Line:
     start: int
     end: int
     text: str
+    new_paragraph: bool  # a blank line (or the file's start) comes before it
     kind: str = ""  # "" for body
-    words: int = field(init=False)
 
-    def __post_init__(self) -> None:
-        self.words = len(self.text.split())
+    @property
+    def words(self) -> int:
+        return len(self.text.split())
 
 
 def clean(text: str, known: Metadata = _NONE) -> Cleaned:
@@ -174,91 +87,204 @@ def clean(text: str, known: Metadata = _NONE) -> Cleaned:
     `known` is what the file format already said (HTML metadata, JSON fields): it wins over
     what the text says, and its title finds the headline repeated in the text.
     """
-    lines = list(_lines(text))
-    header_meta, first = _header(text, lines)
+    lines = _lines(text)
+    header_meta, first = _header(lines)
+    content = _split_date_prefix(lines[first:])
     title = known.title or header_meta.title
-    found = Metadata()
-    content = lines[first:]
-    if content and _is_headline(content[0].text, title, more=len(content) > 1):
-        content[0].kind = HEADLINE
-        title = title or content[0].text.lstrip("#").strip()
-    extra_marks: list[Mark] = []
-    place = ""
-    seen_body = False
-    for line in content:
-        if line.kind:
-            continue
-        line.kind, meta = _furniture(line, title, last=line is content[-1])
-        found = found.fill(meta)
-        if line.kind:
-            continue
-        if not seen_body:
-            dateline = dateline_at(text, line.start)
-            if dateline is not None and dateline.end >= line.end:
-                line.kind = DATELINE  # "PESHAWAR:" on a line of its own
-                place, found = dateline.place, found.fill(dateline.meta)
-                continue
-            headed = any(c.kind == HEADLINE for c in content)
-            if headed and _name_shape(line.text) and not _SENTENCE_END.search(line.text):
-                line.kind = BYLINE  # the author's name under the headline
-                continue
-            if _heading_shape(line):
-                line.kind = STANDFIRST if headed else HEADING
-                continue
-            if headed and line is not content[-1] and _deck_shape(line):
-                line.kind = STANDFIRST
-                continue
-            if dateline is not None:
-                extra_marks.append(Mark(line.start, dateline.end, DATELINE))
-                place, found = dateline.place, found.fill(dateline.meta)
-            seen_body = True
-            continue
-        if _heading_shape(line) and line is not content[-1]:
-            line.kind = HEADING
-    body = [line for line in content if not line.kind]
-    if body:
-        last = body[-1]
-        credit = _inline_credit(text, last)
-        end = credit[0].start if credit else last.end
-        extra_marks.extend(credit)
-        if last is content[-1]:
-            extra_marks.extend(_trailing_fragment(text, last.start, end))
-    marks = [Mark(line.start, line.end, line.kind) for line in lines if line.kind]
-    marks = _merge([*marks, *extra_marks])
+    head = _first_untyped(content)
+    if head is not None and _is_headline(head, title, more=head is not content[-1]):
+        head.kind = HEADLINE
+        title = title or head.text.lstrip("#").strip()
+    found, place, extra = _classify(text, content, title)
+    marks = _merge(
+        [*(Mark(x.start, x.end, x.kind) for x in (*lines[:first], *content) if x.kind), *extra]
+    )
     if not has_body(text, marks):  # a one-line note is its own body, whatever its shape
         marks = [m for m in marks if m.kind not in _SHAPE_KINDS]
     meta = header_meta.fill(Metadata(title=title)).fill(found)
     return Cleaned(meta, place, tuple(marks))
 
 
-def _lines(text: str) -> Iterator[_Line]:
+def has_body(text: str, marks: Sequence[Mark]) -> bool:
+    """Whether any non-space character of `text` lies outside `marks` (sorted by start)."""
+    position = 0
+    for mark in marks:
+        if text[position : mark.start].strip():
+            return True
+        position = max(position, mark.end)
+    return bool(text[position:].strip())
+
+
+def _classify(text: str, content: list[_Line], title: str) -> tuple[Metadata, str, list[Mark]]:
+    """Give each content line its kind ("" for body); the metadata and place found on the
+    way, and the marks of pieces of lines (a dateline, a caption's credit, a fragment)."""
+    found, place, extra = Metadata(), "", []
+    repeated = _repeated_before_body(content)
+    seen_body = False
+    headed = any(line.kind == HEADLINE for line in content)
+    for i, line in enumerate(content):
+        if line.kind:
+            continue
+        is_last = i == len(content) - 1
+        continues = _continues(content, i)
+        line.kind, meta = _furniture(line, title, last=is_last, continues=continues)
+        found = found.fill(meta)
+        if line.kind == CAPTION and seen_body:
+            glued = _glued_caption(line, last=is_last)
+            if glued:  # "... Iran stated. UN chief Guterres speaks in New York. (credit: X)"
+                line.kind = ""
+                extra.extend(glued)
+        if not line.kind and _before_credit(content, i):
+            line.kind = CAPTION  # the line above a credit of its own: "(credit: X/Reuters)"
+        if line.kind:
+            continue
+        if not seen_body:
+            after_headline = i > 0 and content[i - 1].kind == HEADLINE
+            kind, dateline = _opening(text, line, headed, is_last, repeated, continues)
+            if not kind and after_headline and _teaser(line, content, i):
+                kind = STANDFIRST
+            if dateline is not None:
+                place, found = dateline.place, found.fill(dateline.meta)
+            if kind:
+                line.kind = kind
+                continue
+            if dateline is not None:
+                extra.append(Mark(line.start, dateline.end, DATELINE))
+            seen_body = True
+            continue
+        if not is_last and not continues and _heading_shape(line, content, i):
+            line.kind = HEADING
+    body = [line for line in content if not line.kind]
+    if body:
+        last = body[-1]
+        credit = story_credit_start(last.text)
+        end = last.end if credit is None else last.start + credit
+        if credit is not None:
+            extra.append(Mark(end, last.end, CREDIT))
+        if last is content[-1]:
+            extra.extend(_trailing_fragment(text, last.start, end))
+    return found, place, extra
+
+
+def _opening(
+    text: str, line: _Line, headed: bool, is_last: bool, repeated: set[str], continues: bool
+) -> tuple[str, Dateline | None]:
+    """The kind of a line before the article's first paragraph ("" if it is that paragraph),
+    and the dateline that opens it, if any."""
+    dateline = dateline_at(text, line.start)
+    if dateline is not None and dateline.end >= line.end:
+        return DATELINE, dateline  # "PESHAWAR:" on a line of its own
+    if continues:
+        return "", dateline
+    if _norm(line.text) in repeated:
+        return STANDFIRST, None  # the summary under the headline, repeated as the first line
+    if headed and name_shape(line.text) and not SENTENCE_END.search(line.text):
+        return BYLINE, None  # the author's name under the headline
+    if _heading_shape(line) and not is_last:
+        return (STANDFIRST if headed else HEADING), None
+    if headed and not is_last and _deck_shape(line):
+        return STANDFIRST, None
+    return "", dateline
+
+
+def _glued_caption(line: _Line, *, last: bool) -> list[Mark]:
+    """A caption and its credit at the end of a paragraph of body sentences: marks for the
+    caption sentence and the credit, or [] when the whole line is the caption."""
+    from briefer.split import split_text
+
+    credit = caption_credit_start(line.text, last=last)
+    if credit is None:
+        return []
+    sentences = split_text(line.text[:credit])
+    if len(sentences) < 2:
+        return []
+    a, b = sentences[-1]
+    return [
+        Mark(line.start + a, line.start + b, CAPTION),
+        Mark(line.start + credit, line.end, CREDIT),
+    ]
+
+
+def _teaser(line: _Line, content: list[_Line], i: int) -> bool:
+    """One sentence right under the headline with page furniture after it, not the article:
+    the standfirst ("Kabul denies Islamabad's claim ... as tensions deepen.")."""
+    if line.words > 40 or i + 1 >= len(content) or _ends_inside(line.text):
+        return False
+    following = content[i + 1]
+    if following.kind in {HEADLINE, HEADER}:
+        return False
+    kind = following.kind or furniture_kind(following.text)[0]
+    return kind in {CLUTTER, CAPTION, CREDIT, BYLINE, TIMESTAMP} or (
+        _heading_shape(following) and not following.text[:1].islower()
+    )
+
+
+def _ends_inside(text: str) -> bool:
+    """More than one sentence ("... fighting. The army said ...")."""
+    return re.search(r"[.!?][\"'”’]?\s+[A-Z“\"]", text) is not None
+
+
+def _furniture(line: _Line, title: str, *, last: bool, continues: bool) -> tuple[str, Metadata]:
+    if title and _similar(line.text, title) and not SENTENCE_END.search(line.text):
+        return HEADLINE, Metadata()
+    if continues:  # inside a hard-wrapped sentence: only what no sentence carries
+        kind, meta = furniture_kind(line.text, last=last)
+        strong = line.text[:1].isupper() or line.words <= 3
+        return (kind, meta) if kind in {CLUTTER, CREDIT} and strong else ("", meta)
+    return furniture_kind(line.text, last=last)
+
+
+def _lines(text: str) -> list[_Line]:
     """Non-blank lines with their spans, surrounding whitespace excluded."""
+    out = []
+    previous_end = 0
     for match in re.finditer(r"[^\n]+", text):
         raw = match.group()
         stripped = raw.strip()
         if stripped:
             start = match.start() + (len(raw) - len(raw.lstrip()))
-            yield _Line(start, start + len(stripped), stripped)
+            gap = text[previous_end:start]
+            out.append(
+                _Line(start, start + len(stripped), stripped, not out or gap.count("\n") >= 2)
+            )
+            previous_end = start + len(stripped)
+    return out
 
 
-def _header(text: str, lines: list[_Line]) -> tuple[Metadata, int]:
+def _split_date_prefix(content: list[_Line]) -> list[_Line]:
+    """ " date 2025-07-24 Trending": the date before the page's first line is a line of its own."""
+    if not content:
+        return content
+    first = content[0]
+    match = _DATE_PREFIX.match(first.text)
+    if match is None:
+        return content
+    date_end = first.start + len(match.group().rstrip())
+    pieces = [
+        _Line(first.start, date_end, first.text[: len(match.group().rstrip())], True, TIMESTAMP)
+    ]
+    rest = first.text[match.end() :]
+    if rest:
+        pieces.append(_Line(first.start + match.end(), first.end, rest, True))
+    return [*pieces, *content[1:]]
+
+
+def _header(lines: list[_Line]) -> tuple[Metadata, int]:
     """A header block at the top (front matter or `Key: value` lines): its metadata, and the
     index of the first line after it. Its lines get the kind "header"."""
     if not lines:
         return Metadata(), 0
     meta = Metadata()
-    if _FRONT_MATTER_FENCE.match(lines[0].text) and lines[0].text.strip() == "---":
+    if lines[0].text == "---":
         for i in range(1, len(lines)):
             if _FRONT_MATTER_FENCE.match(lines[i].text):
                 for line in lines[: i + 1]:
                     line.kind = HEADER
                     kv = _KEY_VALUE.match(line.text)
-                    fields = header_fields(*kv.groups()) if kv else None
-                    meta = meta.fill(fields or Metadata())
+                    meta = meta.fill((header_fields(*kv.groups()) if kv else None) or Metadata())
                 return meta, i + 1
         return meta, 0
-    count = 0
-    strong = False
+    count, strong = 0, False
     for line in lines:
         kv = _KEY_VALUE.match(line.text)
         fields = header_fields(*kv.groups()) if kv else None
@@ -276,16 +302,27 @@ def _header(text: str, lines: list[_Line]) -> tuple[Metadata, int]:
     return meta, count
 
 
-def _is_headline(line: str, title: str, *, more: bool) -> bool:
+def _first_untyped(content: list[_Line]) -> _Line | None:
+    """The first line that is not already known furniture (a date prefix, a menu)."""
+    for line in content:
+        if line.kind:
+            continue
+        if furniture_kind(line.text)[0] in {CLUTTER, TIMESTAMP}:
+            continue
+        return line
+    return None
+
+
+def _is_headline(line: _Line, title: str, *, more: bool) -> bool:
     if title:
-        return _similar(line, title)
-    return more and _looks_like_title(line)
+        return _similar(line.text, title)
+    return more and _looks_like_title(line.text)
 
 
 def _looks_like_title(line: str) -> bool:
     if len(line) > _TITLE_MAX_CHARS or dateline_at(line, 0) is not None:
         return False
-    if _BYLINE_START.match(line) or _furniture(_Line(0, len(line), line), "", last=False)[0]:
+    if furniture_kind(line)[0]:
         return False
     return line.startswith("#") or not line.rstrip("\"'”’").endswith((".", ":", ";", ","))
 
@@ -298,92 +335,59 @@ def _similar(line: str, title: str) -> bool:
     if a == b or (len(a) >= 4 and (a == b[: len(a)] or b == a[: len(b)])):
         return True
     shared = len(set(a) & set(b))
-    return shared / max(len(set(a)), len(set(b))) >= 0.8 and not _SENTENCE_END.search(line)
+    return shared / max(len(set(a)), len(set(b))) >= 0.8 and not SENTENCE_END.search(line)
 
 
 def _norm_words(text: str) -> list[str]:
     return [w.lower().replace("’", "'") for w in _WORD.findall(text)]
 
 
-def _furniture(line: _Line, title: str, *, last: bool) -> tuple[str, Metadata]:
-    """(kind, metadata) of a line that is page furniture by its words; ("", ...) if none."""
-    text = line.text
-    if title and _similar(text, title) and not _SENTENCE_END.search(text):
-        return HEADLINE, Metadata()
-    published = _PUBLISHED_IN.match(text)
-    if published:
-        return CLUTTER, Metadata(
-            outlet=published.group("outlet"), date=normalize_date(published.group("date"))
-        )
-    if _SEPARATOR.match(text) or _CLUTTER_START.match(text) or _menu(text):
-        return CLUTTER, Metadata()
-    if line.words <= _SHORT and _SHORT_CLUTTER.match(text) and not _SENTENCE_END.search(text):
-        return CLUTTER, Metadata()
-    if _CREDIT_LINE.match(text) or _BARE_CREDIT.match(text):
-        return CREDIT, Metadata()
-    if _CAPTION_START.match(text) or _caption_credit(text, last=last):
-        return CAPTION, Metadata()
-    kind = _byline_or_timestamp(line)
-    if kind:
-        return kind, Metadata(date=normalize_date(text))
-    return "", Metadata()
+def _norm(text: str) -> str:
+    return " ".join(_norm_words(text))
 
 
-def _menu(text: str) -> bool:
-    """Share buttons or a menu: "Facebook Twitter WhatsApp", "Home | World | Pakistan"."""
-    if text.count("|") >= 2 and all(len(p.split()) <= 4 for p in text.split("|")):
-        return not _SENTENCE_END.search(text)
-    words = [w.lower() for w in _WORD.findall(text)]
-    return 2 <= len(words) <= 12 and all(w in _MENU_WORDS for w in words)
+def _repeated_before_body(content: list[_Line]) -> set[str]:
+    """Lines that appear again later: the standfirst repeated as the first paragraph."""
+    counts = Counter(_norm(line.text) for line in content if line.words >= 6)
+    return {text for text, n in counts.items() if n >= 2}
 
 
-def _caption_credit(text: str, *, last: bool) -> bool:
-    """A line ending in a photo credit. On the article's last line a bare wire credit after a
-    full sentence ("... the official said. — AFP") is the story's credit, marked on its own."""
-    match = _PHOTO_CREDIT.search(text)
-    if match is None:
+def _continues(content: list[_Line], i: int) -> bool:
+    """The line is part of a hard-wrapped sentence: it follows a line of the same paragraph
+    that did not end the sentence, or the next line of its paragraph carries on in lower case."""
+    line = content[i]
+    if i > 0 and not line.new_paragraph and not content[i - 1].kind:
+        prev = content[i - 1].text
+        if line.text[:1].islower():
+            return True
+        ended = SENTENCE_END.search(prev) or _CLOSING_QUOTE.search(prev) or prev[-1] in ")]"
+        if not ended and not _heading_like_text(prev):
+            return True
+    if i + 1 < len(content) and not content[i + 1].new_paragraph:
+        following = content[i + 1].text
+        return following[:1].islower()
+    return False
+
+
+def _heading_like_text(text: str) -> bool:
+    return len(text.split()) <= 6 and not text[:1].islower()
+
+
+def _before_credit(content: list[_Line], i: int) -> bool:
+    """A caption: a line of at most 40 words just above a line that is only a credit."""
+    if i + 1 >= len(content) or content[i].words > 40:
         return False
-    before = text[: match.start()].rstrip()
-    if not before:
-        return False
-    photo = re.search(r"photo|image|picture|file|getty|/", match.group(), re.IGNORECASE)
-    if _SENTENCE_END.search(before) and not photo:
-        return False  # "... said. — AFP": a story credit, see _inline_credit
-    return not last or bool(photo)
+    following = content[i + 1].text
+    return is_bare_credit(following) and following.startswith(("(", "["))
 
 
-def _byline_or_timestamp(line: _Line) -> str:
+def _heading_shape(line: _Line, content: Sequence[_Line] = (), i: int = -1) -> bool:
+    """A short line without final punctuation (or a short question on its own): a sub-heading,
+    a headline or a standfirst."""
     text = line.text
-    if line.words > 25:
-        return ""
-    words = [w.lower().strip(".") for w in re.findall(r"[A-Za-z.]+|\d+", text)]
-    dates = [w for w in words if w in _DATE_WORDS or w.isdigit()]
-    if words and len(dates) == len(words) and _TIMESTAMP_HINT.search(text):
-        return TIMESTAMP
-    ends_like_sentence = bool(_SENTENCE_END.search(text)) and not text.endswith(("am", "pm"))
-    if _BYLINE_START.match(text) and (not ends_like_sentence or line.words <= 6):
-        return BYLINE
-    if "|" in text or "·" in text or "•" in text:
-        parts = [p.strip() for p in re.split(r"[|·•]", text) if p.strip()]
-        if all(_name_shape(p) or _date_shape(p) for p in parts) and any(map(_date_shape, parts)):
-            return BYLINE
-    return ""
-
-
-def _name_shape(text: str) -> bool:
-    words = text.replace(",", " ").split()
-    return 1 <= len(words) <= 6 and all(_NAME_WORD.match(w) or w.lower() == "and" for w in words)
-
-
-def _date_shape(text: str) -> bool:
-    words = [w.lower().strip(".") for w in re.findall(r"[A-Za-z.]+|\d+", text)]
-    return bool(words) and all(w in _DATE_WORDS or w.isdigit() for w in words)
-
-
-def _heading_shape(line: _Line) -> bool:
-    """A short line without final punctuation: a headline, sub-heading or standfirst."""
-    text = line.text
-    if _SENTENCE_END.search(text):
+    if _QUESTION.match(text) and line.words <= _QUESTION_MAX_WORDS:
+        return i < 0 or i + 1 >= len(content) or content[i + 1].text[:1].isupper()
+    if SENTENCE_END.search(text):
         return False
     if _CLOSING_QUOTE.search(text) and line.words >= 8:
         return False  # a quotation that ends the line
@@ -393,9 +397,9 @@ def _heading_shape(line: _Line) -> bool:
 def _deck_shape(line: _Line) -> bool:
     """A longer single sentence without final punctuation under a headline: a standfirst."""
     text = line.text
-    if _SENTENCE_END.search(text) or _CLOSING_QUOTE.search(text) or line.words > 40:
+    if SENTENCE_END.search(text) or _CLOSING_QUOTE.search(text) or line.words > 40:
         return False
-    return re.search(r"[.!?][\"'”’]?\s+[A-Z“\"]", text) is None
+    return not _ends_inside(text)
 
 
 def _trailing_fragment(text: str, start: int, end: int) -> list[Mark]:
@@ -408,20 +412,9 @@ def _trailing_fragment(text: str, start: int, end: int) -> list[Mark]:
     a, b = spans[-1]
     last = text[start + a : start + b]
     cut = re.search(r"\w\s*(?:\.\.\.|…)$", last) is not None
-    if _SENTENCE_END.search(last) and not cut:
-        return []
-    if _CLOSING_QUOTE.search(last) and not cut:
+    if (SENTENCE_END.search(last) or _CLOSING_QUOTE.search(last)) and not cut:
         return []
     return [Mark(start + a, start + b, FRAGMENT)]
-
-
-def _inline_credit(text: str, line: _Line) -> list[Mark]:
-    """A wire credit after the last sentence: "... the official said. — AFP"."""
-    match = _PHOTO_CREDIT.search(line.text)
-    if match is None or not _SENTENCE_END.search(line.text[: match.start()].rstrip()):
-        return []
-    start = line.start + match.start() + (len(match.group()) - len(match.group().lstrip()))
-    return [Mark(start, line.end, CREDIT)]
 
 
 def _merge(marks: list[Mark]) -> list[Mark]:
@@ -434,13 +427,3 @@ def _merge(marks: list[Mark]) -> list[Mark]:
             continue
         out.append(mark)
     return out
-
-
-def has_body(text: str, marks: Sequence[Mark]) -> bool:
-    """Whether any non-space character of `text` lies outside `marks` (sorted by start)."""
-    position = 0
-    for mark in marks:
-        if text[position : mark.start].strip():
-            return True
-        position = max(position, mark.end)
-    return bool(text[position:].strip())

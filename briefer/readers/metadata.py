@@ -42,17 +42,23 @@ _DATE_PATTERNS = [
     re.compile(rf"(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH},?\s+(?P<year>\d{{4}})\b"),
 ]
 # A dateline opens the first paragraph: "PESHAWAR:", "NEW DELHI, Dec 25 (PTI):",
-# "KABUL, Afghanistan (AP) —", "New Delhi:", "Islamabad, Dec 25 (APP) -".
-_CAPS_PLACE = r"[A-Z][A-Z.'’\-]+(?:[ \t]+[A-Z][A-Z.'’\-]+){0,3}"
-_TITLE_PLACE = r"[A-Z][a-z][a-zA-Z.'’\-]*(?:[ \t]+[A-Z][a-zA-Z.'’\-]+){0,2}"
-_EXTRA_WORD = r"(?:[A-Z][\w.'’\-]*|\d{1,4}(?:st|nd|rd|th)?)"
+# "KABUL, Afghanistan (AP) —", "New Delhi:", "Islamabad, Dec 25 (APP) -", "New York, IRNA-",
+# "MOSCOW, May 7. /TASS/.", "BAKU, Azerbaijan, September 13.", "MOSCOW (Sputnik - 17th April)".
+_CAPS_PLACE = r"[A-Z][A-Z.'’]+(?:-[A-Z.'’]+)*(?:[ \t]+[A-Z][A-Z.'’]+(?:-[A-Z.'’]+)*){0,3}"
+_TITLE_PLACE = r"[A-Z][a-z][a-zA-Z.'’]*(?:-[a-zA-Z.'’]+)*(?:[ \t]+[A-Z][a-zA-Z.'’]+){0,2}"
+_EXTRA_WORD = r"(?:[A-Z][\w'’]*(?:-[\w'’]+)*\.?|\d{1,4}(?:st|nd|rd|th)?)"
 _DATELINE = re.compile(
     rf"""(?P<place>{_CAPS_PLACE}|{_TITLE_PLACE})
         (?:[ \t]*\[[^\[\]\n]{{1,30}}\])?                                    # [Pakistan]
         (?:[ \t]*,[ \t]*(?P<extra>{_EXTRA_WORD}(?:,?[ \t]+{_EXTRA_WORD}){{0,4}}))?  # , Dec 25
-        [ \t]*(?:\((?P<outlet>[^()\n]{{1,40}})\))?                            # (Reuters)
-        [ \t]*(?P<sep>—|–|--|-|:)[ \t]*""",
+        [ \t]*(?:\((?P<outlet>[^()\n]{{1,60}})\))?                            # (Reuters)
+        [ \t]*(?P<sep>—|–|--|-|:|(?<=\d)\.(?:[ \t]*/(?P<agency>[A-Z]{{2,10}})/\.?)?)?[ \t]*""",
     re.VERBOSE,
+)
+# "July 24 (UPI) --": the date and the agency, no place.
+_DATE_FIRST = re.compile(
+    r"(?P<extra>(?:[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}|\d{1,2}[ \t]+[A-Z][a-z]{2,8})(?:,?[ \t]+\d{4})?)"
+    r"[ \t]*\((?P<outlet>[^()\n]{1,40})\)[ \t]*(?P<sep>—|–|--|-|:)[ \t]*"
 )
 _MAX_DATELINE = 80
 _NOT_PLACES = {
@@ -117,6 +123,7 @@ HEADER_KEYS = {
     "event": "",
 }
 _URL = re.compile(r"https?://\S+|www\.\S+")
+_DOMAIN_NOTE = re.compile(r"\s*\((?:www\.)?[\w-]+(?:\.[\w-]+)+\)\s*$")  # "The Nation (nation.com)"
 _MAIL_NAME = re.compile(r"^\s*\"?([^\"<]+?)\"?\s*<[^>]*>\s*$")  # Dawn Today <news@dawn.com>
 
 
@@ -178,7 +185,8 @@ def header_fields(key: str, value: str) -> Metadata | None:
         if found:  # "Source: https://www.dawn.com/news/1" names the page, not the outlet
             return Metadata(url=found.group())
         named = _MAIL_NAME.match(value)
-        return Metadata(outlet=named.group(1).strip() if named else value)
+        name = named.group(1).strip() if named else value
+        return Metadata(outlet=_DOMAIN_NOTE.sub("", name).strip() or name)
     if field == "title":
         return Metadata(title=value)
     return Metadata()
@@ -186,24 +194,49 @@ def header_fields(key: str, value: str) -> Metadata | None:
 
 def dateline_at(text: str, start: int) -> Dateline | None:
     """The dateline opening the paragraph at `start`, if there is one."""
+    dated = _DATE_FIRST.match(text, start)
+    if (
+        dated is not None
+        and _MONTHS.get(re.split(r"[\s.]", dated.group("extra"))[0].lower())
+        or (dated is not None and dated.group("extra")[:1].isdigit())
+    ):
+        meta = Metadata(outlet=dated.group("outlet").strip(), date=normalize_date(dated.group()))
+        return _checked(text, dated.end(), "", meta)
     match = _DATELINE.match(text, start)
     if match is None or match.end() - start > _MAX_DATELINE:
         return None
-    rest = text[match.end() : match.end() + 1]
-    if not rest or not (rest.isupper() or rest.isdigit() or rest in "\"“‘'\n"):
-        return None  # a dateline is followed by the first sentence, or stands on its own line
-    place, sep = match.group("place"), match.group("sep")
-    if not place.isupper() and sep in {"-", "--"} and not match.group("outlet"):
+    place, sep, outlet = match.group("place"), match.group("sep"), match.group("outlet")
+    extra = (match.group("extra") or "").strip()
+    if sep is None and not (
+        outlet and place.isupper() and text[match.end() - 1 : match.end()].isspace()
+    ):
+        return None  # "MOSCOW (Sputnik - 17th April)" needs no dash; others do
+    if not place.isupper() and sep in {"-", "--"} and not (outlet or extra.isupper()):
         return None  # "Kabul - the ..." is rare; "Islamabad-based" and lists are common
     if place.isupper() and (len(place) < 3 or place in _NOT_PLACES):
         return None
-    extra = (match.group("extra") or "").strip()
-    date = normalize_date(extra)
+    if place.split()[0].lower() in _MONTHS:
+        return None
+    date = normalize_date(extra) or normalize_date(outlet or "")
     shown = _place_name(place)
-    if extra and not re.search(r"\d", extra) and not _MONTHS.get(extra.split()[0].lower()):
-        shown = f"{shown}, {extra}"
-    outlet = (match.group("outlet") or "").strip()
-    return Dateline(match.end(), shown, Metadata(outlet=outlet, date=date))
+    country = [w for w in extra.split(",") if w.strip() and not re.search(r"\d", w)]
+    if (
+        country
+        and not _MONTHS.get(country[0].strip().lower().rstrip("."))
+        and not (country[0].strip().isupper() and sep == "-")
+    ):
+        shown = f"{shown}, {country[0].strip()}"
+    outlet_name = match.group("agency") or (outlet or "").split(" - ")[0].split("/")[0].strip()
+    if not outlet_name and extra.isupper() and sep == "-":
+        outlet_name = extra  # "New York, IRNA-"
+    return _checked(text, match.end(), shown, Metadata(outlet=outlet_name, date=date))
+
+
+def _checked(text: str, end: int, place: str, meta: Metadata) -> Dateline | None:
+    rest = text[end : end + 1]
+    if not rest or not (rest.isupper() or rest.isdigit() or rest in "\"“‘'\n"):
+        return None  # a dateline is followed by the first sentence, or stands on its own line
+    return Dateline(end, place, meta)
 
 
 def _place_name(place: str) -> str:
