@@ -55,20 +55,29 @@ def parse(
 
 
 class Parses:
-    """The full parses (tagger, parser, NER, lemmas) of one run, each text parsed once.
+    """The parses (tagger, parser, lemmas; NER when asked for) of one run, each text parsed
+    once.
 
     Stages share one instance through the run's context, so a sentence parsed for
-    attribution is not parsed again for compression.
+    attribution is not parsed again for compression. A text parsed without NER is parsed
+    again when a later stage asks for entities; one parsed with NER serves every request.
     """
 
     def __init__(self) -> None:
         self._docs: dict[str, Doc] = {}
+        self._with_ner: set[str] = set()
 
-    def __call__(self, texts: Iterable[str]) -> list[Doc]:
+    def __call__(self, texts: Iterable[str], *, ner: bool = True) -> list[Doc]:
         texts = list(texts)
-        missing = [t for t in dict.fromkeys(texts) if t not in self._docs]
-        for text, doc in zip(missing, parse(missing), strict=True):
+        missing = [
+            t
+            for t in dict.fromkeys(texts)
+            if t not in self._docs or (ner and t not in self._with_ner)
+        ]
+        for text, doc in zip(missing, parse(missing, ner=ner), strict=True):
             self._docs[text] = doc
+            if ner:
+                self._with_ner.add(text)
         return [self._docs[t] for t in texts]
 
     def __len__(self) -> int:

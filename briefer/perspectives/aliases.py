@@ -27,7 +27,8 @@ _NOT_A_PERSON = {
 }
 # Surnames shared by too many people to stand for one alias on their own.
 _COMMON_SURNAMES = {"khan", "ali", "ahmed", "ahmad", "shah", "mohammad", "muhammad", "hussain",
-                    "hussein", "rehman", "rahman", "malik", "abbas", "aziz", "haqqani", "mehsud"}
+                    "hussein", "rehman", "rahman", "malik", "abbas", "aziz", "haqqani", "mehsud",
+                    "abdullah", "ullah", "zakaria", "akhtar", "hassan", "hasan", "iqbal"}
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,482 @@
+"""Who speaks in a sentence, read from its dependency parse (spaCy, see briefer.nlp).
+
+    reports(doc) -> [Report(speaker="Pakistani security officials", verb="say", depth=0, ...)]
+
+A report is a reporting or stance verb (say, claim, deny, condemn, urge, tell, "according
+to", a statement that "reads") with its speaker: the verb's subject, the agent of a passive
+("reported by the Azerbaijani side"), the object of "according to", the quoted person of
+"quoted as saying", the author of "in a statement by X". Conduits are not speakers: in
+"Mujahid told AFP" and "as quoted by AFP" the speaker is Mujahid. Each report carries the
+character spans it owns (its speaker, its verb and what the verb reports), so a figure in an
+adjunct it does not govern ("Following strikes ..., which left 46 dead, Pakistan defended its
+operations") is not the speaker's claim. Knows nothing of parties: see parties.py.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+__all__ = ["REPORT_FORMS", "Report", "introduced_author", "reports"]
+
+# Reporting and stance verbs, by lemma: the subject asserts what follows.
+REPORT_LEMMAS = frozenset(
+    "say tell state claim add confirm deny report accuse warn insist allege announce indicate"
+    " comment note argue maintain explain write post charge emphasize emphasise stress blame"
+    " dismiss dispute suggest believe estimate reveal admit promise pledge caution reply respond"
+    " counter recall predict observe contend underline underscore specify justify reiterate"
+    " clarify quote remark condemn urge assert reject refute vow threaten acknowledge demand"
+    " declare denounce criticise criticize disclose inform brief highlight question ask cite"
+    " mention describe defend hail welcome term call deplore lament slam decry protest"
+    " announce name list identify publish release share tweet inform assure retort conclude"
+    " agree express label dub summon request touch voice".split()
+)
+DENIAL_LEMMAS = frozenset("deny reject refute dismiss dispute contest rebut".split())
+# Every word form that can be one of them: sentences without any are never parsed.
+REPORT_FORMS = frozenset(
+    form
+    for lemma in REPORT_LEMMAS | DENIAL_LEMMAS
+    for form in (
+        lemma,
+        lemma + "s",
+        lemma + "ed",
+        lemma + "d",
+        lemma + "ing",
+        lemma[:-1] + "ing",
+        lemma[:-1] + "ied",
+        lemma[:-1] + "ies",
+        lemma + lemma[-1] + "ed",
+        lemma + lemma[-1] + "ing",
+    )
+) | frozenset(
+    "said says told tells wrote written according quoted spoke speaking speaks asked reads read"
+    " made clear".split()
+)
+# Verbs that report only with a clause or a quote after them ("named nine camps" does not).
+_NEED_CLAUSE = frozenset(
+    "believe suggest express label dub term call describe agree conclude share publish release"
+    " declare cite voice".split()
+)
+# Objects that make a publishing or naming verb a speech act ("published a video showing").
+_SPEECH_OBJECTS = frozenset(
+    "statement video footage image images photo photos picture pictures list names evidence"
+    " figure figures toll details report message warning post tweet".split()
+)
+# Heads of "In a statement by X" / "In its statement": the author speaks for the clause.
+_STATEMENT_NOUNS = frozenset(
+    "statement report post message letter speech address briefing interview tweet release"
+    " communique communiqué remarks comments video notice announcement conference".split()
+)
+_AUTHORING = frozenset("make issue release publish post give deliver read send share".split())
+_OWNED_DEPS = frozenset("ccomp xcomp dobj attr oprd dative acomp parataxis pcomp".split())
+_CLAUSE_DEPS = frozenset("ccomp xcomp advcl relcl acl csubj csubjpass pcomp".split())
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+_RELATIVE = frozenset("who which that whom whose".split())
+_CUT_FROM_SPEAKER = frozenset({"relcl", "acl", "advcl"})
+_QUOTES = frozenset('"“”')
+
+
+@dataclass(frozen=True)
+class Report:
+    """A speaker and the reporting verb, with character offsets in the sentence's text."""
+
+    speaker: str  # as written: "four security officials", "He", "Zabihullah Mujahid, the ..."
+    start: int  # the speaker phrase
+    end: int
+    verb: str  # the lemma ("say"), or "according to", "in a statement"
+    verb_start: int
+    depth: int  # clauses between the verb and the main clause (0: the main clause's)
+    owned: tuple[tuple[int, int], ...]  # what the speaker asserts, as spans of the sentence
+    denial: bool = False
+    pronoun: bool = False
+    in_quote: bool = False  # the verb sits inside a quotation ("... Pakistan said it would")
+    head: str = ""  # the speaker phrase's head noun, lower case ("officials", "ministry")
+    negated: bool = False  # "did not say", "have yet to confirm", "declined to comment"
+    concessive: bool = False  # in a "while", "although", "if" clause: not what is asserted
+
+
+def reports(doc: Doc) -> list[Report]:
+    """The reports of a parsed sentence, in text order."""
+    quoted = _quoted_chars(doc.text)
+    found: dict[int, Report] = {}
+    for token in doc:
+        report = _report_at(token, quoted)
+        if report is not None and report.start >= 0:
+            found.setdefault(token.i, report)
+    return sorted(found.values(), key=lambda r: r.verb_start)
+
+
+def introduced_author(doc: Doc) -> str:
+    """Who speaks in what a sentence ending in a colon introduces: "The following is the full
+    text of the explanation offered by the Iranian UN mission:" -> "the Iranian UN mission"."""
+    if not doc.text.rstrip().endswith(":"):
+        return ""
+    for token in doc:
+        if token.dep_ == "agent" or (token.dep_ == "prep" and token.lower_ == "by"):
+            author = next((c for c in token.children if c.dep_ == "pobj"), None)
+            if author is not None:
+                tokens = _speaker_tokens(author)
+                return doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)]
+    for token in doc:
+        if token.lemma_.lower() in _STATEMENT_NOUNS:
+            owner = next((c for c in token.children if c.dep_ == "poss"), None)
+            if owner is not None and owner.pos_ != "PRON":
+                tokens = _speaker_tokens(owner)
+                return doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)]
+    return ""
+
+
+def _report_at(token: Token, quoted: set[int]) -> Report | None:
+    if token.lower_ == "according" and any(c.lower_ == "to" for c in token.children):
+        to = next(c for c in token.children if c.lower_ == "to")
+        target = next((c for c in to.children if c.dep_ == "pobj"), None)
+        if target is None:
+            return None
+        clause = token.head if token.head.i != token.i else token
+        return _make(target, token, "according to", clause, quoted, owned_root=clause)
+    statement = _statement_author(token)
+    if statement is not None:
+        author, clause = statement
+        return _make(author, token, "in a statement", clause, quoted, owned_root=clause)
+    if not _is_report_verb(token):
+        return None
+    speaker = _speaker(token)
+    if speaker is None:
+        return None
+    return _make(speaker, token, token.lemma_.lower(), token, quoted)
+
+
+def _is_report_verb(token: Token) -> bool:
+    lemma = token.lemma_.lower()
+    if lemma not in REPORT_LEMMAS and lemma not in DENIAL_LEMMAS:
+        if lemma == "make" and any(c.lower_ == "clear" for c in token.subtree):
+            return True  # "He made it clear that ..."
+        if lemma == "speak" and any(
+            t.dep_ == "prep"
+            and t.lower_ in {"about", "of"}
+            and t.head.i in {token.i, *(c.i for c in token.children if c.dep_ == "prep")}
+            for t in token.subtree
+        ):
+            return True
+        return lemma == "read" and _statement_object(token) is not None
+    if token.pos_ not in {"VERB", "AUX"}:
+        # "..., Armenian MoD reports.", "Armenia's MoD calls on ...": a verb tagged as a noun
+        return (
+            token.dep_ == "ROOT"
+            and token.lower_.endswith("s")
+            and any(
+                c.dep_ in {"ccomp", "xcomp"} or (c.dep_ == "prep" and c.lower_ in {"on", "for"})
+                for c in token.children
+            )
+        )
+    if token.dep_ in {"amod", "compound", "acomp", "oprd"} or (
+        token.dep_ in {"xcomp", "ccomp"} and token.head.lemma_.lower() in _LINKING
+    ):
+        return False  # "alleged hideouts", "the claimed toll", "remained disputed"
+    if any(
+        c.dep_ == "auxpass" and c.lower_.rstrip("eds") in _LINKING_STEMS for c in token.children
+    ):
+        return False  # "seemed disputed by everyone"
+    if (
+        token.dep_ == "acl"
+        and token.tag_ == "VBN"
+        and not any(c.dep_ in _SUBJECTS for c in token.children)
+    ):
+        return False  # "the strikes reported on Tuesday" (not "a claim Kabul has refuted")
+    if lemma in _NEED_CLAUSE:
+        has_clause = any(c.dep_ in {"ccomp", "xcomp"} for c in token.children)
+        has_speech = any(
+            c.dep_ == "dobj" and c.lemma_.lower() in _SPEECH_OBJECTS for c in token.children
+        )
+        if not (has_clause or has_speech or _quote_near(token)):
+            return False
+    if lemma == "call" and not any(c.lower_ in {"for", "on", "upon"} for c in token.children):
+        return any(c.dep_ in {"oprd", "ccomp", "xcomp", "acomp"} for c in token.children) or any(
+            t.text in _QUOTES for t in token.subtree if t.i > token.i
+        )  # "called Pakistan's claims “totally false”"
+    if lemma == "touch":
+        return any(c.lower_ in {"on", "upon"} for c in token.children)
+    if lemma in {"respond", "reply"} and any(
+        c.lower_ in {"by", "with"} and c.dep_ == "prep" for c in token.children
+    ):
+        return False  # "responded by shutting the border": a deed
+    if _mutual(token):
+        return False  # "accused each other": both sides, so neither
+    return True
+
+
+def _mutual(verb: Token) -> bool:
+    words = [t.lower_ for t in verb.subtree if t.i > verb.i]
+    return any(
+        a in {"each", "one"} and b in {"other", "another"}
+        for a, b in zip(words, words[1:], strict=False)
+    )
+
+
+def _speaker(verb: Token) -> Token | None:
+    """The token heading the speaker phrase of a reporting verb, or None if there is none."""
+    children = list(verb.children)
+    passive = any(c.dep_ == "auxpass" for c in children)
+    agent = next((c for c in children if c.dep_ == "agent"), None)
+    if passive:
+        if agent is not None and verb.lemma_.lower() == "claim":
+            return None  # "The bombing was claimed by ...": responsibility, a deed
+        if agent is not None:  # "reported by the Azerbaijani side"
+            return next((c for c in agent.children if c.dep_ == "pobj"), None)
+        if verb.lemma_.lower() == "quote":  # "Mujahid was quoted as saying"
+            return next((c for c in children if c.dep_ == "nsubjpass"), None)
+        return None  # "It was reported that ...", "He is said to have ...": no speaker
+    if verb.lemma_.lower() == "quote":  # "AFP quoted Mujahid as saying", "..., quoting ISPR"
+        return next((c for c in children if c.dep_ == "dobj"), None)
+    if verb.lemma_.lower() == "read":  # "..., reads a message of the ministry"
+        return _statement_object(verb)
+    subject = next((c for c in children if c.dep_ in _SUBJECTS), None)
+    if subject is not None and subject.lower_ in _RELATIVE:
+        return _relative_antecedent(verb)  # "a spokesman who said": the noun it is about
+    if subject is not None:
+        return subject
+    if verb.pos_ not in {"VERB", "AUX"}:  # "..., Armenian MoD reports."
+        modifiers = [
+            c for c in children if c.dep_ in {"amod", "compound", "nmod", "poss"} and c.i < verb.i
+        ]
+        return modifiers[-1] if modifiers else None
+    if verb.dep_ in {"conj", "xcomp"} or (verb.dep_ == "advcl" and verb.tag_ == "VBG"):
+        return _speaker(verb.head) if verb.head.i != verb.i else None  # "..., saying that"
+    if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.head.i != verb.head.i:
+        return _speaker_of_clause(verb.head.head)  # "elevated its rhetoric by saying ..."
+    if verb.tag_ == "VBG" and verb.dep_ in {"acl", "advcl", "xcomp"}:
+        clause = verb.head  # "sent a message to Afghanistan, strongly condemning ..."
+        while clause.pos_ not in {"VERB", "AUX"} and clause.head.i != clause.i:
+            clause = clause.head
+        if clause.pos_ in {"VERB", "AUX"} and clause.i != verb.i:
+            return _speaker_of_clause(clause)
+    return None
+
+
+def _speaker_of_clause(verb: Token) -> Token | None:
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return subject if subject is not None and subject.lower_ not in _RELATIVE else None
+
+
+def _relative_antecedent(verb: Token) -> Token | None:
+    """The noun a relative clause ("... who said ...") is attached to."""
+    token = verb
+    while token.head.i != token.i:
+        if token.dep_ == "relcl":
+            return token.head
+        token = token.head
+    return None
+
+
+def _statement_object(verb: Token) -> Token | None:
+    obj = next((c for c in verb.children if c.dep_ in {"dobj", "nsubj"}), None)
+    if obj is not None and obj.lemma_.lower() in _STATEMENT_NOUNS:
+        return obj
+    return None
+
+
+def _statement_author(token: Token) -> tuple[Token, Token] | None:
+    """ "In a statement (made) by X, ..." / "In its statement, ...": (X, the clause)."""
+    if token.dep_ != "pobj" or token.lemma_.lower() not in _STATEMENT_NOUNS:
+        return None
+    prep = token.head
+    if prep.lower_ not in {"in", "through"} or prep.head.i == prep.i:
+        return None
+    clause = prep.head
+    if clause.pos_ not in {"VERB", "AUX"} or _is_report_verb(clause):
+        return None  # "X said in a statement": the verb's own subject speaks
+    if clause.lemma_.lower() in {"speak", "talk", "appear", "say"}:
+        return None  # "X spoke in a news conference about ...": X speaks
+    for child in token.children:
+        if child.dep_ == "poss" and child.lower_ not in {"his", "her", "their", "its"}:
+            return child, clause
+        if child.dep_ == "acl" and child.lemma_.lower() in _AUTHORING:
+            for grandchild in child.children:
+                if grandchild.dep_ == "agent":
+                    author = next((c for c in grandchild.children if c.dep_ == "pobj"), None)
+                    if author is not None:
+                        return author, clause
+        if child.dep_ == "prep" and child.lower_ in {"by", "from"}:
+            author = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if author is not None:
+                return author, clause
+    return None
+
+
+def _make(
+    speaker: Token,
+    verb: Token,
+    lemma: str,
+    clause: Token,
+    quoted: set[int],
+    *,
+    owned_root: Token | None = None,
+) -> Report:
+    tokens = _speaker_tokens(speaker)
+    start = min(t.idx for t in tokens)
+    end = max(t.idx + len(t.text) for t in tokens)
+    text = verb.doc.text[start:end]
+    glued = list(re.finditer(r"[a-z]\.(?=[A-Za-z]{2})", text))  # "afghanistan.abbas": two
+    if glued:  # sentences the source ran together; the speaker is after the last stop
+        start += glued[-1].end()
+        text = text[glued[-1].end() :]
+    stripped = text.strip(" ,;:")
+    start += len(text) - len(text.lstrip(" ,;:"))
+    text = stripped
+    if owned_root is not None:
+        skip = set(_subtree_ids(verb))  # "according to X" is not part of what X says
+        owned = _spans(verb.doc, [t for t in owned_root.subtree if t.i not in skip])
+    else:
+        owned = _spans(verb.doc, _owned_tokens(verb, tokens))
+    return Report(
+        speaker=text,
+        start=start,
+        end=start + len(text),
+        verb=lemma,
+        verb_start=verb.idx,
+        depth=_depth(clause),
+        owned=owned,
+        denial=lemma in DENIAL_LEMMAS,
+        pronoun=speaker.pos_ == "PRON" and len(tokens) == 1,
+        in_quote=verb.idx in quoted,
+        head=speaker.lower_,
+        negated=_negated(verb),
+        concessive=_concessive(verb),
+    )
+
+
+def _speaker_tokens(head: Token) -> list[Token]:
+    """The speaker phrase: the head's subtree without relative clauses and the like."""
+    kept = [head]
+    stack = [c for c in head.children if c.dep_ not in _CUT_FROM_SPEAKER]
+    while stack:
+        token = stack.pop()
+        kept.append(token)
+        stack.extend(c for c in token.children if c.dep_ not in _CUT_FROM_SPEAKER)
+    return _contiguous(sorted(kept, key=lambda t: t.i), head)
+
+
+def _contiguous(tokens: list[Token], head: Token) -> list[Token]:
+    ids = {t.i for t in tokens}
+    lo = hi = head.i
+    while lo - 1 in ids:
+        lo -= 1
+    while hi + 1 in ids:
+        hi += 1
+    return [t for t in tokens if lo <= t.i <= hi]
+
+
+def _owned_tokens(verb: Token, speaker: list[Token]) -> list[Token]:
+    """The speaker, the verb and what it reports: its complements, a "saying ..." clause,
+    coordinated reporting verbs; not its adjuncts (time, place, "following ...", "after ...")."""
+    owned = [*speaker, verb]
+    for child in verb.children:
+        if child.dep_ in _OWNED_DEPS or child.dep_ in {"neg", "aux", "auxpass", "prt"}:
+            owned.extend(child.subtree)
+        elif child.dep_ == "advcl" and child.tag_ == "VBG" and _is_report_verb(child):
+            owned.extend(child.subtree)  # "..., adding that ..."
+        elif (
+            child.dep_ == "conj"
+            and child.pos_ in {"VERB", "AUX"}
+            and not any(c.dep_ in _SUBJECTS for c in child.children)
+        ):
+            owned.extend(child.subtree)  # "said X and added Y"
+        elif (
+            child.dep_ == "prep"
+            and child.lower_ in {"that", "of", "about", "on"}
+            and (verb.lemma_.lower() in {"speak", "warn", "accuse", "complain", "inform"})
+        ):
+            owned.extend(child.subtree)  # "accused Cambodia of aggression"
+    if verb.dep_ in {"ROOT", "parataxis"} and _postposed(verb):
+        content = verb.head if verb.dep_ == "parataxis" else None
+        if content is not None:
+            owned.extend(t for t in content.subtree if t.i < verb.i)
+    return owned
+
+
+def _postposed(verb: Token) -> bool:
+    return any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children) or verb.dep_ == (
+        "parataxis"
+    )
+
+
+_NEGATORS = frozenset("refuse decline fail yet".split())
+_LINKING = frozenset("seem remain appear become stay look prove get be".split())
+_LINKING_STEMS = frozenset("seem remain appear becom became stay look prov".split())
+_STANCE_WHEN_NEGATED = frozenset("confirm verify rule know believe deny accept".split())
+_CONCESSIVE = frozenset("while although though if unless whether whereas".split())
+
+
+def _negated(verb: Token) -> bool:
+    """Not said: "did not say", "declined to comment" (but "could not confirm" is a stance)."""
+    if verb.lemma_.lower() in _STANCE_WHEN_NEGATED:
+        return False
+    if any(c.dep_ == "neg" for c in verb.children):
+        return True
+    head = verb.head
+    if verb.dep_ == "xcomp" and head.lemma_.lower() in _NEGATORS | {"have"}:
+        return head.lemma_.lower() != "have" or any(c.lower_ == "yet" for c in head.children)
+    return False
+
+
+def _concessive(verb: Token) -> bool:
+    token = verb
+    while token.head.i != token.i:
+        if any(c.dep_ == "mark" and c.lower_ in _CONCESSIVE for c in token.children):
+            return True
+        token = token.head
+    return False
+
+
+def _depth(token: Token) -> int:
+    depth = 0
+    while token.head.i != token.i:
+        if token.dep_ in _CLAUSE_DEPS:
+            depth += 1
+        token = token.head
+    return depth
+
+
+def _subtree_ids(token: Token) -> Iterable[int]:
+    return (t.i for t in token.subtree)
+
+
+def _spans(doc: Doc | Span, tokens: Iterable[Token]) -> tuple[tuple[int, int], ...]:
+    """Character spans covering `tokens`, adjacent tokens merged."""
+    spans: list[tuple[int, int]] = []
+    last = -2
+    for i in sorted({t.i for t in tokens}):
+        token = doc[i]
+        start, end = token.idx, token.idx + len(token.text)
+        if spans and last == i - 1:
+            spans[-1] = (spans[-1][0], end)
+        else:
+            spans.append((start, end))
+        last = i
+    return tuple(spans)
+
+
+def _quoted_chars(text: str) -> set[int]:
+    """Character offsets inside quotation marks (straight quotes alternate)."""
+    inside = False
+    out: set[int] = set()
+    for i, ch in enumerate(text):
+        if ch == "“" or (ch == '"' and not inside):
+            inside = True
+        elif ch == "”" or (ch == '"' and inside):
+            inside = False
+        elif inside:
+            out.add(i)
+    return out
+
+
+def _quote_near(token: Token) -> bool:
+    """A quotation right before or after the verb ("“...,” she described.")."""
+    doc = token.doc
+    window = doc[max(0, token.i - 3) : min(len(doc), token.i + 3)]
+    return any(t.text in _QUOTES or t.tag_ in {"``", "''"} for t in window)
