@@ -31,7 +31,13 @@ from briefer.perspectives.parties import (
     outlet_def,
 )
 from briefer.perspectives.profiles import Profile
-from briefer.perspectives.speakers import REPORT_FORMS, Report, introduced_author, reports
+from briefer.perspectives.speakers import (
+    REPORT_FORMS,
+    Report,
+    introduced_author,
+    reports,
+    saw_report_verb,
+)
 from briefer.perspectives.topics import topic_of
 
 if TYPE_CHECKING:
@@ -48,6 +54,12 @@ _WORD = re.compile(r"[A-Za-z]+")
 _MIN_FRAGMENT_WORDS = 4
 _ONE_VOICE_MIN = 3
 _ONE_VOICE_SHARE = 0.7
+# "The statement comes a day after the Afghan government alleged ...": a reply to a claim
+_STATEMENT_FRAME = re.compile(
+    r"^(?:the|this|that|his|her|its|their)\s+(?:\w+\s+)?(?:statement|remarks|comments|response"
+    r"|reaction|warning|announcement)\b",
+    re.IGNORECASE,
+)
 _LIST_ITEM = re.compile(r"^\s*(?:[-•*]|\d{1,2}[.)])\s")
 _QUOTE_CHARS = frozenset('"“”')
 
@@ -109,6 +121,29 @@ def _document(
                 sentence, parsed.get(sentence.text), prev, nxt, state, resolver, one_voice=one_voice
             )
         )
+    return _quotes_named_after(out)
+
+
+def _quotes_named_after(claims: list[Claim]) -> list[Claim]:
+    """A quotation over several sentences names its speaker at its end ("“... border
+    region. Terrorists are using Afghan soil ...,” Asim Iftikhar said."): its first sentences
+    are that speaker's too."""
+    open_after = []
+    inside = False
+    for claim in claims:
+        inside = scan_quotes(claim.sentence.text, inside).open_after
+        open_after.append(inside)
+    out = list(claims)
+    for i in range(len(out) - 2, -1, -1):
+        claim, following = out[i], out[i + 1]
+        if (
+            claim.party == NARRATOR
+            and open_after[i]
+            and following.party != NARRATOR
+            and following.speaker
+            and following.sentence.index == claim.sentence.index + 1
+        ):
+            out[i] = replace(claim, speaker=following.speaker, party=following.party, quote=True)
     return out
 
 
@@ -125,7 +160,7 @@ def _one_voice(claims: list[Claim]) -> bool:
 def needs_parse(text: str) -> bool:
     """Whether a sentence has a reporting cue (a reporting verb's form, "according to",
     quotation marks): only those are parsed."""
-    if _QUOTE_CHARS.intersection(text):
+    if _QUOTE_CHARS.intersection(text) or text.rstrip().endswith(":"):
         return True
     return any(w.lower() in REPORT_FORMS for w in _WORD.findall(text))
 
@@ -169,7 +204,7 @@ def _claim(
         found, continuing = _from_frames(sentence, prev, nxt, state, resolver, scan, continuing)
     seen = False  # the parse saw a report, and rejected it: the frames do not get a say
     if found is None and parse is not None:
-        found, seen = _from_parse(sentence, parse, state, resolver)
+        found, seen = _from_parse(sentence, parse, state, resolver, open_quote=continuing)
     if found is None and not broken and not seen:
         found, continuing = _from_frames(sentence, prev, nxt, state, resolver, scan, continuing)
     if found is None:
@@ -222,54 +257,48 @@ def _remember_introduced(
 
 
 def _from_parse(
-    sentence: Sentence, parse: Doc, state: DocState, resolver: Resolver
+    sentence: Sentence, parse: Doc, state: DocState, resolver: Resolver, *, open_quote: bool
 ) -> tuple[_Found | None, bool]:
     """The main speaker the parse finds, resolved to a party (None if there is none), and
-    whether the parse saw any report at all."""
-    narration = reads_as_narration(sentence.text)
-    every = reports(parse)
-    if frames_an_event(sentence.text):
-        return None, bool(every)
-    outside = [r for r in every if not r.in_quote]
-    if any(r.negated and r.depth == 0 for r in outside) and not any(
-        not r.negated and r.depth == 0 for r in outside
+    whether the parse judged a reporting verb (then the regex frames get no say)."""
+    every = reports(parse, open_quote=open_quote)
+    seen = bool(every) or saw_report_verb(parse)
+    if frames_an_event(sentence.text) and not _STATEMENT_FRAME.match(sentence.text):
+        return None, seen  # "The move came days after X accused ...": the occasion, told
+    live = [r for r in every if not r.negated]
+    if any(r.negated and r.depth == 0 and not r.in_quote for r in every) and not any(
+        r.depth == 0 and not r.in_quote for r in live
     ):
-        return None, True  # "Kabul has not mentioned any deaths": what is not said
-    found = [
-        r for r in outside if not r.negated and not (r.depth > 0 and (r.concessive or narration))
+        return None, seen  # "Kabul has not mentioned any deaths": what is not said
+    narration = reads_as_narration(sentence.text)
+    live = [r for r in live if not (r.depth > 0 and (r.concessive or narration))]
+    resolved = [
+        (r, *_resolved(r, parse, sentence.index, state, resolver, remember=False))
+        for r in sorted(live, key=lambda r: (r.depth, r.verb_start))
     ]
-    resolved: list[tuple[Report, str, str]] = []
-    for report in sorted(found, key=lambda r: (r.depth, r.verb_start)):
-        phrase = _pronoun_referent(report, parse) if report.pronoun else report.speaker
-        speaker, party = resolver.resolve(phrase, sentence.index, state, remember=False)
-        if party == NARRATOR and not speaker:
-            continue  # "reports said", "both sides accused each other"
-        resolved.append((report, speaker, party))
-    if not resolved:
-        return None, bool(every)
-    main, speaker, party = _main(resolved, resolver)
-    if party == OTHER:  # "..., Gen. Athar Abbas said" parsed twice: the fuller name decides
+    resolved = [x for x in resolved if x[2] != NARRATOR or x[1]]  # not "reports said"
+    outside = [x for x in resolved if not x[0].in_quote]
+    if not outside:
+        return None, seen
+    main = _main(outside, resolved, resolver)
+    if main[2] == OTHER:  # "..., Gen. Athar Abbas said" parsed twice: the fuller name decides
         fuller = [
-            r
-            for r in resolved
-            if r[0] is not main
-            and r[0].speaker.lower().endswith(main.speaker.lower())
-            and r[2] != OTHER
+            x
+            for x in outside
+            if x[0] is not main[0]
+            and x[0].speaker.lower().endswith(main[0].speaker.lower())
+            and x[2] != OTHER
         ]
-        if fuller:
-            main, speaker, party = fuller[0]
-    phrase = _pronoun_referent(main, parse) if main.pronoun else main.speaker
-    speaker, party = resolver.resolve(phrase, sentence.index, state)
+        main = fuller[0] if fuller else main
+    report = main[0]
+    speaker, party = _resolved(report, parse, sentence.index, state, resolver, remember=True)
+    others = [x for x in resolved if x[0] is not report]
     also = tuple(
-        dict.fromkeys(
-            p
-            for r, _, p in resolved
-            if r is not main and r.denial and p not in (party, OTHER, NARRATOR)
-        )
+        dict.fromkeys(p for r, _, p in others if r.denial and p not in (party, OTHER, NARRATOR))
     )
-    owned = main.owned if main.verb != "according to" or main.owned else ()
-    clauses = _clauses(sentence.text, owned, [(r, s, p) for r, s, p in resolved if r is not main])
-    if main.depth > 0 and any(
+    owned = report.owned
+    clauses = _clauses(sentence.text, owned, others)
+    if report.depth > 0 and any(
         c.party == NARRATOR and topic_of(sentence.text[c.start : c.end]) == "casualties"
         for c in clauses
     ):
@@ -277,16 +306,36 @@ def _from_parse(
     return _Found(speaker, party, owned, clauses, also), True
 
 
-def _main(resolved: list[tuple[Report, str, str]], resolver: Resolver) -> tuple[Report, str, str]:
-    """The sentence's speaker: the shallowest report; an outlet relaying another speaker's
-    words ("TOLOnews reported that Karzai said ...") gives way to that speaker."""
-    main = resolved[0]
+def _resolved(
+    report: Report, parse: Doc, index: int, state: DocState, resolver: Resolver, *, remember: bool
+) -> tuple[str, str]:
+    """(speaker, party) of a report; a role set in a place ("In Afghanistan, police said")
+    takes the place's party."""
+    phrase = _pronoun_referent(report, parse) if report.pronoun else report.speaker
+    speaker, party = resolver.resolve(phrase, index, state, remember=remember)
+    if report.where and not report.pronoun and resolver.unnamed(phrase):
+        placed = resolver.resolve(f"{phrase} in {report.where}", index, state, remember=False)
+        if placed[1] not in (OTHER, NARRATOR):
+            party = placed[1]
+    return speaker, party
+
+
+def _main(
+    outside: list[tuple[Report, str, str]],
+    resolved: list[tuple[Report, str, str]],
+    resolver: Resolver,
+) -> tuple[Report, str, str]:
+    """The sentence's speaker: the shallowest report outside quotation marks; an outlet
+    relaying another speaker's words ("TOLOnews reported that Karzai said ...", "'Karzai
+    condemned ...,' TOLOnews reported") gives way to that speaker."""
+    main = outside[0]
     if resolver.is_media(main[0].speaker):
         inside = [
-            r
-            for r in resolved[1:]
-            if not resolver.is_media(r[0].speaker)
-            and any(a <= r[0].verb_start < b for a, b in main[0].owned)
+            x
+            for x in resolved
+            if x[0] is not main[0]
+            and not resolver.is_media(x[0].speaker)
+            and any(a <= x[0].verb_start < b for a, b in main[0].owned)
         ]
         if inside:
             return inside[0]

@@ -39,7 +39,8 @@ _BACKGROUND = re.compile(
     r"|\bthere\s+(?:has|have)\s+been\s+no\b|\b(?:means|refers\s+to)\b|\bthe\s+following\s+is\b"
     r"|\braising\s+(?:global\s+)?concerns\b|\braised\s+concerns\b|\bin\s+recent\s+(?:years|months|weeks)\b|\bon\s+condition\s+of\s+anonymity\b|\bspeaking\s+to\b"
     r"|\b(?:reports|media)\s+(?:said|say|suggest|indicate)\b|\baccording\s+to\s+(?:media\s+)?reports\b"
-    r"|\bwas\s+declared\b|\bwere\s+deployed\b|\bhas\s+been\s+closed\b",
+    r"|\bwas\s+declared\b|\bwere\s+deployed\b|\bhas\s+been\s+closed\b"
+    r"|\b(?:is|are|was|were)\s+(?:reported|said|believed|thought|understood)\s+to\b",
     re.IGNORECASE,
 )
 # Framing by the journalist: what an event came after, where it took place.
@@ -52,13 +53,15 @@ _NARRATION_START = re.compile(
     r"^(?:notably|separately|elsewhere|additionally|in\s+(?:a\s+)?(?:separate|related)|"
     r"there\s+(?:is|are|was|were)|this\s+(?:is|was|comes|came|marks|marked|latest)|"
     r"it\s+(?:is|was)\s+the\s+(?:first|second|third|latest)|the\s+(?:latest|recent)\s+\w+|"
+    r"the\s+(?:attack|incident|strike|strikes|blast|explosion)\s+(?:happened|occurred)|"
     r"(?:in|during|after|following)\s+(?:the\s+)?(?:19|20)\d\d)\b",
     re.IGNORECASE,
 )
 # A statement's own voice left unquoted: "our units", "we", "the enemy".
 _OWN_VOICE = re.compile(r"\b(?:our|we|us)\b(?![.-])|\bthe\s+enemy\b", re.IGNORECASE)
 _DETAIL = re.compile(
-    r"\b(?:reportedly|allegedly|purportedly|then)\b"
+    r"\b(?:reportedly|allegedly|purportedly|then)\b|\bintercept(?:ed|ing)?\b|\bshot\s+down\b"
+    r"|\bcaused\s+(?:\w+\s+){0,2}(?:damage|casualties)\b"
     r"|\b(?:at\s+)?(?:about\s+|around\s+|approximately\s+)?\d{1,2}[.:]\d{2}\s*(?:a\.?m|p\.?m|hrs|hours)?\b"
     r"|\b\d{1,2}\s*(?:a\.?m|p\.?m)\b|^\s*(?:[-•*]|\d{1,2}[.)])\s",
     re.IGNORECASE,

@@ -242,6 +242,10 @@ class Resolver:
             speaker = f"{first.lower()} {rest}"  # "The ministry" at a sentence start
         return speaker, party
 
+    def unnamed(self, phrase: str) -> bool:
+        """A role without a name or nationality: "police", "officials", "the spokesman"."""
+        return not self.matcher.find(phrase) and _place_in(phrase, self.matcher) is None
+
     def is_media(self, phrase: str) -> bool:
         """A news outlet: a media alias, a known outlet, "the newspaper", "Army Radio"."""
         hits = self.matcher.find(phrase)

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-__all__ = ["REPORT_FORMS", "Report", "introduced_author", "reports"]
+__all__ = ["REPORT_FORMS", "Report", "introduced_author", "reports", "saw_report_verb"]
 
 # Reporting and stance verbs, by lemma: the subject asserts what follows.
 REPORT_LEMMAS = frozenset(
@@ -60,12 +60,14 @@ REPORT_FORMS = frozenset(
 # Verbs that report only with a clause or a quote after them ("named nine camps" does not).
 _NEED_CLAUSE = frozenset(
     "believe suggest express label dub term call describe agree conclude share publish release"
-    " declare cite voice".split()
+    " cite voice".split()
 )
 # Objects that make a publishing or naming verb a speech act ("published a video showing").
 _SPEECH_OBJECTS = frozenset(
     "statement video footage image images photo photos picture pictures list names evidence"
-    " figure figures toll details report message warning post tweet".split()
+    " figure figures toll details report message warning post tweet hope concern concerns regret"
+    " confidence doubt doubts anger support sympathy optimism condolences outrage dismay"
+    " solidarity".split()
 )
 # Heads of "In a statement by X" / "In its statement": the author speaks for the clause.
 _STATEMENT_NOUNS = frozenset(
@@ -78,6 +80,8 @@ _CLAUSE_DEPS = frozenset("ccomp xcomp advcl relcl acl csubj csubjpass pcomp".spl
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _RELATIVE = frozenset("who which that whom whose".split())
 _CUT_FROM_SPEAKER = frozenset({"relcl", "acl", "advcl"})
+# "the Foreign Office as the Taliban interim government ...": not part of who speaks
+_NOT_SPEAKER_PREPS = frozenset("as after before during since until despite amid than".split())
 _QUOTES = frozenset('"“”')
 
 
@@ -96,13 +100,15 @@ class Report:
     pronoun: bool = False
     in_quote: bool = False  # the verb sits inside a quotation ("... Pakistan said it would")
     head: str = ""  # the speaker phrase's head noun, lower case ("officials", "ministry")
+    where: str = ""  # "In Afghanistan, police said": the place the verb is set in
     negated: bool = False  # "did not say", "have yet to confirm", "declined to comment"
     concessive: bool = False  # in a "while", "although", "if" clause: not what is asserted
 
 
-def reports(doc: Doc) -> list[Report]:
-    """The reports of a parsed sentence, in text order."""
-    quoted = _quoted_chars(doc.text)
+def reports(doc: Doc, *, open_quote: bool = False) -> list[Report]:
+    """The reports of a parsed sentence, in text order; `open_quote`: a quotation opened in
+    an earlier sentence runs on into this one."""
+    quoted = _quoted_chars(doc.text, open_quote)
     found: dict[int, Report] = {}
     for token in doc:
         report = _report_at(token, quoted)
@@ -157,10 +163,7 @@ def _is_report_verb(token: Token) -> bool:
         if lemma == "make" and any(c.lower_ == "clear" for c in token.subtree):
             return True  # "He made it clear that ..."
         if lemma == "speak" and any(
-            t.dep_ == "prep"
-            and t.lower_ in {"about", "of"}
-            and t.head.i in {token.i, *(c.i for c in token.children if c.dep_ == "prep")}
-            for t in token.subtree
+            t.dep_ == "prep" and t.lower_ == "about" for t in token.subtree
         ):
             return True
         return lemma == "read" and _statement_object(token) is not None
@@ -189,7 +192,7 @@ def _is_report_verb(token: Token) -> bool:
     ):
         return False  # "the strikes reported on Tuesday" (not "a claim Kabul has refuted")
     if lemma in _NEED_CLAUSE:
-        has_clause = any(c.dep_ in {"ccomp", "xcomp"} for c in token.children)
+        has_clause = any(c.dep_ in {"ccomp", "xcomp", "oprd", "acomp"} for c in token.children)
         has_speech = any(
             c.dep_ == "dobj" and c.lemma_.lower() in _SPEECH_OBJECTS for c in token.children
         )
@@ -201,6 +204,10 @@ def _is_report_verb(token: Token) -> bool:
         )  # "called Pakistan's claims “totally false”"
     if lemma == "touch":
         return any(c.lower_ in {"on", "upon"} for c in token.children)
+    if lemma == "declare" and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in _DECLARED_DEEDS for c in token.children
+    ):
+        return False  # "declared an emergency": a deed
     if lemma in {"respond", "reply"} and any(
         c.lower_ in {"by", "with"} and c.dep_ == "prep" for c in token.children
     ):
@@ -211,10 +218,19 @@ def _is_report_verb(token: Token) -> bool:
 
 
 def _mutual(verb: Token) -> bool:
-    words = [t.lower_ for t in verb.subtree if t.i > verb.i]
-    return any(
-        a in {"each", "one"} and b in {"other", "another"}
-        for a, b in zip(words, words[1:], strict=False)
+    """ "accused each other", "blamed one another": the verb's own object, not a quote's."""
+    near = [
+        t
+        for c in verb.children
+        if c.dep_ not in {"ccomp", "xcomp", "advcl"}
+        for t in (c, *c.children)
+    ]
+    words = {t.lower_ for t in near}
+    return (
+        "other" in words
+        and bool(words & {"each", "one"})
+        or "another" in words
+        and ("one" in words)
     )
 
 
@@ -345,6 +361,7 @@ def _make(
         pronoun=speaker.pos_ == "PRON" and len(tokens) == 1,
         in_quote=verb.idx in quoted,
         head=speaker.lower_,
+        where=_where(verb),
         negated=_negated(verb),
         concessive=_concessive(verb),
     )
@@ -353,12 +370,24 @@ def _make(
 def _speaker_tokens(head: Token) -> list[Token]:
     """The speaker phrase: the head's subtree without relative clauses and the like."""
     kept = [head]
-    stack = [c for c in head.children if c.dep_ not in _CUT_FROM_SPEAKER]
+    if head.dep_ in {"amod", "compound", "nmod", "poss"} and head.head.pos_ not in {"VERB", "AUX"}:
+        kept.extend(  # "Armenian MoD reports": every modifier of the verb taken for a noun
+            c
+            for c in head.head.children
+            if c.dep_ in {"amod", "compound", "nmod", "poss", "det"} and c.i < head.i
+        )
+    stack = [c for c in head.children if _in_speaker(c)]
     while stack:
         token = stack.pop()
         kept.append(token)
-        stack.extend(c for c in token.children if c.dep_ not in _CUT_FROM_SPEAKER)
+        stack.extend(c for c in token.children if _in_speaker(c))
     return _contiguous(sorted(kept, key=lambda t: t.i), head)
+
+
+def _in_speaker(token: Token) -> bool:
+    if token.dep_ in _CUT_FROM_SPEAKER:
+        return False
+    return not (token.dep_ == "prep" and token.lower_ in _NOT_SPEAKER_PREPS)
 
 
 def _contiguous(tokens: list[Token], head: Token) -> list[Token]:
@@ -406,6 +435,7 @@ def _postposed(verb: Token) -> bool:
 
 
 _NEGATORS = frozenset("refuse decline fail yet".split())
+_DECLARED_DEEDS = frozenset("emergency state curfew war holiday mourning martial law".split())
 _LINKING = frozenset("seem remain appear become stay look prove get be".split())
 _LINKING_STEMS = frozenset("seem remain appear becom became stay look prov".split())
 _STANCE_WHEN_NEGATED = frozenset("confirm verify rule know believe deny accept".split())
@@ -413,7 +443,11 @@ _CONCESSIVE = frozenset("while although though if unless whether whereas".split(
 
 
 def _negated(verb: Token) -> bool:
-    """Not said: "did not say", "declined to comment" (but "could not confirm" is a stance)."""
+    """Not said: "did not say", "declined to comment", "no mention of ..." (but "could not
+    confirm" is a stance)."""
+    subject = next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
+    if subject is not None and any(c.lower_ in {"no", "none"} for c in subject.children):
+        return True
     if verb.lemma_.lower() in _STANCE_WHEN_NEGATED:
         return False
     if any(c.dep_ == "neg" for c in verb.children):
@@ -431,6 +465,24 @@ def _concessive(verb: Token) -> bool:
             return True
         token = token.head
     return False
+
+
+def _where(verb: Token) -> str:
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ in {"in", "from"} and child.i < verb.i:
+            place = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if place is not None and place.pos_ == "PROPN":
+                return " ".join(t.text for t in place.subtree)
+    return ""
+
+
+def saw_report_verb(doc: Doc) -> bool:
+    """Whether the parse holds a reporting verb's form that it judged no report ("declared
+    an emergency", "accused each other", "remained disputed")."""
+    return any(
+        t.lemma_.lower() in REPORT_LEMMAS and t.pos_ in {"VERB", "AUX"} and not _is_report_verb(t)
+        for t in doc
+    )
 
 
 def _depth(token: Token) -> int:
@@ -461,11 +513,15 @@ def _spans(doc: Doc | Span, tokens: Iterable[Token]) -> tuple[tuple[int, int], .
     return tuple(spans)
 
 
-def _quoted_chars(text: str) -> set[int]:
-    """Character offsets inside quotation marks (straight quotes alternate)."""
-    inside = False
+def _quoted_chars(text: str, inside: bool = False) -> set[int]:
+    """Character offsets inside quotation marks (straight quotes alternate; a quotation
+    carried over from an earlier paragraph opens again with its first mark)."""
     out: set[int] = set()
+    reopening = inside and text.lstrip()[:1] == '"'
+    first = len(text) - len(text.lstrip())
     for i, ch in enumerate(text):
+        if reopening and i == first:
+            continue
         if ch == "“" or (ch == '"' and not inside):
             inside = True
         elif ch == "”" or (ch == '"' and inside):
