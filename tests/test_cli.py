@@ -105,7 +105,7 @@ def test_claims_csv_has_one_row_per_sentence():
     result = invoke("claims", INPUTS[0], "--format", "csv")
     assert result.exit_code == 0
     header, *rows = result.stdout.strip().splitlines()
-    assert header.split(",")[:3] == ["doc_id", "sentence_index", "text"]
+    assert header.split(",")[:3] == ["doc_id", "sentence_index", "kind"]
     assert len(rows) > 10
 
 
@@ -137,3 +137,21 @@ def test_eml_needs_a_recipient(tmp_path):
     result = invoke("brief", *INPUTS, "-o", tmp_path / "b.md", "--eml", tmp_path / "b.eml")
     assert result.exit_code == 2
     assert "--to" in result.stderr
+
+
+def test_claims_all_lists_the_dropped_lines_with_their_kind(tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text(
+        "Title: Strikes hit camps\nSource: Dawn\n\nStrikes hit camps\n\n"
+        "PESHAWAR: Security officials said the strikes hit camps.\n\n"
+        "Read more: Envoy summoned\n",
+        encoding="utf-8",
+    )
+    body_only = json.loads(invoke("claims", article).output)
+    everything = json.loads(invoke("claims", article, "--all").output)
+    assert [r["kind"] for r in body_only] == ["body"]
+    assert [r["kind"] for r in everything] == [
+        "header", "header", "headline", "dateline", "body", "clutter"
+    ]
+    body = next(r for r in everything if r["kind"] == "body")
+    assert (body["party"], body["outlet"]) == ("pakistan", "Dawn")

@@ -21,15 +21,10 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from briefer.data import NARRATOR, OTHER, Claim, Clause, Document, Sentence
+from briefer.perspectives.context import DocState, document_context, outlet_def
 from briefer.perspectives.continuation import carries_on, frames_an_event, reads_as_narration
 from briefer.perspectives.frames import find_frame, later_frames, scan_quotes
-from briefer.perspectives.parties import (
-    DocState,
-    Resolver,
-    document_context,
-    name_at_end,
-    outlet_def,
-)
+from briefer.perspectives.parties import Resolver, name_at_end
 from briefer.perspectives.profiles import Profile
 from briefer.perspectives.speakers import (
     REPORT_FORMS,
@@ -298,7 +293,8 @@ def _from_parse(
     )
     owned = report.owned
     clauses = _clauses(sentence.text, owned, others)
-    if report.depth > 0 and any(
+    relayed = report is not outside[0][0]  # an outlet's report of what the speaker said
+    if report.depth > 0 and not relayed and any(
         c.party == NARRATOR and topic_of(sentence.text[c.start : c.end]) == "casualties"
         for c in clauses
     ):

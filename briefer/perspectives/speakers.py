@@ -15,12 +15,21 @@ operations") is not the speaker's claim. Knows nothing of parties: see parties.p
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from briefer.perspectives.scope import (
+    clause_depth,
+    concessive,
+    negated,
+    owned_spans,
+    quoted_chars,
+    setting,
+    spans_of,
+)
+
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span, Token
+    from spacy.tokens import Doc, Token
 
 __all__ = ["REPORT_FORMS", "Report", "introduced_author", "reports", "saw_report_verb"]
 
@@ -75,12 +84,13 @@ _STATEMENT_NOUNS = frozenset(
     " communique communiqué remarks comments video notice announcement conference".split()
 )
 _AUTHORING = frozenset("make issue release publish post give deliver read send share".split())
-_OWNED_DEPS = frozenset("ccomp xcomp dobj attr oprd dative acomp parataxis pcomp".split())
-_CLAUSE_DEPS = frozenset("ccomp xcomp advcl relcl acl csubj csubjpass pcomp".split())
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _RELATIVE = frozenset("who which that whom whose".split())
 _CUT_FROM_SPEAKER = frozenset({"relcl", "acl", "advcl"})
 # "the Foreign Office as the Taliban interim government ...": not part of who speaks
+_DECLARED_DEEDS = frozenset("emergency state curfew war holiday mourning martial law".split())
+_LINKING = frozenset("seem remain appear become stay look prove get be".split())
+_LINKING_STEMS = frozenset("seem remain appear becom became stay look prov".split())
 _NOT_SPEAKER_PREPS = frozenset("as after before during since until despite amid than".split())
 _QUOTES = frozenset('"“”')
 
@@ -108,7 +118,7 @@ class Report:
 def reports(doc: Doc, *, open_quote: bool = False) -> list[Report]:
     """The reports of a parsed sentence, in text order; `open_quote`: a quotation opened in
     an earlier sentence runs on into this one."""
-    quoted = _quoted_chars(doc.text, open_quote)
+    quoted = quoted_chars(doc.text, open_quote)
     found: dict[int, Report] = {}
     for token in doc:
         report = _report_at(token, quoted)
@@ -345,25 +355,25 @@ def _make(
     start += len(text) - len(text.lstrip(" ,;:"))
     text = stripped
     if owned_root is not None:
-        skip = set(_subtree_ids(verb))  # "according to X" is not part of what X says
-        owned = _spans(verb.doc, [t for t in owned_root.subtree if t.i not in skip])
+        skip = {t.i for t in verb.subtree}  # "according to X" is not part of what X says
+        owned = spans_of(verb.doc, [t for t in owned_root.subtree if t.i not in skip])
     else:
-        owned = _spans(verb.doc, _owned_tokens(verb, tokens))
+        owned = owned_spans(verb, tokens, _is_report_verb)
     return Report(
         speaker=text,
         start=start,
         end=start + len(text),
         verb=lemma,
         verb_start=verb.idx,
-        depth=_depth(clause),
+        depth=clause_depth(clause),
         owned=owned,
         denial=lemma in DENIAL_LEMMAS,
         pronoun=speaker.pos_ == "PRON" and len(tokens) == 1,
         in_quote=verb.idx in quoted,
         head=speaker.lower_,
-        where=_where(verb),
-        negated=_negated(verb),
-        concessive=_concessive(verb),
+        where=setting(verb),
+        negated=negated(verb),
+        concessive=concessive(verb),
     )
 
 
@@ -400,82 +410,6 @@ def _contiguous(tokens: list[Token], head: Token) -> list[Token]:
     return [t for t in tokens if lo <= t.i <= hi]
 
 
-def _owned_tokens(verb: Token, speaker: list[Token]) -> list[Token]:
-    """The speaker, the verb and what it reports: its complements, a "saying ..." clause,
-    coordinated reporting verbs; not its adjuncts (time, place, "following ...", "after ...")."""
-    owned = [*speaker, verb]
-    for child in verb.children:
-        if child.dep_ in _OWNED_DEPS or child.dep_ in {"neg", "aux", "auxpass", "prt"}:
-            owned.extend(child.subtree)
-        elif child.dep_ == "advcl" and child.tag_ == "VBG" and _is_report_verb(child):
-            owned.extend(child.subtree)  # "..., adding that ..."
-        elif (
-            child.dep_ == "conj"
-            and child.pos_ in {"VERB", "AUX"}
-            and not any(c.dep_ in _SUBJECTS for c in child.children)
-        ):
-            owned.extend(child.subtree)  # "said X and added Y"
-        elif (
-            child.dep_ == "prep"
-            and child.lower_ in {"that", "of", "about", "on"}
-            and (verb.lemma_.lower() in {"speak", "warn", "accuse", "complain", "inform"})
-        ):
-            owned.extend(child.subtree)  # "accused Cambodia of aggression"
-    if verb.dep_ in {"ROOT", "parataxis"} and _postposed(verb):
-        content = verb.head if verb.dep_ == "parataxis" else None
-        if content is not None:
-            owned.extend(t for t in content.subtree if t.i < verb.i)
-    return owned
-
-
-def _postposed(verb: Token) -> bool:
-    return any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children) or verb.dep_ == (
-        "parataxis"
-    )
-
-
-_NEGATORS = frozenset("refuse decline fail yet".split())
-_DECLARED_DEEDS = frozenset("emergency state curfew war holiday mourning martial law".split())
-_LINKING = frozenset("seem remain appear become stay look prove get be".split())
-_LINKING_STEMS = frozenset("seem remain appear becom became stay look prov".split())
-_STANCE_WHEN_NEGATED = frozenset("confirm verify rule know believe deny accept".split())
-_CONCESSIVE = frozenset("while although though if unless whether whereas".split())
-
-
-def _negated(verb: Token) -> bool:
-    """Not said: "did not say", "declined to comment", "no mention of ..." (but "could not
-    confirm" is a stance)."""
-    subject = next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
-    if subject is not None and any(c.lower_ in {"no", "none"} for c in subject.children):
-        return True
-    if verb.lemma_.lower() in _STANCE_WHEN_NEGATED:
-        return False
-    if any(c.dep_ == "neg" for c in verb.children):
-        return True
-    head = verb.head
-    if verb.dep_ == "xcomp" and head.lemma_.lower() in _NEGATORS | {"have"}:
-        return head.lemma_.lower() != "have" or any(c.lower_ == "yet" for c in head.children)
-    return False
-
-
-def _concessive(verb: Token) -> bool:
-    token = verb
-    while token.head.i != token.i:
-        if any(c.dep_ == "mark" and c.lower_ in _CONCESSIVE for c in token.children):
-            return True
-        token = token.head
-    return False
-
-
-def _where(verb: Token) -> str:
-    for child in verb.children:
-        if child.dep_ == "prep" and child.lower_ in {"in", "from"} and child.i < verb.i:
-            place = next((c for c in child.children if c.dep_ == "pobj"), None)
-            if place is not None and place.pos_ == "PROPN":
-                return " ".join(t.text for t in place.subtree)
-    return ""
-
-
 def saw_report_verb(doc: Doc) -> bool:
     """Whether the parse holds a reporting verb's form that it judged no report ("declared
     an emergency", "accused each other", "remained disputed")."""
@@ -483,52 +417,6 @@ def saw_report_verb(doc: Doc) -> bool:
         t.lemma_.lower() in REPORT_LEMMAS and t.pos_ in {"VERB", "AUX"} and not _is_report_verb(t)
         for t in doc
     )
-
-
-def _depth(token: Token) -> int:
-    depth = 0
-    while token.head.i != token.i:
-        if token.dep_ in _CLAUSE_DEPS:
-            depth += 1
-        token = token.head
-    return depth
-
-
-def _subtree_ids(token: Token) -> Iterable[int]:
-    return (t.i for t in token.subtree)
-
-
-def _spans(doc: Doc | Span, tokens: Iterable[Token]) -> tuple[tuple[int, int], ...]:
-    """Character spans covering `tokens`, adjacent tokens merged."""
-    spans: list[tuple[int, int]] = []
-    last = -2
-    for i in sorted({t.i for t in tokens}):
-        token = doc[i]
-        start, end = token.idx, token.idx + len(token.text)
-        if spans and last == i - 1:
-            spans[-1] = (spans[-1][0], end)
-        else:
-            spans.append((start, end))
-        last = i
-    return tuple(spans)
-
-
-def _quoted_chars(text: str, inside: bool = False) -> set[int]:
-    """Character offsets inside quotation marks (straight quotes alternate; a quotation
-    carried over from an earlier paragraph opens again with its first mark)."""
-    out: set[int] = set()
-    reopening = inside and text.lstrip()[:1] == '"'
-    first = len(text) - len(text.lstrip())
-    for i, ch in enumerate(text):
-        if reopening and i == first:
-            continue
-        if ch == "“" or (ch == '"' and not inside):
-            inside = True
-        elif ch == "”" or (ch == '"' and inside):
-            inside = False
-        elif inside:
-            out.add(i)
-    return out
 
 
 def _quote_near(token: Token) -> bool:

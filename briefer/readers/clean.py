@@ -210,6 +210,13 @@ def _teaser(line: _Line, content: list[_Line], i: int) -> bool:
     the standfirst ("Kabul denies Islamabad's claim ... as tensions deepen.")."""
     if line.words > 40 or i + 1 >= len(content) or _ends_inside(line.text):
         return False
+    if dateline_at(line.text, 0) is not None:
+        return False  # a dateline opens the article's first paragraph
+    later = content[i + 2 :]
+    if not any(
+        not x.kind and SENTENCE_END.search(x.text) and not furniture_kind(x.text)[0] for x in later
+    ):
+        return False  # the article must go on after a standfirst
     following = content[i + 1]
     if following.kind in {HEADLINE, HEADER}:
         return False
