@@ -13,7 +13,9 @@ ROOT = Path(__file__).parents[1]
 
 
 def _eval_module():
-    spec = importlib.util.spec_from_file_location("eval_devset", ROOT / "scripts" / "eval_devset.py")
+    spec = importlib.util.spec_from_file_location(
+        "eval_devset", ROOT / "scripts" / "eval_devset.py"
+    )
     module = importlib.util.module_from_spec(spec)
     sys.modules["eval_devset"] = module  # its dataclasses look their module up
     spec.loader.exec_module(module)

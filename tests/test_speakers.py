@@ -118,8 +118,10 @@ def test_a_news_outlet_reporting_in_its_own_name_is_another_voice():
 
 
 def test_state_media_speak_for_their_state():
-    claims = _claims("Iranian television claimed that half of the missiles hit their targets.",
-                     load_profile("isr-iran"))
+    claims = _claims(
+        "Iranian television claimed that half of the missiles hit their targets.",
+        load_profile("isr-iran"),
+    )
     assert claims[0].party == "iran"
 
 
