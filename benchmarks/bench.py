@@ -44,7 +44,8 @@ MULTINEWS = ROOT.parent / "shared" / "data" / "multinews"
 SHIPPED_MODEL = ROOT / "models" / "briefer-fusion-minilm"
 DATE = "2024-12-26"
 STAGES = (
-    "read", "split", "embed", "rank", "attribute", "generate", "guard", "perspectives", "render"
+    "read", "split", "embed", "rank", "parse", "attribute", "generate", "guard", "perspectives",
+    "render",
 )
 
 
@@ -128,6 +129,9 @@ class StageTimer:
         self.totals.clear()
 
 
+parsed: list[tuple[int, int]] = []  # (texts, words) of each parse call of the current run
+
+
 def instrument(timer: StageTimer, calls: list[dict]) -> None:
     """Wrap briefer's stage functions (module and class attributes) with the timer."""
     import briefer.embed
@@ -148,6 +152,16 @@ def instrument(timer: StageTimer, calls: list[dict]) -> None:
     timer.patch(briefer.embed.MiniLMEmbedder, "load", "load models")
     timer.patch(briefer.rank, "rank_sentences", "rank")
     timer.patch(briefer.perspectives, "attribute", "attribute")
+    import briefer.nlp
+
+    timer.patch(briefer.nlp, "load", "load parser")  # spaCy import and pipeline load
+    parse = briefer.nlp.parse
+
+    def counting_parse(texts: Any, **kw: Any) -> list:
+        parsed.append((len(texts), sum(len(t.split()) for t in texts)))
+        return parse(texts, **kw)
+
+    briefer.nlp.parse = timer.wrap("parse", counting_parse)
     timer.patch(briefer.perspectives, "analyze", "perspectives")
     timer.patch(briefer.guard, "guard", "guard")
     timer.patch(briefer.render, "render", "render")
@@ -198,6 +212,7 @@ def child_pipeline(
         for attempt in ("cold", "warm"):
             timer.reset()
             calls.clear()
+            parsed.clear()
             profiler = _profiler(profile if attempt == "warm" else None)
             start = time.perf_counter()
             documents = briefer.readers.load_documents([corpus])
@@ -221,6 +236,8 @@ def child_pipeline(
                     "documents": len(documents),
                     "summary_sentences": len(briefing.summary),
                     "generate_seconds": sum(c["seconds"] for c in calls),
+                    "parsed_texts": sum(n for n, _ in parsed),
+                    "parsed_words": sum(w for _, w in parsed),
                 }
             )
             if model and attempt == "warm" and calls:
@@ -433,6 +450,14 @@ def print_report(
         lines.append(row(f"{stage} (s, warm)", times))
     lines += [
         row("model load (s, cold)", [seconds(c["stages"].get("load models", 0.0)) for c in cold]),
+        row("parser load (s, cold: spaCy import + en_core_web_sm)",
+            [seconds(c["stages"].get("load parser", 0.0)) for c in cold]),
+        row("sentences / words parsed (cold)",
+            [f"{c['parsed_texts']:,} / {c['parsed_words']:,}" for c in cold]),
+        row("parse words/s (cold)", [
+            f"{c['parsed_words'] / c['stages']['parse']:,.0f}" if c["stages"].get("parse") else "—"
+            for c in cold
+        ]),
         row("**total warm (s)**", [seconds(w["total"]) for w in warm]),
         row("first run in the new process (s)", [seconds(c["total"]) for c in cold]),
         row("**total cold (s, new process)**", [seconds(c["cold"]) for c in cols]),

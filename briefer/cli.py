@@ -195,20 +195,26 @@ def claims(
     inputs: Inputs,
     profile: ProfileOpt = "pak-afg",
     format: Annotated[str, typer.Option("--format", help="json or csv.")] = "json",
+    all_: Annotated[
+        bool, typer.Option("--all", help="Also list the lines cleaning left out, with their kind.")
+    ] = False,
     max_input_mb: MaxInputMb = 50.0,
 ) -> None:
-    """Who said what: one row per sentence (speaker, party, quote)."""
+    """Who said what: one row per sentence (speaker, party, quote, outlet)."""
+    from briefer.data import BODY
     from briefer.perspectives import attribute, claims_rows, load_profile
     from briefer.readers import load_documents
     from briefer.render.claims import render_claims
-    from briefer.split import split_sentences
+    from briefer.split import split_segments
 
     if format not in {"json", "csv"}:
         raise UsageError(f"--format {format}: unknown (use json or csv)")
     party_profile = load_profile(profile)
     documents = load_documents(inputs, max_input_mb=max_input_mb)
-    sentences = [s for doc in documents for s in split_sentences(doc)]
-    rows = claims_rows(attribute(sentences, party_profile))
+    segments = [s for doc in documents for s in split_segments(doc)]
+    sentences = [s for s in segments if s.kind == BODY]
+    dropped = [s for s in segments if s.kind != BODY] if all_ else []
+    rows = claims_rows(attribute(sentences, party_profile, documents=documents), dropped)
     _print(render_claims(rows, format), end="" if format == "csv" else "\n")
 
 

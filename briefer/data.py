@@ -103,12 +103,29 @@ class RankedSentence:
 
 
 @dataclass(frozen=True)
+class Clause:
+    """A part of a sentence that its speaker does not assert, with its own owner.
+
+    "Following airstrikes ..., which left 46 dead, Pakistan defended its operations": the
+    relative clause is not Pakistan's claim. `start`/`end` are offsets in the sentence's text;
+    `party` is NARRATOR unless the clause names its own speaker ("..., which Kabul said ...").
+    """
+
+    start: int
+    end: int
+    speaker: str = ""
+    party: str = NARRATOR
+
+
+@dataclass(frozen=True)
 class Claim:
     """Who asserts a sentence, and for which party.
 
     `party` is a profile party id, OTHER, or NARRATOR. `also_parties` names other
     parties whose contrary claim the same sentence reports ("X asserts ..., a claim
-    Y refutes"); such sentences feed the disputes.
+    Y refutes"); such sentences feed the disputes. `owned` holds the spans of the sentence's
+    text that the speaker asserts (empty: all of it); `clauses` the other parts, with their own
+    owners. A NARRATOR claim is its `outlet`'s voice.
     """
 
     sentence: Sentence
@@ -119,6 +136,15 @@ class Claim:
     topic: str = ""  # e.g. "casualties", "targets", "responsibility", "legality"
     also: tuple[SentenceRef, ...] = ()  # the same claim in other documents
     outlet: str = ""  # the outlet whose article the sentence is from (its voice, if NARRATOR)
+    owned: tuple[tuple[int, int], ...] = ()
+    clauses: tuple[Clause, ...] = ()
+
+    @property
+    def owned_text(self) -> str:
+        """What the speaker asserts: the owned spans of the sentence, joined."""
+        if not self.owned:
+            return self.sentence.text
+        return " ".join(self.sentence.text[a:b] for a, b in self.owned)
 
 
 @dataclass(frozen=True)

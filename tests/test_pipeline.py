@@ -122,3 +122,24 @@ def test_summary_never_exceeds_max_words_even_when_every_sentence_is_longer():
         for position in briefing.positions:
             for claim in position.claims:
                 assert len(claim.sentence.text.split()) <= MAX_SENTENCE_WORDS
+
+
+def test_sources_name_the_outlet_the_profile_knows_by_the_urls_domain(tmp_path, fake_summarizer):
+    profile = tmp_path / "p.yaml"
+    profile.write_text(
+        "name: p\nparties:\n  - {id: a, name: A, aliases: [Aland]}\n  - {id: b, name: B, aliases: "
+        "[Bland]}\noutlets:\n  - {name: The Border Herald, domains: [herald.example], home: a}\n",
+        encoding="utf-8",
+    )
+    article = tmp_path / "a.txt"
+    article.write_text(
+        "Title: Strikes near the border\nURL: https://news.herald.example/1\nDate: 2025-07-24\n\n"
+        "Strikes near the border\n\nSecurity officials said the strikes hit camps in Bland.\n",
+        encoding="utf-8",
+    )
+    briefing = brief(load_documents([article]), fake_summarizer, profile=str(profile))
+    (source,) = briefing.sources
+    assert (source.title, source.outlet, source.date, source.url) == (
+        "Strikes near the border", "The Border Herald", "2025-07-24", "https://news.herald.example/1"
+    )
+    assert briefing.positions[0].claims  # the outlet's home names whose officials speak

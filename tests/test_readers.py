@@ -15,6 +15,7 @@ import pytest
 from briefer.errors import InputError
 from briefer.readers import load_documents
 from briefer.readers.metadata import normalize_date
+from briefer.split import split_sentences
 
 ARTICLE = (
     "PESHAWAR, Pakistan — Pakistan carried out airstrikes on Tuesday on suspected hideouts "
@@ -27,9 +28,19 @@ OTHER = (
     "protest against the strikes, a spokesman for the foreign ministry said.\n"
 )
 
-# Datelines are metadata: the readers drop them from the text.
+# Datelines are metadata: the readers mark them as non-body (the text stays as read).
 ARTICLE_BODY = ARTICLE.strip().removeprefix("PESHAWAR, Pakistan — ")
 OTHER_BODY = OTHER.strip().removeprefix("KABUL (Reuters) - ")
+
+
+def body(doc) -> str:
+    """The document's body sentences, one per line (what later stages read)."""
+    return "\n".join(s.text for s in split_sentences(doc))
+
+
+def one_line(text: str) -> str:
+    return " ".join(text.split())
+
 
 HTML_PAGE = """<!DOCTYPE html>
 <html><head>
@@ -77,25 +88,26 @@ def input_error(paths: list, **options: float) -> str:
 # --- plain text and Markdown ---------------------------------------------------------------
 
 
-def test_text_file_drops_the_dateline_and_gets_id_and_path(tmp_path):
+def test_text_file_marks_the_dateline_and_gets_id_path_and_place(tmp_path):
     path = write(tmp_path, "a.txt", ARTICLE)
     (doc,) = load_documents([path])
-    assert (doc.id, doc.path, doc.title) == ("d1", str(path), "")
-    assert doc.text == ARTICLE_BODY
+    assert (doc.id, doc.path, doc.title, doc.place) == ("d1", str(path), "", "Peshawar, Pakistan")
+    assert doc.text == ARTICLE
+    assert body(doc) == ARTICLE_BODY
 
 
 def test_short_first_line_without_period_becomes_the_title(tmp_path):
     path = write(tmp_path, "a.txt", "Pakistan strikes Taliban hideouts\n" + ARTICLE)
     (doc,) = load_documents([path])
     assert doc.title == "Pakistan strikes Taliban hideouts"
-    assert doc.text.startswith("Pakistan carried out")
+    assert body(doc).startswith("Pakistan carried out")
 
 
 def test_dateline_gives_outlet_and_date(tmp_path):
     path = write(tmp_path, "a.txt", "KABUL, March 19, 2024 (Reuters) - The Taliban said so.\n")
     (doc,) = load_documents([path])
     assert (doc.outlet, doc.date) == ("Reuters", "2024-03-19")
-    assert doc.text == "The Taliban said so."
+    assert body(doc) == "The Taliban said so."
 
 
 def test_markdown_front_matter_gives_title_outlet_date_url(tmp_path):
@@ -111,12 +123,12 @@ def test_markdown_front_matter_gives_title_outlet_date_url(tmp_path):
         "2024-03-18",
         "https://example.org/strikes",
     )
-    assert doc.text == "Officials said eight people died, according to the ministry."
+    assert body(doc) == "Officials said eight people died, according to the ministry."
 
 
 def test_utf8_bom_is_dropped(tmp_path):
     path = write(tmp_path, "a.txt", "\ufeffKabul said no.".encode())
-    assert load_documents([path])[0].text == "Kabul said no."
+    assert load_documents([path])[0].text == "Kabul said no."  # the BOM is no character
 
 
 def test_cp1252_text_is_read_with_a_warning_naming_the_file(tmp_path):
@@ -129,7 +141,7 @@ def test_cp1252_text_is_read_with_a_warning_naming_the_file(tmp_path):
 def test_stdin_text_is_read_as_a_document(monkeypatch):
     monkeypatch.setattr(sys, "stdin", io.StringIO(ARTICLE))
     (doc,) = load_documents(["-"])
-    assert (doc.path, doc.text) == ("-", ARTICLE_BODY)
+    assert (doc.path, body(doc)) == ("-", ARTICLE_BODY)
 
 
 def test_stdin_bytes_are_decoded_from_the_buffer(monkeypatch):
@@ -142,7 +154,7 @@ def test_stdin_bytes_are_decoded_from_the_buffer(monkeypatch):
 
 def test_html_page_keeps_the_article_and_drops_navigation_and_footer(tmp_path):
     (doc,) = load_documents([write(tmp_path, "page.html", HTML_PAGE)])
-    assert doc.text.startswith("Pakistan carried out airstrikes")
+    assert body(doc).startswith("Pakistan carried out airstrikes")
     assert "eight people died" in doc.text
     for boilerplate in ("Subscribe", "Copyright", "Privacy policy", "Home"):
         assert boilerplate not in doc.text
@@ -170,7 +182,7 @@ def test_docx_paragraphs_and_core_properties(tmp_path):
     word.save(tmp_path / "brief.docx")
     (doc,) = load_documents([tmp_path / "brief.docx"])
     assert (doc.title, doc.date) == ("Strikes in Paktika", "2024-03-18")
-    assert doc.text == ARTICLE_BODY
+    assert body(doc) == ARTICLE_BODY
 
 
 def test_corrupt_docx_is_an_input_error_naming_the_file(tmp_path):
@@ -193,7 +205,7 @@ def test_json_list_of_records_gives_one_document_each(tmp_path):
 
 def test_json_single_object_is_one_document(tmp_path):
     path = write(tmp_path, "one.json", json.dumps({"text": OTHER, "title": None}))
-    assert load_documents([path])[0].text == OTHER_BODY
+    assert body(load_documents([path])[0]) == OTHER_BODY
 
 
 def test_jsonl_skips_blank_lines(tmp_path):

@@ -1,126 +1,390 @@
 """Who asserts each sentence, and for which party.
 
-    sentence ─▶ quotes masked ─▶ speaker phrase (frames.py) ─▶ resolved to a profile party,
-    an other voice, the previous speaker (pronouns, "the ministry"), or the narrator.
+    sentences ─▶ those with a reporting cue parsed, in one batch (briefer.nlp)
+              ─▶ speakers.reports(parse): the main clause's speaker, what it owns, denials
+              ─▶ parties.Resolver: aliases, roles, earlier speakers, the document's context
+              ─▶ no speaker of its own: the previous speaker's account carried on, or the
+                 narrator (the outlet's own voice)
 
 Speakers carry on within a document only: "They claimed ..." after "the Afghan Defense
 Ministry condemned ..." is the ministry's; a sentence in the next document starts afresh.
+Sentences the parse finds no speaker in are read by the regex frames (frames.py) as well,
+which know a few shapes of preprocessed text (lower-cased, "u.s." cut by the splitter).
 """
 
 from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
-from briefer.data import NARRATOR, OTHER, Claim, Sentence
-from briefer.perspectives.aliases import AliasMatcher, matcher_for
-from briefer.perspectives.frames import Frame, find_frame, is_pronoun, later_frames, scan_quotes
+from briefer.data import NARRATOR, OTHER, Claim, Clause, Document, Sentence
+from briefer.perspectives.context import DocState, document_context, outlet_def
+from briefer.perspectives.continuation import carries_on, frames_an_event, reads_as_narration
+from briefer.perspectives.frames import find_frame, later_frames, scan_quotes
+from briefer.perspectives.parties import Resolver, name_at_end
 from briefer.perspectives.profiles import Profile
+from briefer.perspectives.speakers import REPORT_FORMS, Reading, Report, read
 from briefer.perspectives.topics import topic_of
 
-__all__ = ["attribute", "document_context"]
+if TYPE_CHECKING:
+    from briefer.nlp import Parses
 
-# Speakers named only by their role: whose they are comes from the context.
-_GENERIC_HEADS = frozenset(
-    "official officials authorities authority spokesman spokeswoman spokesperson spokesmen police"
-    " army military government ministry minister officer officers commander commanders source"
-    " sources intelligence administration embassy diplomat diplomats envoy ambassador president"
-    " statement forces troops soldiers governor chief agency department office investigators"
-    " prosecutors court officer prime premier cabinet general captain major colonel lieutenant"
-    " head".split()
-)
-# "officials to Pakistan": an alias after these names whom the speaker addresses, not whose.
-_NOT_OWNER_BEFORE = frozenset("to against toward towards with about over into on than".split())
-_DATELINE = re.compile(
-    r"^\s*(?:reporting\s+from\s+)?[A-Za-z][\w .'-]{1,25},\s+[A-Za-z][\w.'-]+(?:\s[A-Za-z]+)?",
+__all__ = ["attribute", "document_context", "needs_parse"]
+
+_MIN_QUOTE_WORDS = 3
+# "a u.s." at the end: preprocessed, lower-cased text cut by the splitter ("U.S." is not).
+_BROKEN_END = re.compile(r"(?:^|\s)(?:[a-z]\.){2,}$")
+_WORD = re.compile(r"[A-Za-z]+")
+_MIN_FRAGMENT_WORDS = 4
+_ONE_VOICE_MIN = 3
+_ONE_VOICE_SHARE = 0.7
+# "The statement comes a day after the Afghan government alleged ...": a reply to a claim
+_STATEMENT_FRAME = re.compile(
+    r"^(?:the|this|that|his|her|its|their)\s+(?:\w+\s+)?(?:statement|remarks|comments|response"
+    r"|reaction|warning|announcement)\b",
     re.IGNORECASE,
 )
-_BROKEN_END = re.compile(r"(?:^|\s)(?:[A-Za-z]\.){2,}$")
-_TITLES = {"gen": "general", "gen.": "general", "capt": "captain", "maj": "major",
-           "col": "colonel", "lt": "lieutenant", "spokesperson": "spokesman",
-           "spokeswoman": "spokesman"}
-_NOT_NAME_WORDS = frozenset("the a an of for from in at to on and with by this that".split())
-_ROLE_WORDS = frozenset("head chief spokesman spokeswoman spokesperson minister commander general"
-                        " official ambassador envoy president leader director".split())
-_MIN_QUOTE_WORDS = 3
-_DEFINITE = frozenset("the its this that these those".split())
-_INDEFINITE = frozenset("a an another".split())
-# Generic heads that name an organisation, not a person speaking for it.
-_ORG_HEADS = frozenset("ministry office embassy government administration army military police"
-                       " agency department court cabinet intelligence forces".split())
+_LIST_ITEM = re.compile(r"^\s*(?:[-•*]|\d{1,2}[.)])\s")
+_QUOTE_CHARS = frozenset('"“”')
 
 
-@dataclass
-class _DocState:
-    context: str | None
-    last: tuple[str, str] | None = None  # (speaker, party) of the latest attributed sentence
-    last_index: int = -10
-    open_quote: bool = False
-    speakers: list[tuple[str, str]] = field(default_factory=list)
-    names: dict[str, str] = field(default_factory=dict)  # surname -> party learned in the doc
+@dataclass(frozen=True)
+class _Found:
+    speaker: str
+    party: str
+    owned: tuple[tuple[int, int], ...] = ()
+    clauses: tuple[Clause, ...] = ()
+    also: tuple[str, ...] = ()
 
 
-def attribute(sentences: Sequence[Sentence], profile: Profile) -> tuple[Claim, ...]:
-    """One Claim per sentence, in the same order: speaker, party, quote flag, topic."""
-    matcher = matcher_for(profile)
+def attribute(
+    sentences: Sequence[Sentence],
+    profile: Profile,
+    *,
+    documents: Sequence[Document] = (),
+    parses: Parses | None = None,
+) -> tuple[Claim, ...]:
+    """One Claim per sentence, in the same order: speaker, party, quote flag, topic, outlet.
+
+    `documents` give each sentence's outlet and the context for anonymous officials (the
+    dateline's place, the outlet's home); `parses` is the run's parse cache (briefer.nlp).
+    """
+    resolver = Resolver(profile)
+    by_id = {d.id: d for d in documents}
     by_doc: dict[str, list[Sentence]] = {}
     for s in sentences:
         by_doc.setdefault(s.doc_id, []).append(s)
+    parsed = _parse([s.text for s in sentences if needs_parse(s.text)], parses)
     claims: dict[tuple[str, int], Claim] = {}
-    for doc_sentences in by_doc.values():
-        state = _DocState(document_context(doc_sentences, profile))
-        for i, sentence in enumerate(doc_sentences):
-            prev = doc_sentences[i - 1] if i else None
-            nxt = doc_sentences[i + 1] if i + 1 < len(doc_sentences) else None
-            claims[sentence.ref] = _claim(sentence, prev, nxt, state, matcher)
+    for doc_id, doc_sentences in by_doc.items():
+        document = by_id.get(doc_id)
+        context = document_context(doc_sentences, profile, document)
+        outlet = _outlet_name(document, profile)
+        found = _document(doc_sentences, parsed, DocState(context), resolver, one_voice=False)
+        if _one_voice(found):  # an article that renders one side's statement: its details
+            found = _document(doc_sentences, parsed, DocState(context), resolver, one_voice=True)
+        for claim in found:
+            claims[claim.sentence.ref] = replace(claim, outlet=outlet) if outlet else claim
     return tuple(claims[s.ref] for s in sentences)
 
 
-def document_context(sentences: Sequence[Sentence], profile: Profile) -> str | None:
-    """The party whose officials an unqualified "officials said" most likely means.
+def _document(
+    sentences: list[Sentence],
+    parsed: dict[str, Reading],
+    state: DocState,
+    resolver: Resolver,
+    *,
+    one_voice: bool,
+) -> list[Claim]:
+    out = []
+    for i, sentence in enumerate(sentences):
+        prev = sentences[i - 1] if i else None
+        nxt = sentences[i + 1] if i + 1 < len(sentences) else None
+        out.append(
+            _claim(
+                sentence, parsed.get(sentence.text), prev, nxt, state, resolver, one_voice=one_voice
+            )
+        )
+    return _quotes_named_after(out)
 
-    The dateline's country ("PESHAWAR, Pakistan —") when there is one, else a party the
-    document mentions clearly more than any other.
-    """
-    if not sentences:
-        return None
-    matcher = matcher_for(profile)
-    for s in sentences[:3]:
-        m = _DATELINE.match(s.text)
-        if m:
-            hits = [h for h in matcher.find(m.group(0)) if h.is_party]
-            if hits:
-                return hits[0].owner
-    counts: dict[str, int] = {}
-    for s in sentences:
-        for h in matcher.find(s.text):
-            if h.is_party:
-                counts[h.owner] = counts.get(h.owner, 0) + 1
-    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
-    if not ranked or ranked[0][1] < 2:
-        return None
-    if len(ranked) > 1 and ranked[0][1] < 1.5 * ranked[1][1]:
-        return None
-    return ranked[0][0]
+
+def _quotes_named_after(claims: list[Claim]) -> list[Claim]:
+    """A quotation over several sentences names its speaker at its end ("“... border
+    region. Terrorists are using Afghan soil ...,” Asim Iftikhar said."): its first sentences
+    are that speaker's too."""
+    open_after = []
+    inside = False
+    for claim in claims:
+        inside = scan_quotes(claim.sentence.text, inside).open_after
+        open_after.append(inside)
+    out = list(claims)
+    for i in range(len(out) - 2, -1, -1):
+        claim, following = out[i], out[i + 1]
+        if (
+            claim.party == NARRATOR
+            and open_after[i]
+            and following.party != NARRATOR
+            and following.speaker
+            and following.sentence.index == claim.sentence.index + 1
+        ):
+            out[i] = replace(claim, speaker=following.speaker, party=following.party, quote=True)
+    return out
+
+
+def _one_voice(claims: list[Claim]) -> bool:
+    """Most of the document's attributed sentences are one party's: a statement rendered."""
+    parties = [c.party for c in claims if c.party not in (NARRATOR, OTHER)]
+    spoken = [c for c in claims if c.party != NARRATOR]
+    if len(parties) < _ONE_VOICE_MIN:
+        return False
+    top = max(set(parties), key=parties.count)
+    return parties.count(top) >= _ONE_VOICE_SHARE * len(spoken)
+
+
+def needs_parse(text: str) -> bool:
+    """Whether a sentence has a reporting cue (a reporting verb's form, "according to",
+    quotation marks): only those are parsed."""
+    if _QUOTE_CHARS.intersection(text) or text.rstrip().endswith(":"):
+        return True
+    return any(w.lower() in REPORT_FORMS for w in _WORD.findall(text))
+
+
+def _parse(texts: list[str], parses: Parses | None) -> dict[str, Reading]:
+    """The Reading of each text, parsed in batches; the parses are streamed, not kept (at
+    1,000 articles they would hold some 350 MB), unless the run's cache has them already."""
+    if not texts:
+        return {}
+    from briefer.nlp import Parses
+
+    cache = parses if parses is not None else Parses()
+    unique = list(dict.fromkeys(texts))
+    return {t: read(doc) for t, doc in zip(unique, cache.stream(unique, ner=False), strict=True)}
+
+
+def _outlet_name(document: Document | None, profile: Profile) -> str:
+    if document is None:
+        return ""
+    found = outlet_def(document, profile)
+    return found.name if found is not None else document.outlet
 
 
 def _claim(
     sentence: Sentence,
+    parse: Reading | None,
     prev: Sentence | None,
     nxt: Sentence | None,
-    state: _DocState,
-    matcher: AliasMatcher,
+    state: DocState,
+    resolver: Resolver,
+    *,
+    one_voice: bool = False,
 ) -> Claim:
     scan = scan_quotes(sentence.text, state.open_quote)
     continuing = state.open_quote
     state.open_quote = scan.open_after
-    topic = topic_of(scan.masked if scan.quoted_words else sentence.text) or topic_of(
-        sentence.text
+    # A sentence cut after "u.s." by the splitter is read with its neighbour (frames.py).
+    broken = (prev is not None and _BROKEN_END.search(prev.text)) or (
+        nxt is not None and _BROKEN_END.search(sentence.text)
     )
-    names = functools.partial(_name_at_end, matcher=matcher, state=state)
-    frame = find_frame(scan.masked, names)
+    found = None
+    if broken:
+        found, continuing = _from_frames(sentence, prev, nxt, state, resolver, scan, continuing)
+    seen = False  # the parse saw a report, and rejected it: the frames do not get a say
+    if found is None and parse is not None:
+        found, seen = _from_parse(sentence, parse, state, resolver, open_quote=continuing)
+    if found is None and not broken and not seen:
+        found, continuing = _from_frames(sentence, prev, nxt, state, resolver, scan, continuing)
+    if found is None:
+        if parse is not None:
+            _remember_introduced(sentence, parse, state, resolver)
+        follows = state.last is not None and state.last_index == sentence.index - 1
+        if _LIST_ITEM.match(sentence.text) and state.last is not None:
+            follows = follows or state.last_index == sentence.index - 2  # items of a list
+        carry = continuing or (scan.whole and follows)
+        if state.last is not None and (
+            carry or (follows and carries_on(sentence.text, one_voice=one_voice))
+        ):
+            speaker, party = state.last
+            state.last_index = sentence.index
+            quote = scan.quoted_words >= _MIN_QUOTE_WORDS or continuing
+            return Claim(sentence, speaker, party, quote, (), topic_of(sentence.text))
+        return Claim(sentence, "", NARRATOR, False, (), topic_of(sentence.text))
+    if found.party == NARRATOR:  # "both sides accused each other": nobody in particular
+        return Claim(sentence, "", NARRATOR, False, (), topic_of(sentence.text))
+    state.last = (found.speaker, found.party)
+    state.last_index = sentence.index
+    state.speakers.append((found.speaker, found.party))
+    owned = Claim(sentence, owned=found.owned).owned_text
+    topic = topic_of(scan_quotes(owned).masked if scan.quoted_words else owned) or topic_of(owned)
+    return Claim(
+        sentence,
+        found.speaker,
+        found.party,
+        scan.quoted_words >= _MIN_QUOTE_WORDS,
+        found.also,
+        topic,
+        owned=found.owned,
+        clauses=found.clauses,
+    )
+
+
+def _remember_introduced(
+    sentence: Sentence, parse: Reading, state: DocState, resolver: Resolver
+) -> None:
+    """A narrator's line ending in a colon that names whose text follows ("The following is
+    the full text of the statement by the ministry:"): the lines after it are that speaker's."""
+    author = parse.author
+    if not author:
+        return
+    speaker, party = resolver.resolve(author, sentence.index, state)
+    if party != NARRATOR:
+        state.last = (speaker, party)
+        state.last_index = sentence.index
+        state.speakers.append((speaker, party))
+
+
+def _from_parse(
+    sentence: Sentence, parse: Reading, state: DocState, resolver: Resolver, *, open_quote: bool
+) -> tuple[_Found | None, bool]:
+    """The main speaker the parse finds, resolved to a party (None if there is none), and
+    whether the parse judged a reporting verb (then the regex frames get no say)."""
+    every = parse.reports(open_quote)
+    seen = bool(every) or parse.judged
+    if frames_an_event(sentence.text) and not _STATEMENT_FRAME.match(sentence.text):
+        return None, seen  # "The move came days after X accused ...": the occasion, told
+    live = [r for r in every if not r.negated]
+    if any(r.negated and r.depth == 0 and not r.in_quote for r in every) and not any(
+        r.depth == 0 and not r.in_quote for r in live
+    ):
+        return None, seen  # "Kabul has not mentioned any deaths": what is not said
+    narration = reads_as_narration(sentence.text)
+    live = [r for r in live if not (r.depth > 0 and (r.concessive or narration))]
+    resolved = [
+        (r, *_resolved(r, parse, sentence.index, state, resolver, remember=False))
+        for r in sorted(live, key=lambda r: (r.depth, r.verb_start))
+    ]
+    resolved = [x for x in resolved if x[2] != NARRATOR or x[1]]  # not "reports said"
+    outside = [x for x in resolved if not x[0].in_quote]
+    if not outside:
+        return None, seen
+    main = _main(outside, resolved, resolver)
+    if main[2] == OTHER:  # "..., Gen. Athar Abbas said" parsed twice: the fuller name decides
+        fuller = [
+            x
+            for x in outside
+            if x[0] is not main[0]
+            and x[0].speaker.lower().endswith(main[0].speaker.lower())
+            and x[2] != OTHER
+        ]
+        main = fuller[0] if fuller else main
+    report = main[0]
+    speaker, party = _resolved(report, parse, sentence.index, state, resolver, remember=True)
+    others = [x for x in resolved if x[0] is not report]
+    also = tuple(
+        dict.fromkeys(p for r, _, p in others if r.denial and p not in (party, OTHER, NARRATOR))
+    )
+    owned = report.owned
+    clauses = _clauses(sentence.text, owned, others)
+    relayed = report is not outside[0][0]  # an outlet's report of what the speaker said
+    if (
+        report.depth > 0
+        and not relayed
+        and any(
+            c.party == NARRATOR and topic_of(sentence.text[c.start : c.end]) == "casualties"
+            for c in clauses
+        )
+    ):
+        return None, True  # the narrator's part states a toll: the sentence is the narrator's
+    return _Found(speaker, party, owned, clauses, also), True
+
+
+def _resolved(
+    report: Report,
+    parse: Reading,
+    index: int,
+    state: DocState,
+    resolver: Resolver,
+    *,
+    remember: bool,
+) -> tuple[str, str]:
+    """(speaker, party) of a report; a role set in a place ("In Afghanistan, police said")
+    takes the place's party."""
+    phrase = _pronoun_referent(report, parse) if report.pronoun else report.speaker
+    speaker, party = resolver.resolve(phrase, index, state, remember=remember)
+    if report.where and not report.pronoun and resolver.unnamed(phrase):
+        placed = resolver.resolve(f"{phrase} in {report.where}", index, state, remember=False)
+        if placed[1] not in (OTHER, NARRATOR):
+            party = placed[1]
+    return speaker, party
+
+
+def _main(
+    outside: list[tuple[Report, str, str]],
+    resolved: list[tuple[Report, str, str]],
+    resolver: Resolver,
+) -> tuple[Report, str, str]:
+    """The sentence's speaker: the shallowest report outside quotation marks; an outlet
+    relaying another speaker's words ("TOLOnews reported that Karzai said ...", "'Karzai
+    condemned ...,' TOLOnews reported") gives way to that speaker."""
+    main = outside[0]
+    if resolver.is_media(main[0].speaker):
+        inside = [
+            x
+            for x in resolved
+            if x[0] is not main[0]
+            and not resolver.is_media(x[0].speaker)
+            and any(a <= x[0].verb_start < b for a, b in main[0].owned)
+        ]
+        if inside:
+            return inside[0]
+    return main
+
+
+def _pronoun_referent(report: Report, parse: Reading) -> str:
+    """A pronoun speaker inside a subordinate clause names the main clause's subject
+    ("India launched strikes on what it said were camps"); in the main clause, it is left to
+    the previous speaker."""
+    if report.depth == 0 or not parse.subject:
+        return report.speaker
+    return parse.subject
+
+
+def _clauses(
+    text: str, owned: tuple[tuple[int, int], ...], others: list[tuple[Report, str, str]]
+) -> tuple[Clause, ...]:
+    """The parts of the sentence outside what its speaker owns, each with its own owner."""
+    if not owned:
+        return ()
+    out = []
+    position = 0
+    for a, b in (*owned, (len(text), len(text))):
+        piece = text[position:a]
+        if len(_WORD.findall(piece)) >= 3:
+            start = position + len(piece) - len(piece.lstrip(" ,;:—–-"))
+            end = a - (len(piece) - len(piece.rstrip(" ,;:—–-")))
+            owner = next(
+                ((s, p) for r, s, p in others if start <= r.verb_start < end), ("", NARRATOR)
+            )
+            out.append(Clause(start, end, *owner))
+        position = max(position, b)
+    return tuple(out)
+
+
+def _from_frames(
+    sentence: Sentence,
+    prev: Sentence | None,
+    nxt: Sentence | None,
+    state: DocState,
+    resolver: Resolver,
+    scan: object,
+    continuing: bool,
+) -> tuple[_Found | None, bool]:
+    """The regex frames' speaker (frames.py), for text the parse finds none in."""
+    masked = scan.masked  # type: ignore[attr-defined]
+    names = functools.partial(name_at_end, matcher=resolver.matcher, state=state)
+    frame = find_frame(masked, names)
     # A sentence cut after "u.s." by the splitter: read it together with its neighbour.
     if prev is not None and _BROKEN_END.search(prev.text):
         joined = scan_quotes(prev.text + " " + sentence.text).masked
@@ -133,173 +397,24 @@ def _claim(
     if frame is None and nxt is not None and _BROKEN_END.search(sentence.text):
         joined = scan_quotes(sentence.text + " " + nxt.text).masked
         whole = find_frame(joined, names)
-        cut = len(scan.masked)
-        if whole is not None and whole.verb_start > cut and joined[:whole.start].rstrip(
-        ).endswith(","):
-            frame = whole
-    denials = later_frames(scan.masked, frame.start if frame else -1)
+        cut = len(masked)
+        if (
+            whole is not None
+            and whole.verb_start > cut
+            and joined[: whole.start].rstrip().endswith(",")
+            and len(sentence.text.split()) > _MIN_FRAGMENT_WORDS
+        ):
+            frame = whole  # not a lone dateline fragment ("Peshawar, pakistan a u.s.")
+    denials = later_frames(masked, frame.start if frame else -1)
     if frame is None and denials:
         frame, denials = denials[0], denials[1:]
     if frame is None:
-        follows_speaker = state.last is not None and state.last_index == sentence.index - 1
-        if state.last is not None and (continuing or (scan.whole and follows_speaker)):
-            speaker, party = state.last
-            state.last_index = sentence.index
-            return Claim(sentence, speaker, party, True, (), topic)
-        return Claim(sentence, "", NARRATOR, False, (), topic)
-    speaker, party = _resolve(frame, sentence.index, state, matcher)
-    state.last = (speaker, party)
-    state.last_index = sentence.index
-    state.speakers.append((speaker, party))
-    also: list[str] = []
+        return None, continuing
+    phrase = frame.speaker.strip(" ,")
+    speaker, party = resolver.resolve(phrase, sentence.index, state)
+    also = []
     for denial in denials:
-        _, other = _resolve(denial, sentence.index, state, matcher, remember=False)
+        _, other = resolver.resolve(denial.speaker, sentence.index, state, remember=False)
         if other not in (party, OTHER, NARRATOR) and other not in also:
             also.append(other)
-    quote = scan.quoted_words >= _MIN_QUOTE_WORDS
-    return Claim(sentence, speaker, party, quote, tuple(also), topic)
-
-
-def _name_at_end(text: str, *, matcher: AliasMatcher, state: _DocState) -> str | None:
-    """A known name (alias or a surname learned in this document) that ends `text`."""
-    hits = matcher.find(text)
-    if hits and hits[-1].end == len(text):
-        return text[hits[-1].start:]
-    last = text.split()[-1] if text.split() else ""
-    if last.lower().strip(".,") in state.names:
-        return last
-    return None
-
-
-def _resolve(
-    frame: Frame, index: int, state: _DocState, matcher: AliasMatcher, *, remember: bool = True
-) -> tuple[str, str]:
-    """(speaker as the briefing names it, party id / OTHER) for a speaker phrase."""
-    phrase = frame.speaker.strip(" ,")
-    if is_pronoun(phrase):
-        return state.last if state.last is not None else (phrase, OTHER)
-    speaker, party = _resolve_phrase(phrase, index, state, matcher, remember=remember)
-    if remember and party != OTHER:
-        _learn_name(phrase.split(",")[0], party, state)
-    first, _, rest = speaker.partition(" ")
-    if first in {"The", "A", "An", "Its", "Their", "His", "Her"} and rest:
-        speaker = f"{first.lower()} {rest}"  # "The ministry" at a sentence start
-    return speaker, party
-
-
-def _resolve_phrase(
-    phrase: str, index: int, state: _DocState, matcher: AliasMatcher, *, remember: bool
-) -> tuple[str, str]:
-    hit = _owner_hit(phrase, matcher, state)
-    if hit is not None:
-        party = hit[0]
-        if remember and hit[1]:
-            _learn_name(hit[1], party, state)
-        return phrase, party
-    words = [w.lower().strip(".,'’") for w in phrase.split()]
-    heads = [_TITLES.get(w, w) for w in words if _TITLES.get(w, w) in _GENERIC_HEADS
-             or w.removesuffix("s") in _GENERIC_HEADS]
-    if heads:
-        earlier = _earlier_speaker(phrase, words, heads, state)
-        if earlier is not None:
-            return earlier
-        if state.context is not None:
-            return phrase, state.context
-        return phrase, OTHER
-    named = [w for w in phrase.split() if w[:1].isupper()]
-    if (named and state.last is not None and state.last_index == index - 1
-            and state.last[1] != OTHER and _ROLE_WORDS.intersection(state.last[0].lower().split())):
-        # "The head of the Afghan army said ... Gen Sher Mohammad Karimi said ...": the
-        # lead names a role, the next sentence the person holding it.
-        return phrase, state.last[1]
-    return phrase, OTHER
-
-
-def _earlier_speaker(
-    phrase: str, words: list[str], heads: list[str], state: _DocState
-) -> tuple[str, str] | None:
-    """The latest speaker of the document that a generic phrase points back to.
-
-    "the ministry", "the spokeswoman", "the two officials" match an earlier speaker by their
-    head noun; "a ministry spokesman" matches by its organisation only ("a spokesman" alone
-    may be someone new) and is named "a spokesman for <the ministry named before>".
-    """
-    if words[0] in _DEFINITE:
-        wanted = list(reversed(heads))
-    elif words[0] in _INDEFINITE:
-        wanted = [h for h in heads[:-1] if h in _ORG_HEADS]
-    else:
-        return None
-    surface = [w for w in words if _head_key(w) in {_head_key(h) for h in wanted}]
-    # "the spokeswoman" is first sought as written, then as any spokesperson
-    for keys_of in (_word_key, _head_key):
-        targets = [keys_of(w) for w in reversed(surface)]
-        for earlier, party in reversed(state.speakers):
-            earlier_keys = {keys_of(w) for w in earlier.lower().split()}
-            matched = [h for h in targets if h in earlier_keys]
-            if matched:
-                return _referent(phrase, words, heads, earlier, matched[0], keys_of), party
-    return None
-
-
-def _referent(phrase: str, words: list[str], heads: list[str], earlier: str, matched: str,
-              keys_of: Callable[[str], str]) -> str:
-    """How the briefing names the speaker a generic phrase points back to."""
-    owner = re.search(r"\bfor\s+(.+)$", earlier)  # "a spokesman for the ministry"
-    if owner and matched in {keys_of(w) for w in owner.group(1).lower().split()}:
-        earlier = owner.group(1)
-    last_head = [w for w in words if _head_key(w) in {_head_key(h) for h in heads}][-1:]
-    if last_head and matched == keys_of(last_head[0]):
-        return earlier
-    role = phrase.split()[-1]  # "a ministry spokesman": the role of the organisation
-    return f"{words[0]} {role} for {earlier}"
-
-
-def _word_key(word: str) -> str:
-    return word.strip(".,;:'’").removesuffix("s")
-
-
-def _head_key(word: str) -> str:
-    word = word.strip(".,;:'’")
-    return _TITLES.get(word, word).removesuffix("s")
-
-
-def _owner_hit(phrase: str, matcher: AliasMatcher, state: _DocState) -> tuple[str, str] | None:
-    """(party, person name or "") for the head of a speaker phrase, if any alias names it.
-
-    The head comes first ("Pakistan's envoy to Kabul" is Pakistan's), then the phrase after
-    it ("a spokesman for Pakistan's military"), then an appositive after a comma.
-    """
-    first, _, rest = phrase.partition(",")
-    head_end = len(first)
-    m = re.search(r"\s(?:of|for|from|at|in|with|to|on|based)\s", first, re.IGNORECASE)
-    if m:
-        head_end = m.start()
-    hits = [(h.start, h.end, h.owner if h.is_party else OTHER) for h in matcher.find(phrase)]
-    for w in re.finditer(r"[\w'’-]+", phrase):
-        key = w.group().lower().strip("'’")
-        if key in state.names and not any(a <= w.start() < b for a, b, _ in hits):
-            hits.append((w.start(), w.end(), state.names[key]))
-    hits = [h for h in hits if _word_before(phrase, h[0]) not in _NOT_OWNER_BEFORE] or hits
-    if not hits:
-        return None
-    head = [h for h in hits if h[1] <= head_end]
-    after = [h for h in hits if head_end <= h[0] < len(first)]
-    chosen = head[-1] if head else after[0] if after else min(hits)
-    text = phrase[chosen[0]:chosen[1]]
-    return chosen[2], text if len(text.split()) >= 2 else ""
-
-
-def _word_before(text: str, index: int) -> str:
-    words = text[:index].split()
-    return words[-1].lower() if words else ""
-
-
-def _learn_name(name: str, party: str, state: _DocState) -> None:
-    """Remember the surname of a named speaker for this document ("Athar Abbas" -> "abbas")."""
-    words = name.split()
-    lowered = {w.lower() for w in words}
-    last = words[-1].lower().strip(".,'’") if words else ""
-    if (2 <= len(words) <= 5 and not lowered & (_NOT_NAME_WORDS | _GENERIC_HEADS)
-            and last.removesuffix("s") not in _GENERIC_HEADS and len(last) > 2):
-        state.names.setdefault(last, party)
+    return _Found(speaker, party, also=tuple(also)), continuing

@@ -73,16 +73,18 @@ _AUX_BEFORE_VERB = frozenset(
 _FINITE = frozenset("is was were are has have had will would can could".split())
 _PARTICIPLE = re.compile(r"^(?:[a-z]+ing|asked|reached|contacted|quoted|interviewed)$")
 _WORD = re.compile(r"[\w\u0001][\w'’-]*")
-_ACCORDING = re.compile(r"\baccording\s+to\s+([^,;:.\u0001]+(?:\.[A-Z]\.?)*[^,;:.\u0001]*)",
-                        re.IGNORECASE)
+_ACCORDING = re.compile(
+    r"\baccording\s+to\s+([^,;:.\u0001]+(?:\.[A-Z]\.?)*[^,;:.\u0001]*)", re.IGNORECASE
+)
 _NP_CUT = re.compile(
     r"\s(?:who|which|that|whose|in\s+a|on\s+(?:monday|tuesday|wednesday|thursday|friday|saturday"
     r"|sunday)|as\s+saying|speaking|because)\b.*$",
     re.IGNORECASE,
 )
 _QUOTED_AS = re.compile(r"(.{2,80}?)\s+(?:was|were)\s+quoted\s+as\s+saying", re.IGNORECASE)
-_STATEMENT = re.compile(r"^(.{2,80}?)\s+(?:issued|released|put\s+out)\s+a\s+statement",
-                        re.IGNORECASE)
+_STATEMENT = re.compile(
+    r"^(.{2,80}?)\s+(?:issued|released|put\s+out)\s+a\s+statement", re.IGNORECASE
+)
 _MAX_SUBJECT_WORDS = 12
 
 
@@ -111,6 +113,9 @@ def scan_quotes(text: str, open_before: bool = False) -> QuoteScan:
     inside = open_before
     quoted = 0
     buffer: list[str] = []
+    if open_before and text.lstrip()[:1] == '"':
+        # a quotation over several paragraphs opens again at each one: the mark opens
+        text = text.lstrip()[1:]
     for ch in text:
         if ch == "“" or (ch == '"' and not inside):
             if inside:  # a stray opening mark inside a quote: keep going
@@ -161,15 +166,17 @@ def later_frames(masked: str, after: int) -> list[Frame]:
     for m in _verb_matches(masked):
         if m.start() <= after or m.group().lower() not in DENIAL_WORDS:
             continue
-        before = masked[:m.start()]
-        tail = re.split(r"(?:,|;|\bbut\b|\bwhile\b|\bwhereas\b|\ba\s+claim\b|\bclaims?\b|"
-                        r"\ballegations?\b|\bcharges?\b|\baccusations?\b|\bwhich\b|\bthat\b)",
-                        before, flags=re.IGNORECASE)[-1]
+        before = masked[: m.start()]
+        tail = re.split(
+            r"(?:,|;|\bbut\b|\bwhile\b|\bwhereas\b|\ba\s+claim\b|\bclaims?\b|"
+            r"\ballegations?\b|\bcharges?\b|\baccusations?\b|\bwhich\b|\bthat\b)",
+            before,
+            flags=re.IGNORECASE,
+        )[-1]
         words = _strip_aux(tail.split())
         lowered = {w.lower() for w in words}
         if 0 < len(words) <= 8 and not (_FINITE | _PASSIVE | _LINKING) & lowered:
-            frames.append(Frame(" ".join(words), "verb", m.group().lower(), m.start(),
-                                m.start()))
+            frames.append(Frame(" ".join(words), "verb", m.group().lower(), m.start(), m.start()))
     return frames
 
 
@@ -191,8 +198,8 @@ def _verb_matches(masked: str) -> list[re.Match]:
 def _verb_frame(masked: str, name_at_end: NameAtEnd | None) -> Frame | None:
     for m in _verb_matches(masked):
         verb = m.group().lower()
-        before = masked[:m.start()].rstrip()
-        after_words = masked[m.end():].split()
+        before = masked[: m.start()].rstrip()
+        after_words = masked[m.end() :].split()
         nxt = after_words[0].lower().strip(",.:;") if after_words else ""
         prev_words = before.split()
         prev = prev_words[-1].lower() if prev_words else ""
@@ -200,7 +207,7 @@ def _verb_frame(masked: str, name_at_end: NameAtEnd | None) -> Frame | None:
             continue
         subject = _subject(before, name_at_end)
         if subject is None:
-            np = _inverted_subject(masked[m.end():])
+            np = _inverted_subject(masked[m.end() :])
             if np:
                 return Frame(np, "inverted", verb, m.end(), m.start())
             continue
@@ -214,8 +221,18 @@ def _verb_usable(verb: str, prev: str, nxt: str, after_words: list[str]) -> bool
         return False
     if nxt == "by":
         return False
-    if verb in {"called", "calls"} and nxt not in {"for", "on", "it", "him", "her", "them",
-                                                    "the", "this", "that", "a"}:
+    if verb in {"called", "calls"} and nxt not in {
+        "for",
+        "on",
+        "it",
+        "him",
+        "her",
+        "them",
+        "the",
+        "this",
+        "that",
+        "a",
+    }:
         return False
     if verb in _NOUN_LIKE and nxt not in _CLAUSE_START and not nxt.startswith(QUOTE_MARK):
         return False
@@ -224,19 +241,29 @@ def _verb_usable(verb: str, prev: str, nxt: str, after_words: list[str]) -> bool
         return False
     if verb in _NEEDS_CLAUSE and nxt not in _CLAUSE_START and not nxt.startswith(QUOTE_MARK):
         return False
-    if verb == "expressed" and nxt not in {"hope", "concern", "regret", "confidence", "doubt",
-                                           "doubts", "anger", "support", "sympathy", "optimism"}:
+    if verb == "expressed" and nxt not in {
+        "hope",
+        "concern",
+        "regret",
+        "confidence",
+        "doubt",
+        "doubts",
+        "anger",
+        "support",
+        "sympathy",
+        "optimism",
+    }:
         return False
     return True
 
 
 def _inverted_subject(after: str) -> str:
-    """"..., said the official.": a short noun phrase after the verb ends the clause."""
+    """ "..., said the official.": a short noun phrase after the verb ends the clause."""
     m = re.match(r"\s*([^,;:.\u0001]+?)\s*(?:[,;:.]|\u0001|$)", after)
     if not m:
         return ""
     words = m.group(1).split()
-    apposition = re.match(r",\s*((?:a|an|the)\s[^,;:.\u0001]+?)\s*[.]?\s*$", after[m.end(1):])
+    apposition = re.match(r",\s*((?:a|an|the)\s[^,;:.\u0001]+?)\s*[.]?\s*$", after[m.end(1) :])
     if apposition and len(apposition.group(1).split()) <= 8:
         words = [*words[:-1], words[-1] + ",", *apposition.group(1).split()] if words else words
     if not words or len(words) > 10 or words[0].lower() in _PREPOSITIONS | _RELATIVES | {"it"}:
@@ -274,8 +301,13 @@ def _subject(before: str, name_at_end: NameAtEnd | None = None) -> tuple[str, in
                 break
             continue
         first = words[0].lower()
-        if (not phrases and not trailing and len(words) > 1 and words[-1].lower() in _PRONOUNS
-                and words[-2].lower() not in _SUBORDINATORS | _ADVERBS | _RELATIVES):
+        if (
+            not phrases
+            and not trailing
+            and len(words) > 1
+            and words[-1].lower() in _PRONOUNS
+            and words[-2].lower() not in _SUBORDINATORS | _ADVERBS | _RELATIVES
+        ):
             return (words[-1], offset + segment.rfind(words[-1]))  # "when pressed, she said"
         if first in _RELATIVES or _PARTICIPLE.match(first) or first in _PREPOSITIONS:
             if phrases:
@@ -294,8 +326,7 @@ def _subject(before: str, name_at_end: NameAtEnd | None = None) -> tuple[str, in
     if not phrases:
         if trailing:
             return None
-        return _name_at_end(segments[-1][1], segments[-1][0], name_at_end) if segments else (
-            "", -1)
+        return _name_at_end(segments[-1][1], segments[-1][0], name_at_end) if segments else ("", -1)
     phrases.reverse()
     offset = phrases[0][0]
     words = _clean_subject(phrases[-1][1])
@@ -329,7 +360,7 @@ def _clean_subject(words: list[str]) -> list[str] | None:
         return None
     for i in range(len(lowered) - 1, 0, -1):
         if lowered[i] in _RELATIVES:
-            rest = words[i + 1:]
+            rest = words[i + 1 :]
             if rest and (rest[0].lower() in _DETERMINERS or rest[0][:1].isupper()):
                 words = rest  # "strikes that Afghan officials said": the object relative
             else:
@@ -342,10 +373,14 @@ def _clean_subject(words: list[str]) -> list[str] | None:
     return words
 
 
-_NAMES_IN_ED = frozenset("ahmed mohammed muhammed hamed saeed javed rasheed naveed zahed khaled"
-                         " mahmed junaid fareed majeed hameed waheed".split())
-_COMMON_VERBS = frozenset("is was were are has have had will would killed kill hit struck left"
-                          " took made came went died dies kills says told".split())
+_NAMES_IN_ED = frozenset(
+    "ahmed mohammed muhammed hamed saeed javed rasheed naveed zahed khaled"
+    " mahmed junaid fareed majeed hameed waheed".split()
+)
+_COMMON_VERBS = frozenset(
+    "is was were are has have had will would killed kill hit struck left"
+    " took made came went died dies kills says told".split()
+)
 _AFTER_PARTICIPLE = frozenset("in at by near on from across inside outside".split())
 
 
@@ -355,8 +390,13 @@ def _has_verb(words: list[str]) -> bool:
         if lw in _COMMON_VERBS:
             return True
         nxt = words[i + 1].lower() if i + 1 < len(words) else ""
-        if (lw.endswith("ed") and len(lw) > 4 and lw not in _NAMES_IN_ED
-                and not w[:1].isupper() and nxt not in _AFTER_PARTICIPLE):
+        if (
+            lw.endswith("ed")
+            and len(lw) > 4
+            and lw not in _NAMES_IN_ED
+            and not w[:1].isupper()
+            and nxt not in _AFTER_PARTICIPLE
+        ):
             return True
     return False
 

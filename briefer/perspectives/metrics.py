@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from briefer.data import Claim, Neutrality, PartyStats, Position, SummarySentence
+from briefer.data import (
+    NARRATOR,
+    Claim,
+    Neutrality,
+    PartyStats,
+    Position,
+    Sentence,
+    SummarySentence,
+)
 from briefer.perspectives.neutral import Lexicon, loaded_terms_in_narration
 from briefer.perspectives.positions import BALANCE
 
@@ -56,16 +64,60 @@ def neutrality_report(
     )
 
 
-def claims_rows(claims: Sequence[Claim]) -> list[dict]:
-    """One row per sentence for `briefer claims --format json|csv`."""
-    return [
+def claims_rows(claims: Sequence[Claim], dropped: Sequence[Sentence] = ()) -> list[dict]:
+    """One row per sentence for `briefer claims --format json|csv`, in text order.
+
+    A narrator sentence has no speaker (`speaker` null): it is its `outlet`'s voice. `dropped`
+    are the segments cleaning marked as not body (`briefer claims --all`): they come with their
+    `kind` ("heading", "dateline", "byline", "clutter", ...) and no speaker or party.
+    """
+    rows = [_row(c) for c in claims]
+    outlets = {c.sentence.doc_id: c.outlet for c in claims}
+    rows.extend(
         {
-            "doc_id": c.sentence.doc_id,
-            "sentence_index": c.sentence.index,
-            "text": c.sentence.text,
-            "speaker": c.speaker,
-            "party": c.party,
-            "quote": c.quote,
+            "doc_id": s.doc_id,
+            "sentence_index": None,
+            "kind": s.kind,
+            "start": s.start,
+            "end": s.end,
+            "text": s.text,
+            "speaker": None,
+            "party": None,
+            "quote": False,
+            "outlet": outlets.get(s.doc_id, ""),
+            "topic": "",
+            "clauses": [],
         }
-        for c in claims
-    ]
+        for s in dropped
+    )
+    order = {
+        doc_id: i
+        for i, doc_id in enumerate(
+            dict.fromkeys([c.sentence.doc_id for c in claims] + [s.doc_id for s in dropped])
+        )
+    }
+    return sorted(rows, key=lambda r: (order[r["doc_id"]], r["start"]))
+
+
+def _row(c: Claim) -> dict:
+    return {
+        "doc_id": c.sentence.doc_id,
+        "sentence_index": c.sentence.index,
+        "kind": c.sentence.kind,
+        "start": c.sentence.start,
+        "end": c.sentence.end,
+        "text": c.sentence.text,
+        "speaker": c.speaker if c.party != NARRATOR and c.speaker else None,
+        "party": c.party,
+        "quote": c.quote,
+        "outlet": c.outlet,
+        "topic": c.topic,
+        "clauses": [
+            {
+                "text": c.sentence.text[k.start : k.end],
+                "speaker": k.speaker or None,
+                "party": k.party,
+            }
+            for k in c.clauses
+        ],
+    }

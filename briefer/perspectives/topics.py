@@ -42,8 +42,11 @@ TOPICS: dict[str, tuple[str, str]] = {
     ),
 }
 _PATTERNS = {key: re.compile(rf"\b(?:{cue})\b", re.IGNORECASE) for key, (_, cue) in TOPICS.items()}
-_NUMBER = re.compile(r"\b(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|dozens?"
-                     r"|scores|hundreds?)\b", re.IGNORECASE)
+_NUMBER = re.compile(
+    r"\b(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|dozens?"
+    r"|scores|hundreds?)\b",
+    re.IGNORECASE,
+)
 
 
 def topic_of(text: str) -> str:

@@ -30,10 +30,7 @@ def read_html(data: bytes, path: str) -> Document:
         date=normalize_date(_field(extracted, "date")),
         url=_field(extracted, "url"),
     )
-    first, _, rest = text.partition("\n")
-    if meta.title and first.strip() == meta.title and rest.strip():
-        text = rest.strip()  # the headline repeated as the first line of the body
-    return text_document(text, path, meta)
+    return text_document(text, path, meta)  # the headline repeated in the text is marked
 
 
 def _extract(html: str, path: str) -> object:

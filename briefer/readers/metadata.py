@@ -1,8 +1,9 @@
-"""Title, outlet and date from the text itself: front matter, datelines, a title line.
+"""Metadata found in an article's text: a header block, front matter, datelines, dates.
 
-PESHAWAR, Pakistan — Pakistan carried out ...        a dateline (dropped from the text)
-KABUL, March 18, 2024 (Reuters) - The Taliban ...    dateline with a date and an outlet
-Pakistan strikes Taliban hideouts in Afghanistan     a short first line: the title
+Title: Pakistan strikes TTP camps        a header block (clipping tools, mail exports):
+Source: Dawn                             read as metadata, marked as non-body
+PESHAWAR, Pakistan — Pakistan ...        a dateline: the place, maybe a date and an outlet
+KABUL, March 18, 2024 (Reuters) - ...
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-__all__ = ["Metadata", "guess_metadata", "normalize_date", "parse_front_matter", "strip_dateline"]
+__all__ = ["Dateline", "Metadata", "dateline_at", "header_fields", "normalize_date"]
 
 _MONTHS = {
     name: number
@@ -40,28 +41,90 @@ _DATE_PATTERNS = [
     re.compile(rf"{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}})\b"),
     re.compile(rf"(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH},?\s+(?P<year>\d{{4}})\b"),
 ]
+# A dateline opens the first paragraph: "PESHAWAR:", "NEW DELHI, Dec 25 (PTI):",
+# "KABUL, Afghanistan (AP) —", "New Delhi:", "Islamabad, Dec 25 (APP) -", "New York, IRNA-",
+# "MOSCOW, May 7. /TASS/.", "BAKU, Azerbaijan, September 13.", "MOSCOW (Sputnik - 17th April)".
+_CAPS_PLACE = r"[A-Z][A-Z.'’]+(?:-[A-Z.'’]+)*(?:[ \t]+[A-Z][A-Z.'’]+(?:-[A-Z.'’]+)*){0,3}"
+_TITLE_PLACE = r"[A-Z][a-z][a-zA-Z.'’]*(?:-[a-zA-Z.'’]+)*(?:[ \t]+[A-Z][a-zA-Z.'’]+){0,2}"
+_EXTRA_WORD = r"(?:[A-Z][\w'’]*(?:-[\w'’]+)*\.?|\d{1,4}(?:st|nd|rd|th)?)"
 _DATELINE = re.compile(
-    r"""^(?P<place>[A-Z][A-Z'.\- ]{1,40}[A-Z.])     # PESHAWAR, NEW DELHI
-        (?:,\s*(?P<extra>[^—–(\n]{1,40}?))?         # , Pakistan / , March 18, 2024
-        \s*(?:\((?P<outlet>[^)\n]{1,40})\))?        # (Reuters)
-        \s*(?:—|–|--|-)\s+""",
+    rf"""(?P<place>{_CAPS_PLACE}|{_TITLE_PLACE})
+        (?:[ \t]*\[[^\[\]\n]{{1,30}}\])?                                    # [Pakistan]
+        (?:[ \t]*,[ \t]*(?P<extra>{_EXTRA_WORD}(?:,?[ \t]+{_EXTRA_WORD}){{0,4}}))?  # , Dec 25
+        [ \t]*(?:\((?P<outlet>[^()\n]{{1,60}})\))?                            # (Reuters)
+        [ \t]*(?P<sep>—|–|--|-|:|(?<=\d)\.(?:[ \t]*/(?P<agency>[A-Z]{{2,10}})/\.?)?)?[ \t]*""",
     re.VERBOSE,
 )
-_TITLE_MAX_CHARS = 150
-_FRONT_MATTER = re.compile(
-    r"\A---[ \t]*\r?\n(?P<body>.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S
+# "July 24 (UPI) --": the date and the agency, no place.
+_DATE_FIRST = re.compile(
+    r"(?P<extra>(?:[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}|\d{1,2}[ \t]+[A-Z][a-z]{2,8})(?:,?[ \t]+\d{4})?)"
+    r"[ \t]*\((?P<outlet>[^()\n]{1,40})\)[ \t]*(?P<sep>—|–|--|-|:)[ \t]*"
 )
-_FIELD_ALIASES = {
+_MAX_DATELINE = 80
+_NOT_PLACES = {
+    "BREAKING",
+    "UPDATE",
+    "UPDATED",
+    "WATCH",
+    "EXCLUSIVE",
+    "ANALYSIS",
+    "OPINION",
+    "LIVE",
+    "VIDEO",
+    "READ",
+    "ALSO READ",
+    "EDITORIAL",
+    "FILE",
+    "NOTE",
+}
+# Header keys (as clipping tools, feed readers and mail exports write them) -> field.
+HEADER_KEYS = {
     "title": "title",
     "headline": "title",
+    "subject": "title",
     "source": "outlet",
-    "outlet": "outlet",
+    "publication": "outlet",
     "publisher": "outlet",
-    "date": "date",
-    "published": "date",
+    "outlet": "outlet",
+    "site": "outlet",
+    "site name": "outlet",
+    "from": "outlet",
+    "newspaper": "outlet",
     "url": "url",
     "link": "url",
+    "source url": "url",
+    "original url": "url",
+    "canonical": "url",
+    "date": "date",
+    "published": "date",
+    "publish date": "date",
+    "published date": "date",
+    "date published": "date",
+    "published at": "date",
+    "sent": "date",
+    "updated": "",
+    "author": "",
+    "authors": "",
+    "by": "",
+    "byline": "",
+    "to": "",
+    "cc": "",
+    "section": "",
+    "category": "",
+    "tags": "",
+    "keywords": "",
+    "language": "",
+    "lang": "",
+    "description": "",
+    "summary": "",
+    "words": "",
+    "word count": "",
+    "id": "",
+    "event": "",
 }
+_URL = re.compile(r"https?://\S+|www\.\S+")
+_DOMAIN_NOTE = re.compile(r"\s*\((?:www\.)?[\w-]+(?:\.[\w-]+)+\)\s*$")  # "The Nation (nation.com)"
+_MAIL_NAME = re.compile(r"^\s*\"?([^\"<]+?)\"?\s*<[^>]*>\s*$")  # Dawn Today <news@dawn.com>
 
 
 @dataclass(frozen=True)
@@ -81,6 +144,13 @@ class Metadata:
         )
 
 
+@dataclass(frozen=True)
+class Dateline:
+    end: int  # where the article's first sentence starts
+    place: str  # "Peshawar", "Kabul, Afghanistan"
+    meta: Metadata  # the date and outlet a dateline may carry
+
+
 def normalize_date(value: object) -> str:
     """An ISO day (YYYY-MM-DD) from a date, datetime or common date string; "" if none."""
     if isinstance(value, dt.datetime | dt.date):
@@ -88,65 +158,88 @@ def normalize_date(value: object) -> str:
     if not isinstance(value, str):
         return ""
     for pattern in _DATE_PATTERNS:
-        match = pattern.search(value)
-        if match is None:
-            continue
-        fields = match.groupdict()
-        month = _MONTHS.get(fields["month"].lower()) if "month" in fields else None
-        month = month or (int(fields["mon"]) if fields.get("mon") else None)
-        try:
-            return dt.date(int(fields["year"]), month or 0, int(fields["day"])).isoformat()
-        except (TypeError, ValueError):
-            continue
+        for match in pattern.finditer(value):
+            fields = match.groupdict()
+            month = _MONTHS.get(fields["month"].lower()) if "month" in fields else None
+            month = month or (int(fields["mon"]) if fields.get("mon") else None)
+            try:
+                return dt.date(int(fields["year"]), month or 0, int(fields["day"])).isoformat()
+            except (TypeError, ValueError):
+                continue
     return ""
 
 
-def parse_front_matter(text: str) -> tuple[Metadata, str]:
-    """YAML-ish `key: value` front matter between `---` lines, and the text after it."""
-    match = _FRONT_MATTER.match(text)
-    if match is None:
-        return Metadata(), text
-    found: dict[str, str] = {}
-    for line in match.group("body").splitlines():
-        key, sep, value = line.partition(":")
-        field = _FIELD_ALIASES.get(key.strip().lower())
-        if sep and field and field not in found:
-            found[field] = value.strip().strip("\"'").strip()
-    if "date" in found:
-        found["date"] = normalize_date(found["date"])
-    return Metadata(**found), text[match.end() :]
+def header_fields(key: str, value: str) -> Metadata | None:
+    """The metadata of one `Key: value` header line; None if `key` is no header key."""
+    field = HEADER_KEYS.get(re.sub(r"\s+", " ", key.strip().lower()))
+    if field is None:
+        return None
+    value = value.strip().strip("\"'").strip()
+    if field == "date":
+        return Metadata(date=normalize_date(value))
+    if field == "url":
+        found = _URL.search(value)
+        return Metadata(url=found.group() if found else value)
+    if field == "outlet":
+        found = _URL.search(value)
+        if found:  # "Source: https://www.dawn.com/news/1" names the page, not the outlet
+            return Metadata(url=found.group())
+        named = _MAIL_NAME.match(value)
+        name = named.group(1).strip() if named else value
+        return Metadata(outlet=_DOMAIN_NOTE.sub("", name).strip() or name)
+    if field == "title":
+        return Metadata(title=value)
+    return Metadata()
 
 
-def guess_metadata(text: str) -> tuple[Metadata, str]:
-    """Metadata from a title line or a dateline, and the text without the title line."""
-    text = text.strip()
-    first, newline, rest = text.partition("\n")
-    title = ""
-    if newline and rest.strip() and _looks_like_title(first.strip()):
-        title, text = first.strip().lstrip("#").strip(), rest.strip()
-    return _dateline(text.partition("\n")[0]).fill(Metadata(title=title)), text
+def dateline_at(text: str, start: int) -> Dateline | None:
+    """The dateline opening the paragraph at `start`, if there is one."""
+    dated = _DATE_FIRST.match(text, start)
+    if (
+        dated is not None
+        and _MONTHS.get(re.split(r"[\s.]", dated.group("extra"))[0].lower())
+        or (dated is not None and dated.group("extra")[:1].isdigit())
+    ):
+        meta = Metadata(outlet=dated.group("outlet").strip(), date=normalize_date(dated.group()))
+        return _checked(text, dated.end(), "", meta)
+    match = _DATELINE.match(text, start)
+    if match is None or match.end() - start > _MAX_DATELINE:
+        return None
+    place, sep, outlet = match.group("place"), match.group("sep"), match.group("outlet")
+    extra = (match.group("extra") or "").strip()
+    if sep is None and not (
+        outlet and place.isupper() and text[match.end() - 1 : match.end()].isspace()
+    ):
+        return None  # "MOSCOW (Sputnik - 17th April)" needs no dash; others do
+    if not place.isupper() and sep in {"-", "--"} and not (outlet or extra.isupper()):
+        return None  # "Kabul - the ..." is rare; "Islamabad-based" and lists are common
+    if place.isupper() and (len(place) < 3 or place in _NOT_PLACES):
+        return None
+    if place.split()[0].lower() in _MONTHS:
+        return None
+    date = normalize_date(extra) or normalize_date(outlet or "")
+    shown = _place_name(place)
+    country = [w for w in extra.split(",") if w.strip() and not re.search(r"\d", w)]
+    if (
+        country
+        and not _MONTHS.get(country[0].strip().lower().rstrip("."))
+        and not (country[0].strip().isupper() and sep == "-")
+    ):
+        shown = f"{shown}, {country[0].strip()}"
+    outlet_name = match.group("agency") or (outlet or "").split(" - ")[0].split("/")[0].strip()
+    if not outlet_name and extra.isupper() and sep == "-":
+        outlet_name = extra  # "New York, IRNA-"
+    return _checked(text, match.end(), shown, Metadata(outlet=outlet_name, date=date))
 
 
-def strip_dateline(text: str) -> str:
-    """The text without a leading dateline ("KABUL (Reuters) - "): it is metadata, not news.
-
-    Left in, it would open the first sentence of every briefing that quotes it.
-    """
-    match = _DATELINE.match(text)
-    if match is None or not text[match.end() :].strip():
-        return text
-    return text[match.end() :]
+def _checked(text: str, end: int, place: str, meta: Metadata) -> Dateline | None:
+    rest = text[end : end + 1]
+    if not rest or not (rest.isupper() or rest.isdigit() or rest in "\"“‘'\n"):
+        return None  # a dateline is followed by the first sentence, or stands on its own line
+    return Dateline(end, place, meta)
 
 
-def _looks_like_title(line: str) -> bool:
-    if not line or len(line) > _TITLE_MAX_CHARS or _DATELINE.match(line):
-        return False
-    return line.startswith("#") or not line.rstrip("\"'”’").endswith((".", ":", ";", ","))
-
-
-def _dateline(line: str) -> Metadata:
-    match = _DATELINE.match(line)
-    if match is None:
-        return Metadata()
-    outlet = (match.group("outlet") or "").strip()
-    return Metadata(outlet=outlet, date=normalize_date(match.group("extra") or ""))
+def _place_name(place: str) -> str:
+    if not place.isupper():
+        return place
+    return " ".join(w.capitalize() if len(w) > 2 or "." not in w else w for w in place.split())

@@ -1,7 +1,9 @@
-"""Plain text and Markdown (.txt, .md, .markdown), and the byte-to-text decoding all readers share.
+"""Plain text and Markdown (.txt, .md, .markdown), the byte-to-text decoding all readers share,
+and `text_document`, the one place every reader's text passes through to be cleaned.
 
 Text is UTF-8 (a BOM is fine); anything else is read as cp1252, then latin-1, with a warning
 that names the file. Markdown may open with `---` front matter (title, source/outlet, date, url).
+A document's text is kept as read: cleaning (clean.py) marks what is not the article.
 """
 
 from __future__ import annotations
@@ -13,12 +15,8 @@ import warnings
 
 from briefer.data import Document
 from briefer.errors import InputError
-from briefer.readers.metadata import (
-    Metadata,
-    guess_metadata,
-    parse_front_matter,
-    strip_dateline,
-)
+from briefer.readers.clean import clean, has_body
+from briefer.readers.metadata import Metadata
 
 __all__ = ["decode_text", "normalize_characters", "read_markdown", "read_text", "text_document"]
 
@@ -32,6 +30,7 @@ _MD_HEADING = re.compile(r"^#{1,6}[ \t]+", re.M)
 # C0 and C1 controls but tab and newline, lone surrogates, the two noncharacters XML refuses
 _ODD_CHARACTER = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 _LINE_BREAKS = frozenset("\r\x0b\x0c\x1c\x1d\x1e\x85")  # where str.splitlines breaks
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n.*?\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
 
 
 def decode_text(data: bytes, path: str) -> str:
@@ -65,23 +64,38 @@ def read_markdown(data: bytes, path: str) -> Document:
 def text_document(
     text: str, path: str, known: Metadata = _NO_METADATA, fallback: Metadata = _NO_METADATA
 ) -> Document:
-    """A document from plain text.
+    """A document of `text`, kept as it is, with what is not article body marked.
 
-    Metadata comes from `known` (the file's own metadata), then front matter, then a title
-    line or a dateline in the text, then `fallback`.
+    Metadata comes from `known` (the file format's own), then the text (a header block or
+    front matter, the headline, a "Published ..." line, the dateline), then `fallback`; an
+    outlet still unknown is named after the URL's domain (see briefer.outlets).
     """
+    from briefer.outlets import domain_of, outlet_for_url
+
     text = normalize_characters(text)
     known, fallback = _normalized(known), _normalized(fallback)
-    front, text = parse_front_matter(text)
-    given = known.fill(front)
-    guessed, body = guess_metadata(text)
-    if given.title and guessed.title and guessed.title != given.title:
-        body = text.strip()  # the first line is text, not a second title
-    meta = given.fill(guessed).fill(fallback)
-    body = strip_dateline(body.strip())
-    if not body.strip():
-        raise InputError(path, "is empty", "give a file with the article's text")
-    return Document("", body, meta.title, meta.outlet, meta.date, meta.url, path)
+    cleaned = clean(text, known)
+    meta = known.fill(cleaned.meta).fill(fallback)
+    if not meta.outlet and meta.url:
+        outlet = outlet_for_url(meta.url)
+        meta = meta.fill(Metadata(outlet=outlet.name if outlet else domain_of(meta.url)))
+    if not has_body(text, cleaned.marks):
+        raise InputError(
+            path,
+            "has no article text (only a header, headline or byline)",
+            "give a file with the article's text",
+        )
+    return Document(
+        "",
+        text,
+        meta.title,
+        meta.outlet,
+        meta.date,
+        meta.url,
+        path,
+        place=cleaned.place,
+        marks=cleaned.marks,
+    )
 
 
 def normalize_characters(text: str) -> str:
@@ -133,8 +147,8 @@ def _binary(path: str) -> InputError:
 
 def _plain_markdown(text: str) -> str:
     """Markdown with links, emphasis and heading marks reduced to their words."""
-    _, body = parse_front_matter(text)
-    prefix = text[: len(text) - len(body)]
+    front = _FRONT_MATTER.match(text)
+    prefix, body = (text[: front.end()], text[front.end() :]) if front else ("", text)
     body = _MD_LINK.sub(r"\1", body)
     body = _MD_EMPHASIS.sub("", body)
     body = _MD_HEADING.sub("", body)

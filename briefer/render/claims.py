@@ -32,7 +32,12 @@ def render_claims(rows: Sequence[Mapping[str, object]], format: str) -> str:
 
 
 def csv_cell(value: object) -> object:
-    """The one place a CSV cell is escaped: text that could start a formula is quoted with '."""
+    """The one place a CSV cell is escaped: text that could start a formula is quoted with '.
+
+    A list (the clauses a speaker does not own, say) is written as its JSON text.
+    """
+    if isinstance(value, list | dict):
+        value = json.dumps(value, ensure_ascii=False)
     if isinstance(value, str) and value.startswith(FORMULA_STARTS):
         return "'" + value
     return value

@@ -1,0 +1,100 @@
+"""Whether a sentence without a speaker of its own carries on the previous speaker's account.
+
+    "At 9.55am, Cambodian forces reportedly fired into a residential area."   the army's still
+    "Relations have been strained since the Taliban returned to power in 2021."   the narrator
+
+News copy often gives a statement's details in the lines after the one that names its source
+(the times and targets of a military's account, the items of a ministry's list, the figures of
+a briefing). A sentence right after an attributed one carries that speaker on when it reads as
+such a detail: hearsay ("reportedly"), a time of day, "then", a list item, an attack or a toll;
+never when it reads as the journalist's own background: history and earlier dates, the setting
+of a place, what is (un)known, who did not comment, what an event "came after".
+"""
+
+from __future__ import annotations
+
+import re
+
+from briefer.perspectives.topics import topic_of
+
+__all__ = ["carries_on", "frames_an_event", "reads_as_narration"]
+
+_MIN_WORDS = 5
+_BACKGROUND = re.compile(
+    r"\b(?:since|in|by|until|of|from)\s+(?:19|20)\d\d\b|\b(?:19|20)\d\d\s*[-–]\s*(?:19|20)?\d\d\b"
+    r"|\bin\s+(?:january|february|march|april|may|june|july|august|september|october|november"
+    r"|december)\b|\bsince\s+(?:january|february|march|april|may|june|july|august|september"
+    r"|october|november|december|then|the)\b"
+    r"|\b(?:last|previous|earlier)\s+(?:year|month|week|decade|had)\b|\bhistor(?:y|ic|ical|ically)\b"
+    r"|\bfor\s+(?:years|decades|months)\b|\bhas\s+long\b|\bhave\s+long\b|\blong[- ]standing\b"
+    r"|\bhas\s+(?:not|yet\s+to)\s+(?:commented|responded|confirmed)|\bdid\s+not\s+(?:immediately\s+)?"
+    r"(?:respond|comment|return|reply|elaborate|say)|\bno\s+immediate\b|\bcould\s+not\s+(?:be\s+)?"
+    r"(?:independently\s+)?(?:verif|confirm)|\bremain(?:s|ed)?\s+(?:unclear|tense)\b"
+    r"|\bit\s+(?:is|was)\s+(?:not\s+)?(?:clear|unclear)\b|\bstill\s+being\s+assessed\b"
+    r"|\blies\s+(?:about|some|roughly)?\s*\d|\bis\s+located\b|^[^,]*,\s+located\s+(?:about|some|near|\d)"
+    r"|\b(?:relations|ties|tensions)\s+(?:between|have|had|with|culminated)\b"
+    r"|\bboth\s+(?:countries|sides|nations|armies)\b|\beach\s+other\b"
+    r"|\bthe\s+two\s+(?:countries|sides|nations|neighbours|neighbors|armies)\b|\bis\s+home\s+to\b"
+    r"|\bflashpoint\b|\bclaimed\s+by\s+both\b|\bwas\s+not\s+immediately\b"
+    r"|\bthere\s+(?:has|have)\s+been\s+no\b|\b(?:means|refers\s+to)\b|\bthe\s+following\s+is\b"
+    r"|\braising\s+(?:global\s+)?concerns\b|\braised\s+concerns\b|\bin\s+recent\s+(?:years|months|weeks)\b|\bon\s+condition\s+of\s+anonymity\b|\bspeaking\s+to\b"
+    r"|\b(?:reports|media)\s+(?:said|say|suggest|indicate)\b|\baccording\s+to\s+(?:media\s+)?reports\b"
+    r"|\bwas\s+declared\b|\bwere\s+deployed\b|\bhas\s+been\s+closed\b"
+    r"|\b(?:is|are|was|were)\s+(?:reported|said|believed|thought|understood)\s+to\b",
+    re.IGNORECASE,
+)
+# Framing by the journalist: what an event came after, where it took place.
+_FRAMING = re.compile(
+    r"\b(?:came|comes|come)\s+(?:after|as|in\s+response|amid|days|hours|a\s+day|weeks|following)\b"
+    r"|\b(?:follows?|followed)\s+(?:a|an|the)\b|\btook\s+place\b|\bprompted\b",
+    re.IGNORECASE,
+)
+_NARRATION_START = re.compile(
+    r"^(?:notably|separately|elsewhere|additionally|in\s+(?:a\s+)?(?:separate|related)|"
+    r"there\s+(?:is|are|was|were)|this\s+(?:is|was|comes|came|marks|marked|latest)|"
+    r"it\s+(?:is|was)\s+the\s+(?:first|second|third|latest)|the\s+(?:latest|recent)\s+\w+|"
+    r"the\s+(?:attack|incident|strike|strikes|blast|explosion)\s+(?:happened|occurred)|"
+    r"(?:in|during|after|following)\s+(?:the\s+)?(?:19|20)\d\d)\b",
+    re.IGNORECASE,
+)
+# A statement's own voice left unquoted: "our units", "we", "the enemy".
+_OWN_VOICE = re.compile(r"\b(?:our|we|us)\b(?![.-])|\bthe\s+enemy\b", re.IGNORECASE)
+_DETAIL = re.compile(
+    r"\b(?:reportedly|allegedly|purportedly|then)\b|\bintercept(?:ed|ing)?\b|\bshot\s+down\b"
+    r"|\bcaused\s+(?:\w+\s+){0,2}(?:damage|casualties)\b"
+    r"|\b(?:at\s+)?(?:about\s+|around\s+|approximately\s+)?\d{1,2}[.:]\d{2}\s*(?:a\.?m|p\.?m|hrs|hours)?\b"
+    r"|\b\d{1,2}\s*(?:a\.?m|p\.?m)\b|^\s*(?:[-•*]|\d{1,2}[.)])\s",
+    re.IGNORECASE,
+)
+
+
+_EVENT_FRAME = re.compile(
+    r"^(?:the|this|that|it|these|those)\b[^,;]{0,40}?\b(?:came|comes|come|follows|followed)\s+"
+    r"(?:\w+\s+){0,3}?(?:after|as|amid|following|in\s+response)\b",
+    re.IGNORECASE,
+)
+
+
+def frames_an_event(text: str) -> bool:
+    """ "The move came days after X accused ...": the journalist places an event; what X said
+    is told as the occasion, not asserted by the sentence."""
+    return _EVENT_FRAME.search(text.lstrip("-•*0123456789.) ")) is not None
+
+
+def reads_as_narration(text: str) -> bool:
+    """The journalist's own background or framing: history, setting, what is not known."""
+    stripped = text.lstrip("-•*0123456789.) ")
+    return bool(_BACKGROUND.search(text) or _NARRATION_START.search(stripped))
+
+
+def carries_on(text: str, *, one_voice: bool = False) -> bool:
+    """Whether `text`, right after a sentence with a speaker, still reports that speaker.
+
+    `one_voice`: the article renders one side's statement (most of its attributed sentences
+    are that side's), where the strikes, targets and tolls that follow are its account too.
+    """
+    if len(text.split()) < _MIN_WORDS or reads_as_narration(text) or _FRAMING.search(text):
+        return False
+    if _DETAIL.search(text) or _OWN_VOICE.search(text):
+        return True
+    return one_voice and topic_of(text) in {"casualties", "targets"}

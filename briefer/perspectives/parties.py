@@ -1,0 +1,372 @@
+"""From a speaker phrase to a party: aliases, roles, earlier speakers, the document's context.
+
+    resolve("Pakistani security sources", ...)       -> ("Pakistani security sources", "pakistan")
+    resolve("the official", ...)                     -> the latest speaker an "official" names
+    resolve("security officials", ...)               -> the document's context party, if any
+    resolve("Azerbaijani and Armenian ministries")   -> NARRATOR: both sides, so neither
+
+Profile aliases decide which party a name belongs to. A speaker named only by a role
+("officials", "a senior security official", "the ministry") is resolved by an earlier speaker
+of the same document it points back to, else by the document's context: the dateline's
+country, the outlet's home (a profile's `outlets:`), the party the text mentions most.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from briefer.data import NARRATOR, OTHER
+from briefer.outlets import builtin_outlets
+from briefer.perspectives.aliases import AliasMatcher, matcher_for
+from briefer.perspectives.context import DocState, gazetteer
+from briefer.perspectives.profiles import Profile
+
+__all__ = ["Resolver", "is_pronoun", "name_at_end"]
+
+# Speakers named only by their role: whose they are comes from the context.
+GENERIC_HEADS = frozenset(
+    "official officials authorities authority spokesman spokeswoman spokesperson spokesmen police"
+    " army military government ministry minister officer officers commander commanders source"
+    " sources intelligence administration embassy diplomat diplomats envoy ambassador president"
+    " statement forces troops soldiers governor chief agency department office investigators"
+    " prosecutors court officer prime premier cabinet general captain major colonel lieutenant"
+    " head mission country side regime leadership delegation representative command wing"
+    " headquarters ministries mod state nation council parliament lawmaker lawmakers legislator"
+    " guards guard force navy airforce dpo sho inspector superintendent commissioner deputy"
+    " administrator ig dg".split()
+)
+# "officials to Pakistan": an alias after these names whom the speaker addresses, not whose.
+_NOT_OWNER_BEFORE = frozenset("to against toward towards with about over into on than".split())
+_TITLES = {
+    "gen": "general",
+    "gen.": "general",
+    "capt": "captain",
+    "maj": "major",
+    "col": "colonel",
+    "lt": "lieutenant",
+    "spokesperson": "spokesman",
+    "spokeswoman": "spokesman",
+}
+_NOT_NAME_WORDS = frozenset("the a an of for from in at to on and with by this that".split())
+_ROLE_WORDS = frozenset(
+    "head chief spokesman spokeswoman spokesperson minister commander general"
+    " official ambassador envoy president leader director".split()
+)
+_DEFINITE = frozenset("the its this that these those".split())
+_INDEFINITE = frozenset("a an another".split())
+# Generic heads that name an organisation, not a person speaking for it.
+_ORG_HEADS = frozenset(
+    "ministry office embassy government administration army military police"
+    " agency department court cabinet intelligence forces mission".split()
+)
+# Nobody in particular: "reports said", "media reports", "both sides", "each other".
+_NO_SPEAKER = re.compile(
+    r"^(?:(?:initial|earlier|some|other|unconfirmed|local|media|news|press|several|previously"
+    r"|stated|official|death)\s+)*(?:reports?|media|accounts?|footage|images|videos?|tolls?"
+    r"|figures|estimates|counts|data|statistics)\b(?!\s+of\s+[A-Z])"
+    r"|^(?:both|each|the\s+two)\b|\beach\s+other\b|\b(?:two|both)\s+(?:sides|countries"
+    r"|nations|governments|armies|militaries|ministries)\b",
+    re.IGNORECASE,
+)
+# Speakers who do not speak for a state whatever their nationality: hospitals, tribal elders.
+_NON_STATE_QUALIFIERS = re.compile(
+    r"\b(?:hospital|medical|doctors?|rescue|rescuers|tribal\s+(?:elders?|sources?|leaders?|chiefs?)"
+    r"|telegram|social\s+media|bloggers?|eyewitness(?:es)?)\b",
+    re.IGNORECASE,
+)
+_LINE_BREAK_HYPHEN = re.compile(r"(?<=[a-z])- (?=[a-z])")  # "of- ficial" in hard-wrapped copy
+# Speakers of a nationality who do not speak for its state.
+_NON_STATE_HEADS = frozenset(
+    "channels channel media bloggers blogger users user netizens residents resident civilians"
+    " people villagers villager analysts analyst experts expert commentators observers"
+    " newspapers newspaper press journalists journalist reporters reporter citizens eyewitnesses"
+    " witnesses witness locals doctors doctor families survivors activists activist scholars"
+    " lawyers students traders businessmen refugees tribesmen elders opposition critics".split()
+)
+# Heads of a news outlet speaking in its own name ("the newspaper reported").
+_MEDIA_HEADS = frozenset(
+    "newspaper paper daily channel broadcaster outlet television tv radio website portal"
+    " media network station magazine weekly tabloid".split()
+)
+_PRONOUNS = frozenset("he she they it we".split())
+
+
+class Resolver:
+    """Speaker phrases of one profile to (speaker as the briefing names it, party)."""
+
+    def __init__(self, profile: Profile) -> None:
+        self.profile = profile
+        self.matcher = matcher_for(profile)
+        self._media = {o.id for o in profile.others if o.id == "media"}
+        names = {
+            re.sub(r"\s*\(.*\)$", "", o.name.lower())
+            for o in (*profile.outlets, *builtin_outlets())
+        }
+        names = {n.removeprefix("the ") for n in names if n}
+        self._outlet_names = names
+        self._outlet_pattern = re.compile(
+            r"(?<![\w-])(?:the\s+)?(?:"
+            + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+            + r")(?![\w-])"
+        )
+
+    def resolve(
+        self, phrase: str, index: int, state: DocState, *, remember: bool = True
+    ) -> tuple[str, str]:
+        phrase = _LINE_BREAK_HYPHEN.sub("", phrase.strip(" ,-–—•"))
+        if is_pronoun(phrase):
+            return state.last if state.last is not None else (phrase, OTHER)
+        if _NO_SPEAKER.search(phrase):
+            return "", NARRATOR
+        speaker, party = self._phrase(phrase, index, state, remember=remember)
+        if remember and party != OTHER:
+            _learn_name(phrase.split(",")[0], party, state)
+        first, _, rest = speaker.partition(" ")
+        if first in {"The", "A", "An", "Its", "Their", "His", "Her"} and rest:
+            speaker = f"{first.lower()} {rest}"  # "The ministry" at a sentence start
+        return speaker, party
+
+    def unnamed(self, phrase: str) -> bool:
+        """A role without a name or nationality: "police", "officials", "the spokesman"."""
+        return not self.matcher.find(phrase) and _place_in(phrase, self.matcher) is None
+
+    def is_media(self, phrase: str) -> bool:
+        """A news outlet: a media alias, a known outlet, "the newspaper", "Army Radio"."""
+        hits = self.matcher.find(phrase)
+        if any(h.owner in self._media for h in hits):
+            return True
+        lowered = phrase.lower().removeprefix("the ").strip()
+        named = self._outlet_pattern.search(lowered)
+        if named is not None and (named.end() == len(lowered) or lowered in self._outlet_names):
+            return True  # "Pakistan-based The Nation", "Dawn"
+        head = _head_word(phrase)
+        if head == "agency" and re.search(r"\bnews\s+agency\b", lowered):
+            return True
+        return (
+            head in _MEDIA_HEADS
+            and "state" not in lowered.split()
+            and not any(
+                w in lowered for w in ("ministry", "military agency", "intelligence agency")
+            )
+        )
+
+    def _phrase(
+        self, phrase: str, index: int, state: DocState, *, remember: bool
+    ) -> tuple[str, str]:
+        owners = self._parties_named(phrase)
+        if len(owners) >= 2 and _coordinated(phrase):
+            return "", NARRATOR  # "Azerbaijani and Armenian Defense Ministries"
+        head = _head_word(phrase)
+        if _NON_STATE_QUALIFIERS.search(phrase) or head in _NON_STATE_HEADS:
+            hit = _owner_hit(phrase, self.matcher, state)
+            if hit is None or self._is_party(hit[0]):
+                return phrase, OTHER  # "hospital official Wasim Baig", "Azerbaijani bloggers"
+        hit = _owner_hit(phrase, self.matcher, state)
+        if hit is not None:
+            party = hit[0]
+            if self.is_media(phrase) and not self._state_voice(phrase, party):
+                return phrase, OTHER  # an outlet speaking in its own name
+            if remember and hit[1]:
+                _learn_name(hit[1], party, state)
+            return phrase, party
+        if self.is_media(phrase):
+            return phrase, OTHER
+        placed = _place_in(phrase, self.matcher)
+        if placed is not None:
+            return phrase, placed  # "Officials of the Khost province", "Chaman police"
+        words = [w.lower().strip(".,'’") for w in phrase.split()]
+        heads = [
+            _TITLES.get(w, w)
+            for w in words
+            if _TITLES.get(w, w) in GENERIC_HEADS or w.removesuffix("s") in GENERIC_HEADS
+        ]
+        if heads:
+            earlier = _earlier_speaker(phrase, words, heads, state)
+            if earlier is not None:
+                return earlier
+            if words[0] in _DEFINITE:
+                earlier_party = next(
+                    (sp for sp in reversed(state.speakers) if self._is_party(sp[1])), None
+                )
+                if earlier_party is not None:
+                    return phrase, earlier_party[1]  # "the agency says", after the ministry
+            if state.context.party is not None:
+                return phrase, state.context.party
+            return phrase, OTHER
+        named = [w for w in phrase.split() if w[:1].isupper()]
+        if (
+            named
+            and state.last is not None
+            and state.last_index == index - 1
+            and state.last[1] != OTHER
+            and _ROLE_WORDS.intersection(state.last[0].lower().split())
+        ):
+            # "The head of the Afghan army said ... Gen Sher Mohammad Karimi said ...": the
+            # lead names a role, the next sentence the person holding it.
+            return phrase, state.last[1]
+        return phrase, OTHER
+
+    def _state_voice(self, phrase: str, party: str) -> bool:
+        """State media speak for the state: "Iran's state news agency", "Iranian television",
+        "Israeli Army Radio", "the website of the Armenian government"."""
+        if not self._is_party(party) or _state_media(phrase):
+            return self._is_party(party)
+        if re.search(r"\b(?:government|ministry|army|military|presiden\w*)\b", phrase, re.I):
+            return True
+        named = [w for w in re.findall(r"[A-Z][\w'’-]*", phrase) if w not in {"The", "A"}]
+        aliases = {phrase[h.start : h.end] for h in self.matcher.find(phrase) if h.is_party}
+        words = {w for a in aliases for w in a.split()}
+        return all(w in words or w.lower() in _MEDIA_HEADS for w in named)
+
+    def _parties_named(self, phrase: str) -> set[str]:
+        hits = [h for h in self.matcher.find(phrase) if h.is_party]
+        kept = [h for h in hits if _word_before(phrase, h.start) not in _NOT_OWNER_BEFORE]
+        return {h.owner for h in kept}
+
+    def _is_party(self, party: str) -> bool:
+        return party not in (OTHER, NARRATOR)
+
+
+def is_pronoun(phrase: str) -> bool:
+    return phrase.lower() in _PRONOUNS
+
+
+def _place_in(phrase: str, matcher: AliasMatcher) -> str | None:
+    """The party whose country a place in the phrase lies in ("Chaman District Police")."""
+    places = gazetteer()
+    lowered = phrase.lower()
+    for city, country in places.items():
+        if re.search(rf"(?<![\w-]){re.escape(city)}(?![\w-])", lowered):
+            hits = [h for h in matcher.find(country) if h.is_party]
+            if hits:
+                return hits[0].owner
+    return None
+
+
+def _coordinated(phrase: str) -> bool:
+    return re.search(r"\b(?:and|&|both)\b", phrase, re.IGNORECASE) is not None
+
+
+def _state_media(phrase: str) -> bool:
+    return re.search(r"\bstate(?:-run|-owned)?\b|\bofficial\b", phrase, re.IGNORECASE) is not None
+
+
+def _head_word(phrase: str) -> str:
+    """The head noun of a speaker phrase: its last word before "of", "for", a comma..."""
+    first = re.split(r",|\s(?:of|for|from|at|in|with|to|on|based|who|which|that)\s", phrase)[0]
+    words = first.split()
+    return words[-1].lower().strip(".,'’") if words else ""
+
+
+def _earlier_speaker(
+    phrase: str, words: list[str], heads: list[str], state: DocState
+) -> tuple[str, str] | None:
+    """The latest speaker of the document that a generic phrase points back to.
+
+    "the ministry", "the spokeswoman", "the two officials" match an earlier speaker by their
+    head noun; "a ministry spokesman" matches by its organisation only ("a spokesman" alone
+    may be someone new) and is named "a spokesman for <the ministry named before>".
+    """
+    if words[0] in _DEFINITE:
+        wanted = list(reversed(heads))
+    elif words[0] in _INDEFINITE:
+        wanted = [h for h in heads[:-1] if h in _ORG_HEADS]
+    else:
+        return None
+    surface = [w for w in words if _head_key(w) in {_head_key(h) for h in wanted}]
+    # "the spokeswoman" is first sought as written, then as any spokesperson
+    for keys_of in (_word_key, _head_key):
+        targets = [keys_of(w) for w in reversed(surface)]
+        for earlier, party in reversed(state.speakers):
+            earlier_keys = {keys_of(w) for w in earlier.lower().split()}
+            matched = [h for h in targets if h in earlier_keys]
+            if matched:
+                return _referent(phrase, words, heads, earlier, matched[0], keys_of), party
+    return None
+
+
+def _referent(
+    phrase: str,
+    words: list[str],
+    heads: list[str],
+    earlier: str,
+    matched: str,
+    keys_of: Callable[[str], str],
+) -> str:
+    """How the briefing names the speaker a generic phrase points back to."""
+    owner = re.search(r"\bfor\s+(.+)$", earlier)  # "a spokesman for the ministry"
+    if owner and matched in {keys_of(w) for w in owner.group(1).lower().split()}:
+        earlier = owner.group(1)
+    last_head = [w for w in words if _head_key(w) in {_head_key(h) for h in heads}][-1:]
+    if last_head and matched == keys_of(last_head[0]):
+        return earlier
+    role = phrase.split()[-1]  # "a ministry spokesman": the role of the organisation
+    return f"{words[0]} {role} for {earlier}"
+
+
+def _word_key(word: str) -> str:
+    return word.strip(".,;:'’").removesuffix("s")
+
+
+def _head_key(word: str) -> str:
+    word = word.strip(".,;:'’")
+    return _TITLES.get(word, word).removesuffix("s")
+
+
+def _owner_hit(phrase: str, matcher: AliasMatcher, state: DocState) -> tuple[str, str] | None:
+    """(party, person name or "") for the head of a speaker phrase, if any alias names it.
+
+    The head comes first ("Pakistan's envoy to Kabul" is Pakistan's), then the phrase after
+    it ("a spokesman for Pakistan's military"), then an appositive after a comma.
+    """
+    first, _, rest = phrase.partition(",")
+    head_end = len(first)
+    m = re.search(r"\s(?:of|for|from|at|in|with|to|on|based)\s", first, re.IGNORECASE)
+    if m:
+        head_end = m.start()
+    hits = [(h.start, h.end, h.owner if h.is_party else OTHER) for h in matcher.find(phrase)]
+    for w in re.finditer(r"[\w'’-]+", phrase):
+        key = w.group().lower().strip("'’")
+        if key in state.names and not any(a <= w.start() < b for a, b, _ in hits):
+            hits.append((w.start(), w.end(), state.names[key]))
+    hits = [h for h in hits if _word_before(phrase, h[0]) not in _NOT_OWNER_BEFORE] or hits
+    if not hits:
+        return None
+    head = [h for h in hits if h[1] <= head_end]
+    after = [h for h in hits if head_end <= h[0] < len(first)]
+    chosen = head[-1] if head else after[0] if after else min(hits)
+    if len(head) >= 2 and head[-2][1] + 1 >= head[-1][0] and head[-2][2] != head[-1][2]:
+        chosen = head[-2]  # "the Afghan Foreign Office": the nationality says whose office
+    text = phrase[chosen[0] : chosen[1]]
+    return chosen[2], text if len(text.split()) >= 2 else ""
+
+
+def _word_before(text: str, index: int) -> str:
+    words = text[:index].split()
+    return words[-1].lower() if words else ""
+
+
+def _learn_name(name: str, party: str, state: DocState) -> None:
+    """Remember the surname of a named speaker for this document ("Athar Abbas" -> "abbas")."""
+    words = name.split()
+    lowered = {w.lower() for w in words}
+    last = words[-1].lower().strip(".,'’") if words else ""
+    if (
+        2 <= len(words) <= 5
+        and not lowered & (_NOT_NAME_WORDS | GENERIC_HEADS)
+        and last.removesuffix("s") not in GENERIC_HEADS
+        and len(last) > 2
+    ):
+        state.names.setdefault(last, party)
+
+
+def name_at_end(text: str, *, matcher: AliasMatcher, state: DocState) -> str | None:
+    """A known name (alias or a surname learned in this document) that ends `text`."""
+    hits = matcher.find(text)
+    if hits and hits[-1].end == len(text):
+        return text[hits[-1].start :]
+    last = text.split()[-1] if text.split() else ""
+    if last.lower().strip(".,") in state.names:
+        return last
+    return None

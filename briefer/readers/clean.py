@@ -1,0 +1,439 @@
+"""Article text cleaning: which lines of a saved page are the article, and which are not.
+
+    clean(text, known) -> Cleaned(meta, place, marks)
+
+Real files carry more than the article: a header block (`Title:`, `Source:`, `URL:`, `Date:`,
+as clipping tools and mail exports write them), the headline again, a standfirst, bylines
+and "Published ... Updated ..." lines, a dateline glued to the first sentence, sub-headings,
+photo captions and credits, share and "Read more" clutter, a truncated last sentence.
+Cleaning does not cut them out: it returns their spans as `Mark`s of `Document.text`, so
+spans stay exact in the file's text and a user can see what was left out and why. The
+header block, the dateline and "Published in Dawn, ..." lines are read as metadata.
+
+This module decides by position and shape (the top of the file, the lines before the first
+paragraph, short lines without final punctuation, repeats); furniture.py knows furniture by
+its words. Rules are conservative: a line that continues a hard-wrapped sentence, or ends
+like a sentence, is marked only by words no article sentence carries.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from briefer.data import Mark
+from briefer.readers.furniture import (
+    SENTENCE_END,
+    caption_credit_start,
+    furniture_kind,
+    is_bare_credit,
+    name_shape,
+    story_credit_start,
+)
+from briefer.readers.metadata import Dateline, Metadata, dateline_at, header_fields
+
+__all__ = ["Cleaned", "clean", "has_body"]
+
+HEADER, HEADLINE, STANDFIRST, HEADING = "header", "headline", "standfirst", "heading"
+DATELINE, BYLINE, TIMESTAMP, CAPTION = "dateline", "byline", "timestamp", "caption"
+CREDIT, CLUTTER, FRAGMENT = "credit", "clutter", "fragment"
+_SHAPE_KINDS = frozenset({HEADLINE, STANDFIRST, HEADING, FRAGMENT})
+
+_TITLE_MAX_CHARS = 150
+_TITLE_MIN_WORDS = 3
+_HEADING_MAX_WORDS = 14
+_HEADING_MAX_CHARS = 100
+_QUESTION_MAX_WORDS = 10
+_NONE = Metadata()
+
+_CLOSING_QUOTE = re.compile(r"[\"”’»]$")
+_KEY_VALUE = re.compile(r"^\s*([A-Za-z][A-Za-z ]{0,18}?)\s*:[ \t]*(.*?)\s*$")
+_FRONT_MATTER_FENCE = re.compile(r"^\s*(?:---|\.\.\.)\s*$")
+_SEPARATOR = re.compile(r"^\s*(?:[-=_*~•·—–]\s*){3,}$")
+_WORD = re.compile(r"[\w'’]+")
+# The search tool's " date 2025-07-24 " before a page's first line; a page's date line.
+_DATE_PREFIX = re.compile(r"^date\s+\d{4}-\d{2}-\d{2}\b[ \t]*")
+_QUESTION = re.compile(
+    r"^(?:what|why|how|who|whom|whose|where|when|which|is|are|was|were|can|could|will|would|"
+    r"did|does|do|should|has|have)\b.*\?$",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Cleaned:
+    meta: Metadata = Metadata()
+    place: str = ""
+    marks: tuple[Mark, ...] = ()
+
+
+@dataclass
+class _Line:
+    start: int
+    end: int
+    text: str
+    new_paragraph: bool  # a blank line (or the file's start) comes before it
+    kind: str = ""  # "" for body
+
+    @property
+    def words(self) -> int:
+        return len(self.text.split())
+
+
+def clean(text: str, known: Metadata = _NONE) -> Cleaned:
+    """The metadata the text carries, its dateline's place, and the spans that are not body.
+
+    `known` is what the file format already said (HTML metadata, JSON fields): it wins over
+    what the text says, and its title finds the headline repeated in the text.
+    """
+    lines = _lines(text)
+    header_meta, first = _header(lines)
+    content = _split_date_prefix(lines[first:])
+    title = known.title or header_meta.title
+    head = _first_untyped(content)
+    if head is not None and _is_headline(head, title, more=head is not content[-1]):
+        head.kind = HEADLINE
+        title = title or head.text.lstrip("#").strip()
+    found, place, extra = _classify(text, content, title)
+    marks = _merge(
+        [*(Mark(x.start, x.end, x.kind) for x in (*lines[:first], *content) if x.kind), *extra]
+    )
+    if not has_body(text, marks):  # a one-line note is its own body, whatever its shape
+        marks = [m for m in marks if m.kind not in _SHAPE_KINDS]
+    meta = header_meta.fill(Metadata(title=title)).fill(found)
+    return Cleaned(meta, place, tuple(marks))
+
+
+def has_body(text: str, marks: Sequence[Mark]) -> bool:
+    """Whether any non-space character of `text` lies outside `marks` (sorted by start)."""
+    position = 0
+    for mark in marks:
+        if text[position : mark.start].strip():
+            return True
+        position = max(position, mark.end)
+    return bool(text[position:].strip())
+
+
+def _classify(text: str, content: list[_Line], title: str) -> tuple[Metadata, str, list[Mark]]:
+    """Give each content line its kind ("" for body); the metadata and place found on the
+    way, and the marks of pieces of lines (a dateline, a caption's credit, a fragment)."""
+    found, place, extra = Metadata(), "", []
+    repeated = _repeated_before_body(content)
+    seen_body = False
+    headed = any(line.kind == HEADLINE for line in content)
+    for i, line in enumerate(content):
+        if line.kind:
+            continue
+        is_last = i == len(content) - 1
+        continues = _continues(content, i)
+        line.kind, meta = _furniture(line, title, last=is_last, continues=continues)
+        found = found.fill(meta)
+        if line.kind == CAPTION and seen_body:
+            glued = _glued_caption(line, last=is_last)
+            if glued:  # "... Iran stated. UN chief Guterres speaks in New York. (credit: X)"
+                line.kind = ""
+                extra.extend(glued)
+        if not line.kind and _before_credit(content, i):
+            line.kind = CAPTION  # the line above a credit of its own: "(credit: X/Reuters)"
+        if line.kind:
+            continue
+        if not seen_body:
+            after_headline = i > 0 and content[i - 1].kind == HEADLINE
+            kind, dateline = _opening(text, line, headed, is_last, repeated, continues)
+            if not kind and after_headline and _teaser(line, content, i):
+                kind = STANDFIRST
+            if dateline is not None:
+                place, found = dateline.place, found.fill(dateline.meta)
+            if kind:
+                line.kind = kind
+                continue
+            if dateline is not None:
+                extra.append(Mark(line.start, dateline.end, DATELINE))
+            seen_body = True
+            continue
+        if not is_last and not continues and _heading_shape(line, content, i):
+            line.kind = HEADING
+    body = [line for line in content if not line.kind]
+    if body:
+        last = body[-1]
+        credit = story_credit_start(last.text)
+        end = last.end if credit is None else last.start + credit
+        if credit is not None:
+            extra.append(Mark(end, last.end, CREDIT))
+        if last is content[-1]:
+            extra.extend(_trailing_fragment(text, last.start, end))
+    return found, place, extra
+
+
+def _opening(
+    text: str, line: _Line, headed: bool, is_last: bool, repeated: set[str], continues: bool
+) -> tuple[str, Dateline | None]:
+    """The kind of a line before the article's first paragraph ("" if it is that paragraph),
+    and the dateline that opens it, if any."""
+    dateline = dateline_at(text, line.start)
+    if dateline is not None and dateline.end >= line.end:
+        return DATELINE, dateline  # "PESHAWAR:" on a line of its own
+    if continues:
+        return "", dateline
+    if _norm(line.text) in repeated:
+        return STANDFIRST, None  # the summary under the headline, repeated as the first line
+    if headed and name_shape(line.text) and not SENTENCE_END.search(line.text):
+        return BYLINE, None  # the author's name under the headline
+    if _heading_shape(line) and not is_last:
+        return (STANDFIRST if headed else HEADING), None
+    if headed and not is_last and _deck_shape(line):
+        return STANDFIRST, None
+    return "", dateline
+
+
+def _glued_caption(line: _Line, *, last: bool) -> list[Mark]:
+    """A caption and its credit at the end of a paragraph of body sentences: marks for the
+    caption sentence and the credit, or [] when the whole line is the caption."""
+    from briefer.split import split_text
+
+    credit = caption_credit_start(line.text, last=last)
+    if credit is None:
+        return []
+    sentences = split_text(line.text[:credit])
+    if len(sentences) < 2:
+        return []
+    a, b = sentences[-1]
+    return [
+        Mark(line.start + a, line.start + b, CAPTION),
+        Mark(line.start + credit, line.end, CREDIT),
+    ]
+
+
+def _teaser(line: _Line, content: list[_Line], i: int) -> bool:
+    """One sentence right under the headline with page furniture after it, not the article:
+    the standfirst ("Kabul denies Islamabad's claim ... as tensions deepen.")."""
+    if line.words > 40 or i + 1 >= len(content) or _ends_inside(line.text):
+        return False
+    if dateline_at(line.text, 0) is not None:
+        return False  # a dateline opens the article's first paragraph
+    later = content[i + 2 :]
+    if not any(
+        not x.kind and SENTENCE_END.search(x.text) and not furniture_kind(x.text)[0] for x in later
+    ):
+        return False  # the article must go on after a standfirst
+    following = content[i + 1]
+    if following.kind in {HEADLINE, HEADER}:
+        return False
+    kind = following.kind or furniture_kind(following.text)[0]
+    return kind in {CLUTTER, CAPTION, CREDIT, BYLINE, TIMESTAMP} or (
+        _heading_shape(following) and not following.text[:1].islower()
+    )
+
+
+def _ends_inside(text: str) -> bool:
+    """More than one sentence ("... fighting. The army said ...")."""
+    return re.search(r"[.!?][\"'”’]?\s+[A-Z“\"]", text) is not None
+
+
+def _furniture(line: _Line, title: str, *, last: bool, continues: bool) -> tuple[str, Metadata]:
+    if title and _similar(line.text, title) and not SENTENCE_END.search(line.text):
+        return HEADLINE, Metadata()
+    if continues:  # inside a hard-wrapped sentence: only what no sentence carries
+        kind, meta = furniture_kind(line.text, last=last)
+        strong = line.text[:1].isupper() or line.words <= 3
+        return (kind, meta) if kind in {CLUTTER, CREDIT} and strong else ("", meta)
+    return furniture_kind(line.text, last=last)
+
+
+def _lines(text: str) -> list[_Line]:
+    """Non-blank lines with their spans, surrounding whitespace excluded."""
+    out = []
+    previous_end = 0
+    for match in re.finditer(r"[^\n]+", text):
+        raw = match.group()
+        stripped = raw.strip()
+        if stripped:
+            start = match.start() + (len(raw) - len(raw.lstrip()))
+            gap = text[previous_end:start]
+            out.append(
+                _Line(start, start + len(stripped), stripped, not out or gap.count("\n") >= 2)
+            )
+            previous_end = start + len(stripped)
+    return out
+
+
+def _split_date_prefix(content: list[_Line]) -> list[_Line]:
+    """ " date 2025-07-24 Trending": the date before the page's first line is a line of its own."""
+    if not content:
+        return content
+    first = content[0]
+    match = _DATE_PREFIX.match(first.text)
+    if match is None:
+        return content
+    date_end = first.start + len(match.group().rstrip())
+    pieces = [
+        _Line(first.start, date_end, first.text[: len(match.group().rstrip())], True, TIMESTAMP)
+    ]
+    rest = first.text[match.end() :]
+    if rest:
+        pieces.append(_Line(first.start + match.end(), first.end, rest, True))
+    return [*pieces, *content[1:]]
+
+
+def _header(lines: list[_Line]) -> tuple[Metadata, int]:
+    """A header block at the top (front matter or `Key: value` lines): its metadata, and the
+    index of the first line after it. Its lines get the kind "header"."""
+    if not lines:
+        return Metadata(), 0
+    meta = Metadata()
+    if lines[0].text == "---":
+        for i in range(1, len(lines)):
+            if _FRONT_MATTER_FENCE.match(lines[i].text):
+                for line in lines[: i + 1]:
+                    line.kind = HEADER
+                    kv = _KEY_VALUE.match(line.text)
+                    meta = meta.fill((header_fields(*kv.groups()) if kv else None) or Metadata())
+                return meta, i + 1
+        return meta, 0
+    count, strong = 0, False
+    for line in lines:
+        kv = _KEY_VALUE.match(line.text)
+        fields = header_fields(*kv.groups()) if kv else None
+        if fields is None:
+            break
+        strong = strong or fields != Metadata()
+        meta = meta.fill(fields)
+        count += 1
+    if count == 0 or not strong:
+        return Metadata(), 0
+    if count < len(lines) and _SEPARATOR.match(lines[count].text):
+        count += 1
+    for line in lines[:count]:
+        line.kind = HEADER
+    return meta, count
+
+
+def _first_untyped(content: list[_Line]) -> _Line | None:
+    """The first line that is not already known furniture (a date prefix, a menu)."""
+    for line in content:
+        if line.kind:
+            continue
+        if furniture_kind(line.text)[0] in {CLUTTER, TIMESTAMP}:
+            continue
+        if line.words < _TITLE_MIN_WORDS and not SENTENCE_END.search(line.text):
+            continue  # "logo", "Home": page furniture above the headline (marked as headings)
+        return line
+    return None
+
+
+def _is_headline(line: _Line, title: str, *, more: bool) -> bool:
+    if title:
+        return _similar(line.text, title)
+    return more and _looks_like_title(line.text)
+
+
+def _looks_like_title(line: str) -> bool:
+    if len(line) > _TITLE_MAX_CHARS or dateline_at(line, 0) is not None:
+        return False
+    if furniture_kind(line)[0]:
+        return False
+    return line.startswith("#") or not line.rstrip("\"'”’").endswith((".", ":", ";", ","))
+
+
+def _similar(line: str, title: str) -> bool:
+    """The same headline, give or take case, punctuation and a " | Outlet" suffix."""
+    a, b = _norm_words(line.lstrip("#")), _norm_words(title)
+    if not a or not b:
+        return False
+    if a == b or (len(a) >= 4 and (a == b[: len(a)] or b == a[: len(b)])):
+        return True
+    shared = len(set(a) & set(b))
+    return shared / max(len(set(a)), len(set(b))) >= 0.8 and not SENTENCE_END.search(line)
+
+
+def _norm_words(text: str) -> list[str]:
+    return [w.lower().replace("’", "'") for w in _WORD.findall(text)]
+
+
+def _norm(text: str) -> str:
+    return " ".join(_norm_words(text))
+
+
+def _repeated_before_body(content: list[_Line]) -> set[str]:
+    """Lines that appear again later: the standfirst repeated as the first paragraph."""
+    counts = Counter(_norm(line.text) for line in content if line.words >= 6)
+    return {text for text, n in counts.items() if n >= 2}
+
+
+def _continues(content: list[_Line], i: int) -> bool:
+    """The line is part of a hard-wrapped sentence: it follows a line of the same paragraph
+    that did not end the sentence, or the next line of its paragraph carries on in lower case."""
+    line = content[i]
+    if i > 0 and not line.new_paragraph and not content[i - 1].kind:
+        prev = content[i - 1].text
+        if line.text[:1].islower():
+            return True
+        ended = SENTENCE_END.search(prev) or _CLOSING_QUOTE.search(prev) or prev[-1] in ")]"
+        if not ended and not _heading_like_text(prev):
+            return True
+    if i + 1 < len(content) and not content[i + 1].new_paragraph:
+        following = content[i + 1].text
+        return following[:1].islower()
+    return False
+
+
+def _heading_like_text(text: str) -> bool:
+    return len(text.split()) <= 6 and not text[:1].islower()
+
+
+def _before_credit(content: list[_Line], i: int) -> bool:
+    """A caption: a line of at most 40 words just above a line that is only a credit."""
+    if i + 1 >= len(content) or content[i].words > 40:
+        return False
+    following = content[i + 1].text
+    return is_bare_credit(following) and following.startswith(("(", "["))
+
+
+def _heading_shape(line: _Line, content: Sequence[_Line] = (), i: int = -1) -> bool:
+    """A short line without final punctuation (or a short question on its own): a sub-heading,
+    a headline or a standfirst."""
+    text = line.text
+    if _QUESTION.match(text) and line.words <= _QUESTION_MAX_WORDS:
+        return i < 0 or i + 1 >= len(content) or content[i + 1].text[:1].isupper()
+    if SENTENCE_END.search(text):
+        return False
+    if _CLOSING_QUOTE.search(text) and line.words >= 8:
+        return False  # a quotation that ends the line
+    return line.words <= _HEADING_MAX_WORDS and len(text) <= _HEADING_MAX_CHARS
+
+
+def _deck_shape(line: _Line) -> bool:
+    """A longer single sentence without final punctuation under a headline: a standfirst."""
+    text = line.text
+    if SENTENCE_END.search(text) or _CLOSING_QUOTE.search(text) or line.words > 40:
+        return False
+    return not _ends_inside(text)
+
+
+def _trailing_fragment(text: str, start: int, end: int) -> list[Mark]:
+    """The article's last sentence when it was cut off (no final punctuation, or "...")."""
+    from briefer.split import split_text
+
+    spans = split_text(text[start:end])
+    if not spans:
+        return []
+    a, b = spans[-1]
+    last = text[start + a : start + b]
+    cut = re.search(r"\w\s*(?:\.\.\.|…)$", last) is not None
+    if (SENTENCE_END.search(last) or _CLOSING_QUOTE.search(last)) and not cut:
+        return []
+    return [Mark(start + a, start + b, FRAGMENT)]
+
+
+def _merge(marks: list[Mark]) -> list[Mark]:
+    """Marks in order, a mark inside another dropped (the outer one's kind stands)."""
+    out: list[Mark] = []
+    for mark in sorted(marks, key=lambda m: (m.start, -m.end)):
+        if out and mark.start < out[-1].end:
+            if mark.end > out[-1].end:
+                out.append(Mark(out[-1].end, mark.end, mark.kind))
+            continue
+        out.append(mark)
+    return out

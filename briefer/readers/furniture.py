@@ -1,0 +1,263 @@
+"""Page furniture known by its words: clutter, captions, credits, bylines, timestamps.
+
+    furniture_kind("Read more: Envoy summoned") -> ("clutter", Metadata())
+    furniture_kind("Published in Dawn, December 25th, 2024") -> ("clutter", <outlet Dawn, date>)
+
+One line at a time, knowing nothing of its place in the article (clean.py decides by position
+and shape). A line that ends like a sentence is marked only by words no article sentence
+carries: "Read more:", "(AP Photo/...)", "Reporting by ...; Editing by ...".
+"""
+
+from __future__ import annotations
+
+import re
+
+from briefer.readers.metadata import Metadata, normalize_date
+
+__all__ = [
+    "SENTENCE_END",
+    "caption_credit_start",
+    "date_shape",
+    "furniture_kind",
+    "is_bare_credit",
+    "name_shape",
+    "story_credit_start",
+]
+
+HEADLINE, CAPTION, CREDIT, CLUTTER = "headline", "caption", "credit", "clutter"
+BYLINE, TIMESTAMP = "byline", "timestamp"
+SHORT = 8  # words: cues such as "Share" or "Comments" mark only lines this short
+
+SENTENCE_END = re.compile(r"[.!?…:;][\"'”’»)\]]*$")
+_SEPARATOR = re.compile(r"^\s*(?:[-=_*~•·—–]\s*){3,}$")
+_WORD = re.compile(r"[\w'’]+")
+
+# Page furniture named by its first words, at any length.
+_CLUTTER_START = re.compile(
+    r"^\W{0,3}(?:read\s+(?:more|also|next|the\s+full)|also\s+read|see\s+also|related\s+(?:stories|"
+    r"articles|news|coverage|content|topics|reading)|recommended\s+(?:stories|for\s+you)|"
+    r"advertisement|advertisment|sponsored\s+content|story\s+continues|article\s+continues|"
+    r"continue\s+reading|skip\s+(?:to|ad)|copyright\b|©|\(c\)\s*\d{4}|all\s+rights\s+reserved|"
+    r"our\s+standards:|sign\s+up\s+(?:here|for|to)|subscribe\s+(?:to|now|for|here)|"
+    r"click\s+here|download\s+the\s+\w+\s+app|join\s+our\s+\w+|follow\s+(?:us|@)|"
+    r"get\s+the\s+latest|never\s+miss|listen\s+to\s+this\s+(?:article|story)|"
+    r"published\s+in\s+(?:the\s+)?[A-Z]\w+.*\d{4}|this\s+(?:article|story)\s+(?:was|has\s+been)\s+"
+    r"(?:originally|first|updated|corrected)|originally\s+published|first\s+published\s+(?:in|on|by)|"
+    r"the\s+views\s+expressed|disclaimer:|tags?:|topics?:|filed\s+under|keywords?:|"
+    r"report\s+an\s+error|comments?\s*\(\d+\)|leave\s+a\s+(?:comment|reply)|"
+    r"catch\s+all\s+the|stay\s+(?:updated|informed|tuned)|for\s+the\s+latest|"
+    r"e-?paper\b|share\s+(?:this|on|via|the\s+story)|trending\s+(?:now|stories|news)|"
+    r"most\s+(?:read|popular|viewed)|don'?t\s+miss|more\s+(?:from|on\s+this|stories)|"
+    r"image\s+(?:source|caption)|media\s+caption|watch\s*(?::|video\b)|video\s*:|#watch\b|"
+    r"breaking\s+news\s*:?$|\W*editor'?s\s+note|\W*(?:forwarded|original)\s+message|"
+    r"your\s+email\s+address\s+will\s+not|required\s+fields\s+are|news\s+id\s*:|"
+    r"this\s+is\s+a\s+developing\s+(?:story|news)|this\s+story\s+is\s+(?:developing|being\s+updated)|"
+    r"(?:more|details)\s+to\s+follow\b|pic\.twitter\.com|https?://)",
+    re.IGNORECASE,
+)
+# Words that make up a line of share buttons or a menu.
+_MENU_WORDS = frozenset(
+    "share facebook twitter x whatsapp telegram linkedin email e-mail print copy link reddit"
+    " messenger pinterest tweet comments comment save bookmark follow subscribe home news"
+    " world pakistan afghanistan opinion sports business video videos photos latest more"
+    " menu search login log in sign up listen gift this article font size a a+ a- next"
+    " previous prev top stories the english arabic urdu hindi it".split()
+)
+_SHORT_CLUTTER = re.compile(
+    r"^\W{0,3}(?:share|related|recommended|trending|advertisement|comments?|print|email|"
+    r"whatsapp|telegram|facebook|twitter|follow|subscribe|newsletter|more|latest|live|"
+    r"updates?|highlights|key\s+points|top\s+stories|you\s+may\s+(?:also\s+)?like|"
+    r"most\s+read|popular)\b",
+    re.IGNORECASE,
+)
+_PUBLISHED_IN = re.compile(
+    r"^\W{0,3}published\s+in\s+(?:the\s+)?(?P<outlet>[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,3})"
+    r"\s*,\s*(?P<date>.+)$",
+    re.IGNORECASE,
+)
+_HASHTAG = re.compile(r"(?<![\w&])#[A-Za-z]\w+")
+_BREADCRUMB = re.compile(r"[»›]")
+
+_WIRES = (
+    r"AP|AFP|Reuters|EPA(?:-EFE)?|Getty(?:\s+Images)?|Anadolu(?:\s+Agency)?|AA|APP|PPI|INP|"
+    r"Online|Xinhua|PTI|ANI|IANS|Dawn|Express|Geo|TOLOnews|Pajhwok|Bernama|WAM|SPA|IRNA|Tasnim|"
+    r"Fars|Shutterstock|Alamy|Bloomberg|File|X|Twitter|Facebook|Screengrab|Screenshot|Handout|"
+    r"Supplied|Courtesy|Twitter/X|X/Twitter|ISPR|Social\s+media|The\s+National|DawnNewsTV"
+)
+# A photo credit inside a caption: "(AP Photo/Rahmat Gul, File)", "(Photo: Reuters)",
+# "(photo credit: REUTERS)", "— AFP/File", "| Photo: ISPR", "(Photo by X/AFP via Getty Images)".
+_PHOTO_CREDIT = re.compile(
+    r"(?:[(\[]\s*(?:(?:AP|AFP|Reuters|EPA|AA|Xinhua|PTI|ANI)\s+)?(?:Photos?|Images?|Pictures?|"
+    r"File\s+photo|Photograph|credits?)\b[^)\]]{0,80}[)\]]"
+    r"|[(\[][^()\[\]]{0,60}(?:/|\bvia\s)[^()\[\]]{0,60}[)\]]\s*$"
+    r"|[(\[]\s*(?:" + _WIRES + r")\s*(?:/\s*[^)\]]{1,60})?\s*[)\]]\s*$"
+    r"|(?:^|\s)(?:—|–|-{1,2}|\||/)\s*(?:(?:Photos?|Images?|Pictures?)\s*(?:credits?)?\s*:?\s*)?"
+    r"(?:" + _WIRES + r")(?:\s*(?:Photos?|Images?))?(?:\s*/\s*(?:File|[A-Z][\w .'-]{1,40}))?\s*$"
+    r"|\b(?:Photos?|Images?|Pictures?)\s*(?:credits?|courtesy)?\s*(?::|by)\s*\S[^.]{0,60}$)",
+    re.IGNORECASE,
+)
+# A caption's credit after its last full stop, without a dash: "... in Spin Boldak. AFP".
+_TRAILING_WIRE = re.compile(r"(?<=[.!?”\"])\s+(?:" + _WIRES + r")(?:\s*/\s*File)?\s*$")
+_CAPTION_START = re.compile(
+    r"^\W{0,2}(?:FILE\s*(?:PHOTO)?\s*(?:-|—|–|:)|file\s+photo\b|(?:photo|image|picture|caption|"
+    r"photograph)s?\s*(?:\d+\s*)?(?::|-|—)|in\s+this\s+(?:file\s+)?(?:photo|image|picture)\b|"
+    r"this\s+(?:handout\s+)?(?:photo|image|picture)\b|a\s+(?:file\s+)?(?:photo|image)\s+of\b)",
+    re.IGNORECASE,
+)
+_CAPTION_WORDS = re.compile(
+    r"\b(?:seen|heard|shown)?\s*in\s+this\s+(?:file\s+)?(?:footage|video|photo|picture|image|"
+    r"handout|screengrab|grab|clip)\b",
+    re.IGNORECASE,
+)
+_CREDIT_LINE = re.compile(
+    r"^\W{0,3}(?:(?:additional\s+)?reporting\s+by\b|writing\s+by\b|editing\s+by\b|"
+    r"compiled\s+by\b|edited\s+by\b|produced\s+by\b|translated\s+by\b|"
+    r"(?:—\s*)?with\s+(?:additional\s+)?inputs?\s+from\b|"
+    r"[A-Z][\w .'’-]{0,60}\s+contributed\s+(?:to\s+)?(?:this|the)\s+(?:report|story|article)|"
+    r"(?:the\s+)?(?:associated\s+press|AP|AFP|reuters)\s+(?:writers?|reporters?|correspondents?)\b"
+    r".{0,80}\s+contributed\b)",
+    re.IGNORECASE,
+)
+_BARE_CREDIT = re.compile(
+    r"^\W{0,2}(?:\(?\s*(?:" + _WIRES + r")(?:\s*/\s*\w+)?\s*\)?|"
+    r"\(?\s*(?:photo\s+|image\s+)?credits?\s*:\s*[^()]{1,60}\)?|"
+    r"(?:agencies|news\s+agencies|wire\s+services|with\s+agencies)\.?)\W{0,2}$",
+    re.IGNORECASE,
+)
+_PARENTHESIZED_CREDIT = re.compile(
+    r"^[(\[][^()\[\]]{1,80}(?:/|\bvia\b|\bphoto\b|\bcredit\b)[^()\[\]]{0,60}[)\]]$", re.IGNORECASE
+)
+_DESK = (
+    r"bureau\s+report|our\s+(?:staff\s+)?(?:correspondent|reporter)|staff\s+(?:reporter|"
+    r"correspondent|writer)|(?:news|web|monitoring|online|digital|foreign|city|national)\s+desk|"
+    r"monitoring\s+report|desk\s+report|newsroom|(?:news\s+)?agencies|reuters\s+staff|"
+    r"the\s+associated\s+press|associated\s+press|agence\s+france-presse|tribune\s+report"
+)
+_BYLINE_START = re.compile(
+    r"^\W{0,2}(?:(?:by|(?:written|reported|published|posted|edited|story|words|text)\s+by:?|"
+    r"(?:writers?|reporters?|authors?|correspondents?|by):)\s*[A-Z]|(?:" + _DESK + r")\b)",
+    re.IGNORECASE,
+)
+_DATE_WORDS = frozenset(
+    "january february march april may june july august september october november december"
+    " jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday"
+    " friday saturday sunday mon tue tues wed thu thur thurs fri sat sun am pm a.m p.m"
+    " published updated posted last modified first on at pkt ist gmt utc ict est edt pst bst"
+    " cet aft irst ast hours hour minutes minute mins min ago read time reading today"
+    " yesterday st nd rd th t z of date".split()
+)
+_TIMESTAMP_HINT = re.compile(
+    r"\b(?:published|updated|posted|modified|\d{1,2}:\d{2}|\d+\s+(?:min|mins|minutes|hours?)\b"
+    r"|\d{4})",
+    re.IGNORECASE,
+)
+_NAME_WORD = re.compile(r"^(?:[A-Z][a-zA-Z'’.-]+|[A-Z]\.|bin|ul|ur|al|de|van|von|ibn)$")
+_RELATED_LINK = re.compile(r"\.\.\.\s*\d{1,2}:\d{2}\s*[AP]M\s*\|", re.IGNORECASE)
+
+
+def furniture_kind(text: str, *, last: bool = False) -> tuple[str, Metadata]:
+    """(kind, metadata) of a line that is page furniture by its words; ("", ...) if none.
+
+    `last`: the line is the article's last, where a bare wire credit after a full sentence
+    ("... the official said. — AFP") is the story's credit (see story_credit_start).
+    """
+    words = len(text.split())
+    published = _PUBLISHED_IN.match(text)
+    if published:
+        date = normalize_date(published.group("date"))
+        return CLUTTER, Metadata(outlet=published.group("outlet"), date=date)
+    if _SEPARATOR.match(text) or _CLUTTER_START.match(text) or _buttons(text):
+        return CLUTTER, Metadata()
+    if words <= SHORT and _SHORT_CLUTTER.match(text) and not re.search(r"[.!?]$", text):
+        return CLUTTER, Metadata()
+    if len(_HASHTAG.findall(text)) >= 2 or _RELATED_LINK.search(text):
+        return CLUTTER, Metadata()  # an embedded post, a related story's link
+    if _CREDIT_LINE.match(text) or is_bare_credit(text):
+        return CREDIT, Metadata()
+    if _CAPTION_START.match(text) or _CAPTION_WORDS.search(text):
+        return CAPTION, Metadata()
+    if caption_credit_start(text, last=last) is not None:
+        return CAPTION, Metadata()
+    kind = _byline_or_timestamp(text, words)
+    if kind:
+        return kind, Metadata(date=normalize_date(text))
+    if _section_names(text):
+        return CLUTTER, Metadata()
+    return "", Metadata()
+
+
+def is_bare_credit(text: str) -> bool:
+    """A line that is only a credit: "(AFP)", "Photo: Reuters", "(credit: X/Reuters)"."""
+    return bool(_BARE_CREDIT.match(text) or _PARENTHESIZED_CREDIT.match(text))
+
+
+def caption_credit_start(text: str, *, last: bool = False) -> int | None:
+    """Where the photo credit of a caption line starts, if the line is one.
+
+    A full sentence with only a bare wire name after a dash ("... said. — AFP") is the
+    story's credit on the article's last line, and a caption elsewhere.
+    """
+    match = _PHOTO_CREDIT.search(text) or _TRAILING_WIRE.search(text)
+    if match is None:
+        return None
+    before = text[: match.start()].rstrip()
+    if not before:
+        return None
+    photo = re.search(r"photo|image|picture|file|getty|credit|/|via", match.group(), re.I)
+    if last and SENTENCE_END.search(before) and not photo:
+        return None
+    return match.start() + len(match.group()) - len(match.group().lstrip())
+
+
+def story_credit_start(text: str) -> int | None:
+    """Where a wire credit after the article's last sentence starts: "... said. — AFP"."""
+    match = _PHOTO_CREDIT.search(text)
+    if match is None or not SENTENCE_END.search(text[: match.start()].rstrip()):
+        return None
+    return match.start() + len(match.group()) - len(match.group().lstrip())
+
+
+def _buttons(text: str) -> bool:
+    """Share buttons, a menu or breadcrumbs: "Facebook Twitter WhatsApp", "Home | World",
+    "Home » World » ..."."""
+    if text.count("|") >= 2 and all(len(p.split()) <= 4 for p in text.split("|")):
+        return not SENTENCE_END.search(text)
+    if len(_BREADCRUMB.findall(text)) >= 2:
+        return True
+    words = [w.lower() for w in _WORD.findall(text)]
+    return 2 <= len(words) <= 12 and all(w in _MENU_WORDS for w in words)
+
+
+def _section_names(text: str) -> bool:
+    """A run of capitalised section names: "Israel News Health & Wellness WORLD NEWS ..."."""
+    words = _WORD.findall(text)
+    if len(words) < 8 or SENTENCE_END.search(text):
+        return False
+    return sum(1 for w in words if w[:1].isupper()) >= 0.85 * len(words)
+
+
+def _byline_or_timestamp(text: str, words: int) -> str:
+    if words > 25:
+        return ""
+    if date_shape(text) and _TIMESTAMP_HINT.search(text):
+        return TIMESTAMP
+    ends_like_sentence = bool(SENTENCE_END.search(text)) and not text.endswith(("am", "pm"))
+    if _BYLINE_START.match(text) and (not ends_like_sentence or words <= 6):
+        return BYLINE
+    if "|" in text or "·" in text or "•" in text:
+        parts = [p.strip() for p in re.split(r"[|·•]", text) if p.strip()]
+        if all(name_shape(p) or date_shape(p) for p in parts) and any(map(date_shape, parts)):
+            return BYLINE
+    return ""
+
+
+def name_shape(text: str) -> bool:
+    """A person's name, or a few: "Ahmad Jawad", "Sara Malik and John Doe"."""
+    words = text.replace(",", " ").split()
+    return 1 <= len(words) <= 6 and all(_NAME_WORD.match(w) or w.lower() == "and" for w in words)
+
+
+def date_shape(text: str) -> bool:
+    """Only dates and times: "Wed, Dec 25 2024, 10:20 PM", "Updated 2 hours ago"."""
+    words = [w.lower().strip(".") for w in re.findall(r"[A-Za-z.]+|\d+", text)]
+    return bool(words) and all(w in _DATE_WORDS or w.isdigit() for w in words)

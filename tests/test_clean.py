@@ -1,0 +1,162 @@
+"""Article text cleaning: page furniture marked with its kind, every body sentence kept."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from cleaning_corpus import ARTICLES, CUT_OFF, CUT_OFF_FRAGMENT, build
+
+from briefer.data import BODY
+from briefer.readers import load_documents
+from briefer.readers.clean import clean
+from briefer.readers.text import text_document
+from briefer.split import split_segments
+
+
+def _inside(spans: list[tuple[int, int]], start: int, end: int, text: str) -> float:
+    """The share of the non-space characters of text[start:end] inside `spans`."""
+    chars = [i for i in range(start, end) if not text[i].isspace()]
+    covered = sum(1 for i in chars if any(a <= i < b for a, b in spans))
+    return covered / len(chars) if chars else 1.0
+
+
+def _check(doc, spans) -> None:
+    segments = split_segments(doc)
+    body = [(s.start, s.end) for s in segments if s.kind == BODY]
+    kinds = {(s.start, s.end): s.kind for s in segments}
+    for start, end, kind in spans:
+        share = _inside(body, start, end, doc.text)
+        piece = doc.text[start:end]
+        if kind == BODY:
+            assert share == 1.0, f"body text lost: {piece!r}"
+        else:
+            assert share == 0.0, f"{kind} kept as body: {piece!r}"
+            assert kinds.get((start, end)) == kind, f"{piece!r}: {kinds.get((start, end))}"
+
+
+@pytest.mark.parametrize("separator", ["\n\n", "\n"], ids=["paragraphs", "lines"])
+@pytest.mark.parametrize("name", sorted(ARTICLES))
+def test_page_furniture_is_marked_with_its_kind_and_body_sentences_are_kept(name, separator):
+    text, spans = build(ARTICLES[name], separator)
+    _check(text_document(text, f"{name}.txt"), spans)
+
+
+def test_text_stays_as_read_so_spans_are_the_files():
+    text, _ = build(ARTICLES["clipping"])
+    doc = text_document(text, "a.txt")
+    assert doc.text == text
+    assert all(doc.text[s.start : s.end] == s.text for s in split_segments(doc))
+
+
+def test_header_block_names_title_outlet_date_url_and_the_dateline_the_place():
+    text, _ = build(ARTICLES["clipping"])
+    doc = text_document(text, "a.txt")
+    assert (doc.title, doc.outlet, doc.date, doc.url, doc.place) == (
+        "Jets strike militant camps across the border",
+        "Dawn",
+        "2024-12-25",
+        "https://www.dawn.com/news/1000001/jets-strike-militant-camps",
+        "Peshawar",
+    )
+
+
+def test_mail_export_headers_give_the_sender_as_outlet_and_the_subject_as_title():
+    doc = text_document(build(ARTICLES["mail"])[0], "mail.txt")
+    assert (doc.title, doc.outlet, doc.date) == (
+        "Strikes hit hideouts, officials say",
+        "Frontier Daily",
+        "2024-12-25",
+    )
+
+
+def test_wire_dateline_gives_outlet_and_place_and_the_headline_the_title():
+    doc = text_document(build(ARTICLES["wire"])[0], "wire.txt")
+    assert (doc.title, doc.outlet, doc.place) == (
+        "Border clashes leave dozens dead, officials say",
+        "Reuters",
+        "Islamabad",
+    )
+
+
+def test_published_in_line_gives_outlet_and_date_without_a_header():
+    text = "Officials said the strikes hit camps.\n\nPublished in Dawn, December 25th, 2024\n"
+    doc = text_document(text, "a.txt")
+    assert (doc.outlet, doc.date) == ("Dawn", "2024-12-25")
+
+
+def test_url_without_an_outlet_is_named_by_the_outlet_table_or_the_domain():
+    known = "URL: https://tribune.com.pk/story/1\n\nOfficials said so.\n"
+    unknown = "URL: https://news.example.org/a/1\n\nOfficials said so.\n"
+    assert text_document(known, "a.txt").outlet == "The Express Tribune"
+    assert text_document(unknown, "b.txt").outlet == "news.example.org"
+
+
+def test_cut_off_last_sentence_is_a_fragment_and_the_one_before_it_is_kept():
+    text, _ = build(CUT_OFF)
+    segments = split_segments(text_document(text, "cut.txt"))
+    assert [(s.kind, s.text) for s in segments][-2:] == [
+        (BODY, "The ministry said eight people were killed and that it would investigate."),
+        ("fragment", CUT_OFF_FRAGMENT),
+    ]
+
+
+def test_wire_credit_after_the_last_sentence_is_marked_alone():
+    text = "The strikes hit camps, officials said.\n\nThe ministry denied it. — AFP\n"
+    segments = split_segments(text_document(text, "a.txt"))
+    assert [(s.kind, s.text) for s in segments] == [
+        (BODY, "The strikes hit camps, officials said."),
+        (BODY, "The ministry denied it."),
+        ("credit", "— AFP"),
+    ]
+
+
+def test_a_one_line_note_without_a_period_stays_body():
+    doc = text_document("Strikes reported near the border\n", "note.txt")
+    assert [s.kind for s in split_segments(doc)] == [BODY]
+
+
+def test_a_file_with_only_a_header_is_an_input_error_naming_it(tmp_path):
+    from briefer.errors import InputError
+
+    path = tmp_path / "empty.txt"
+    path.write_text("Title: Strikes\nSource: Dawn\n", encoding="utf-8")
+    with pytest.raises(InputError, match="empty.txt: has no article text"):
+        load_documents([path])
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "By Tuesday evening, 46 bodies had been recovered, officials said.",
+        "Photos shared on social media showed damaged houses near the crossing.",
+        "The Taliban posted on X: “We will defend our airspace.”",
+        "Pakistan's share of the trade fell by half last year, the ministry said.",
+        "Reports of civilian deaths could not be verified independently, AFP said.",
+        "Follow-up strikes were reported on Thursday, according to residents.",
+        "The ministry said the toll was 46. It gave no breakdown by age.",
+        "“We will respond,” the spokesman said, “at a time of our choosing.”",
+    ],
+)
+def test_body_sentences_that_look_like_furniture_are_never_marked(line):
+    text = f"Pakistan carried out strikes on Tuesday, officials said.\n\n{line}\n\nIt ended.\n"
+    assert clean(text).marks == ()
+
+
+def test_the_same_article_is_cleaned_alike_in_every_format(tmp_path):
+    import docx
+
+    lines = ARTICLES["clipping"][4:]  # no header block: formats carry their own metadata
+    text, _ = build(lines)
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    record = {"text": text, "title": "Jets strike militant camps across the border"}
+    (tmp_path / "b.json").write_text(json.dumps(record), encoding="utf-8")
+    word = docx.Document()
+    for paragraph in text.split("\n\n"):
+        word.add_paragraph(paragraph.strip())
+    word.save(tmp_path / "c.docx")
+    docs = [load_documents([tmp_path / name])[0] for name in ("a.txt", "b.json", "c.docx")]
+    bodies = [[s.text for s in split_segments(d) if s.kind == BODY] for d in docs]
+    assert bodies[0] == bodies[1] == bodies[2]
+    assert bodies[0][0].startswith("Jets struck suspected hideouts")
+    assert all(d.place == "Peshawar" for d in docs)

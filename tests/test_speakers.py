@@ -1,0 +1,142 @@
+"""Attribution on news reporting, read from the dependency parse: relays, conduits, anonymous
+officials, clause scope, outlet voice (perspectives/speakers.py, parties.py, attribution.py)."""
+
+from __future__ import annotations
+
+from briefer.data import NARRATOR, OTHER, Document
+from briefer.perspectives import attribute, load_profile
+from briefer.split import split_sentences
+
+PAK_AFG = load_profile("pak-afg")
+
+
+def _claims(text: str, profile=PAK_AFG, **fields: str):
+    doc = Document("d1", text, **fields)
+    return attribute(split_sentences(doc), profile, documents=[doc])
+
+
+def _party(text: str, **fields: str) -> str:
+    return _claims(text, **fields)[0].party
+
+
+def test_speaker_told_a_news_agency_is_the_speaker_not_the_agency():
+    (claim,) = _claims("“We will respond,” Zabihullah Mujahid told AFP.")
+    assert (claim.party, claim.speaker) == ("afghanistan", "Zabihullah Mujahid")
+
+
+def test_as_quoted_by_an_agency_leaves_the_speaker_in_place():
+    (claim,) = _claims("The Taliban spokesman said, as quoted by AFP, that 46 people were killed.")
+    assert claim.party == "afghanistan"
+
+
+def test_outlet_reporting_gives_way_to_the_speaker_its_clause_names():
+    (claim,) = _claims(
+        "Following airstrikes in Paktika, which left 46 dead and six injured, Pakistan defended "
+        "its counter-terrorism operations, saying they targeted terrorist hideouts, The Express "
+        "Tribune reported."
+    )
+    assert (claim.party, claim.speaker) == ("pakistan", "Pakistan")
+
+
+def test_figure_in_a_clause_the_speaker_does_not_govern_is_not_the_speakers():
+    (claim,) = _claims(
+        "Following airstrikes in Paktika, which left 46 dead and six injured, Pakistan defended "
+        "its counter-terrorism operations."
+    )
+    assert claim.party == "pakistan"
+    assert "46" not in claim.owned_text
+    assert claim.topic != "casualties"
+    (clause,) = claim.clauses
+    assert "46 dead" in claim.sentence.text[clause.start : clause.end]
+    assert clause.party == NARRATOR
+
+
+def test_figure_the_speaker_reports_is_the_speakers():
+    (claim,) = _claims("Afghan officials said the strikes killed 46 people, most of them women.")
+    assert claim.party == "afghanistan"
+    assert "46" in claim.owned_text and claim.topic == "casualties"
+
+
+def test_anonymous_officials_named_by_nationality():
+    assert _party("Pakistani security sources confirmed that the strikes hit TTP camps.") == (
+        "pakistan"
+    )
+
+
+def test_anonymous_officials_of_a_pakistani_outlet_are_pakistans():
+    text = "Security officials said the strikes hit hideouts of the banned TTP."
+    assert _party(text, outlet="Dawn") == "pakistan"
+    assert _party(text, url="https://www.thenews.com.pk/print/1") == "pakistan"
+    assert _party(text) == OTHER  # no outlet, no place, no party named: nobody's in particular
+
+
+def test_anonymous_officials_under_a_dateline_take_its_country():
+    assert _party("Officials stressed that the border would stay closed.", place="Chaman") == (
+        "pakistan"
+    )
+
+
+def test_the_official_added_carries_the_last_named_speaker():
+    claims = _claims(
+        "A senior Pakistani security official said the camps were destroyed. "
+        "The strikes took place at night. "
+        "The official added that no civilians were harmed."
+    )
+    assert [c.party for c in claims] == ["pakistan", NARRATOR, "pakistan"]
+
+
+def test_a_statement_continued_in_a_list_keeps_its_speaker():
+    claims = _claims(
+        "The ministry of defence of Azerbaijan said Armenian units opened fire at 00:05.\n\n"
+        "- At 01:30, Armenian sabotage groups reportedly mined the supply roads.\n\n"
+        "- Artillery positions were shelled near Lachin, the ministry said.",
+        load_profile("arm-aze"),
+    )
+    assert [c.party for c in claims] == ["azerbaijan"] * 3
+
+
+def test_background_after_a_statement_is_the_narrators():
+    claims = _claims(
+        "Thai army spokesman Winthai Suvaree said Cambodian troops opened fire first. "
+        "The two countries have disputed the border area for decades.",
+        load_profile("thai-cam"),
+    )
+    assert [c.party for c in claims] == ["thailand", NARRATOR]
+
+
+def test_both_sides_blaming_each_other_is_no_ones_claim():
+    assert _party("Both countries accused each other of starting the clash.") == NARRATOR
+    assert _party("The countries blamed each other for the clash.") == NARRATOR
+
+
+def test_what_a_speaker_did_not_say_is_the_narrators():
+    assert _party("Kabul has not mentioned any deaths in the strikes.") == NARRATOR
+
+
+def test_a_news_outlet_reporting_in_its_own_name_is_another_voice():
+    assert _party("Reuters reported crashes involving three jets.") == OTHER
+
+
+def test_state_media_speak_for_their_state():
+    claims = _claims(
+        "Iranian television claimed that half of the missiles hit their targets.",
+        load_profile("isr-iran"),
+    )
+    assert claims[0].party == "iran"
+
+
+def test_a_quotation_named_at_its_end_is_that_speakers_from_its_first_sentence():
+    claims = _claims(
+        "“Pakistan has repeatedly asked Kabul to secure the border. Terrorists are using "
+        "Afghan soil,” Foreign Office spokesperson Asim Iftikhar said."
+    )
+    assert [c.party for c in claims] == ["pakistan", "pakistan"]
+    assert all(c.quote for c in claims)
+
+
+def test_narrator_sentence_is_its_outlets_voice():
+    (claim,) = _claims(
+        "The strikes, based on credible intelligence, specifically targeted terrorist locations.",
+        outlet="ARY News",
+    )
+    assert (claim.party, claim.speaker, claim.outlet) == (NARRATOR, "", "ARY News")
