@@ -44,7 +44,15 @@ MULTINEWS = ROOT.parent / "shared" / "data" / "multinews"
 SHIPPED_MODEL = ROOT / "models" / "briefer-fusion-minilm"
 DATE = "2024-12-26"
 STAGES = (
-    "read", "split", "embed", "rank", "parse", "attribute", "generate", "guard", "perspectives",
+    "read",
+    "split",
+    "embed",
+    "rank",
+    "parse",
+    "attribute",
+    "generate",
+    "guard",
+    "compose",
     "render",
 )
 
@@ -134,6 +142,7 @@ parsed: list[tuple[int, int]] = []  # (texts, words) of each parse call of the c
 
 def instrument(timer: StageTimer, calls: list[dict]) -> None:
     """Wrap briefer's stage functions (module and class attributes) with the timer."""
+    import briefer.compose
     import briefer.embed
     import briefer.guard
     import briefer.output
@@ -162,7 +171,7 @@ def instrument(timer: StageTimer, calls: list[dict]) -> None:
         return parse(texts, **kw)
 
     briefer.nlp.parse = timer.wrap("parse", counting_parse)
-    timer.patch(briefer.perspectives, "analyze", "perspectives")
+    timer.patch(briefer.compose, "compose", "compose")
     timer.patch(briefer.guard, "guard", "guard")
     timer.patch(briefer.render, "render", "render")
     timer.patch(briefer.output, "write_atomic", "render")
@@ -273,8 +282,9 @@ def naive_generation(summarizer: Any, calls: list[dict]) -> dict[str, Any]:
         for call in calls:
             kwargs = summarizer.settings(call["max_new_tokens"])
             for text, ours in zip(call["texts"], call["outputs"], strict=True):
-                encoded = tokenizer(prefix + text, truncation=True, max_length=limit,
-                                    return_tensors="pt")
+                encoded = tokenizer(
+                    prefix + text, truncation=True, max_length=limit, return_tensors="pt"
+                )
                 ids = model.generate(  # with the same copy-only constraint briefer uses
                     input_ids=encoded["input_ids"],
                     attention_mask=encoded["attention_mask"],
@@ -372,8 +382,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", default="10,100,1000", help="comma-separated article counts")
     parser.add_argument("--model", help=f"seq2seq checkpoint folder (default {SHIPPED_MODEL})")
-    parser.add_argument("--profile", type=Path, metavar="DIR",
-                        help="write a pyinstrument profile of each warm run to DIR")
+    parser.add_argument(
+        "--profile",
+        type=Path,
+        metavar="DIR",
+        help="write a pyinstrument profile of each warm run to DIR",
+    )
     parser.add_argument("--peer-timeout", type=float, default=900, help="seconds for LexRank")
     parser.add_argument("--timeout", type=float, default=3600, help="seconds per pipeline run")
     parser.add_argument("--child", choices=["pipeline", "lexrank"], help=argparse.SUPPRESS)
@@ -406,13 +420,25 @@ def main() -> None:
             )
             if result is None:
                 sys.exit(f"the pipeline run failed for {n} articles:\n{tail}")
-            col = {"articles": len(articles), "words": words, "rss": rss, "child_wall": wall,
-                   "cold": result["cold_wall"], **result}
+            col = {
+                "articles": len(articles),
+                "words": words,
+                "rss": rss,
+                "child_wall": wall,
+                "cold": result["cold_wall"],
+                **result,
+            }
             summary_sentences = max(1, result["runs"][1]["summary_sentences"])
             log(f"{n} articles: LexRank ({summary_sentences} sentences) ...")
             lex_wall, _, lex, _ = run_child(
-                ["--child", "lexrank", "--corpus", str(corpus),
-                 "--sentences", str(summary_sentences)],
+                [
+                    "--child",
+                    "lexrank",
+                    "--corpus",
+                    str(corpus),
+                    "--sentences",
+                    str(summary_sentences),
+                ],
                 args.peer_timeout,
             )
             col["lexrank"] = lex["seconds"] if lex else None
@@ -450,53 +476,77 @@ def print_report(
         lines.append(row(f"{stage} (s, warm)", times))
     lines += [
         row("model load (s, cold)", [seconds(c["stages"].get("load models", 0.0)) for c in cold]),
-        row("parser load (s, cold: spaCy import + en_core_web_sm)",
-            [seconds(c["stages"].get("load parser", 0.0)) for c in cold]),
-        row("sentences / words parsed (cold)",
-            [f"{c['parsed_texts']:,} / {c['parsed_words']:,}" for c in cold]),
-        row("parse words/s (cold)", [
-            f"{c['parsed_words'] / c['stages']['parse']:,.0f}" if c["stages"].get("parse") else "—"
-            for c in cold
-        ]),
+        row(
+            "parser load (s, cold: spaCy import + en_core_web_sm)",
+            [seconds(c["stages"].get("load parser", 0.0)) for c in cold],
+        ),
+        row(
+            "sentences / words parsed (cold)",
+            [f"{c['parsed_texts']:,} / {c['parsed_words']:,}" for c in cold],
+        ),
+        row(
+            "parse words/s (cold)",
+            [
+                f"{c['parsed_words'] / c['stages']['parse']:,.0f}"
+                if c["stages"].get("parse")
+                else "—"
+                for c in cold
+            ],
+        ),
         row("**total warm (s)**", [seconds(w["total"]) for w in warm]),
         row("first run in the new process (s)", [seconds(c["total"]) for c in cold]),
         row("**total cold (s, new process)**", [seconds(c["cold"]) for c in cols]),
         row("peak RSS (MB, the whole child)", [f"{c['rss']:.0f}" for c in cols]),
-        row("articles/s (cold / warm)", [
-            f"{c['articles'] / c['cold']:.1f} / {c['articles'] / w['total']:.1f}"
-            for c, w in zip(cols, warm, strict=True)
-        ]),
+        row(
+            "articles/s (cold / warm)",
+            [
+                f"{c['articles'] / c['cold']:.1f} / {c['articles'] / w['total']:.1f}"
+                for c, w in zip(cols, warm, strict=True)
+            ],
+        ),
     ]
     if model:
         lines += [
             row("briefer generate calls (s)", [seconds(w["generate_seconds"]) for w in warm]),
             row("naive chunk-by-chunk (s)", [seconds(c["naive"]["seconds"]) for c in cols]),
-            row("chunks; identical outputs", [
-                f"{c['naive']['chunks']}; {c['naive']['same']}" for c in cols
-            ]),
-            row("ROUGE-L briefer vs naive", [
-                "—" if c["naive"]["rouge_l"] is None else f"{c['naive']['rouge_l']:.3f}"
-                for c in cols
-            ]),
+            row(
+                "chunks; identical outputs",
+                [f"{c['naive']['chunks']}; {c['naive']['same']}" for c in cols],
+            ),
+            row(
+                "ROUGE-L briefer vs naive",
+                [
+                    "—" if c["naive"]["rouge_l"] is None else f"{c['naive']['rouge_l']:.3f}"
+                    for c in cols
+                ],
+            ),
         ]
-    lines.append(row("LexRank, sumy (s)", [
-        seconds(c["lexrank"]) if c["lexrank"] is not None else f"> {peer_timeout:.0f}"
-        for c in cols
-    ]))
+    lines.append(
+        row(
+            "LexRank, sumy (s)",
+            [
+                seconds(c["lexrank"]) if c["lexrank"] is not None else f"> {peer_timeout:.0f}"
+                for c in cols
+            ],
+        )
+    )
     lines += ["", "Ratios:"]
     for n, c, w in zip(sizes, cols, warm, strict=True):
         parts = []
         if model and w["generate_seconds"] > 0:
-            parts.append(f"generation {c['naive']['seconds'] / w['generate_seconds']:.2f}× faster "
-                         "than naive (target ≥ 2×)")
+            parts.append(
+                f"generation {c['naive']['seconds'] / w['generate_seconds']:.2f}× faster "
+                "than naive (target ≥ 2×)"
+            )
         if c["lexrank"]:
             parts.append(f"briefer warm / LexRank = {w['total'] / c['lexrank']:.2f}")
         lines.append(f"- {n} articles: " + ("; ".join(parts) or "—"))
     if len(sizes) > 1:
         small, large = sizes[0], sizes[-1]
         scale = columns[large]["cold"] / columns[small]["cold"]
-        lines.append(f"- cold time {large} / {small} articles = {scale:.1f} "
-                     f"(size ratio {large / small:.0f})")
+        lines.append(
+            f"- cold time {large} / {small} articles = {scale:.1f} (size ratio {large / small:.0f})"
+        )
     if not model:
         lines.append("- generation comparison skipped: no model (give --model DIR)")
     print("\n".join(lines))

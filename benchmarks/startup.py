@@ -47,8 +47,14 @@ def best_load(module: str, cls: str, arg: str, repeat: int) -> dict[str, float]:
     code = _LOAD.format(module=module, cls=cls, arg=arg)
     runs = []
     for _ in range(repeat):
-        out = subprocess.run([sys.executable, "-c", code], check=True, env=ENV, cwd=ROOT,
-                             capture_output=True, text=True).stdout
+        out = subprocess.run(
+            [sys.executable, "-c", code],
+            check=True,
+            env=ENV,
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+        ).stdout
         runs.append(json.loads(out.strip().splitlines()[-1]))
     return min(runs, key=lambda r: r["load"])
 

@@ -1,8 +1,8 @@
 """briefer: neutral, source-traceable briefings from news articles about one event.
 
-    from briefer import load_documents, build_briefing
-    briefing = build_briefing(load_documents(["seeds/", "samples/inputs/"]))
-    briefing.save("brief.md")   # .md, .docx or .json
+    from briefer import build_briefing, load_documents, save
+    briefing = build_briefing(load_documents(["seeds/", "samples/inputs/"]), length="short")
+    save(briefing, "brief.md")   # .md, .docx or .json
 
 Heavy libraries (torch, transformers) load only when a model is needed.
 """
@@ -21,6 +21,7 @@ __all__ = [
     "build_briefing",
     "load_documents",
     "load_profile",
+    "save",
 ]
 
 if TYPE_CHECKING:
@@ -29,6 +30,7 @@ if TYPE_CHECKING:
     from briefer.perspectives import load_profile
     from briefer.pipeline import build_briefing
     from briefer.readers import load_documents
+    from briefer.render import save
 
 _LAZY = {
     "BrieferError": "briefer.errors",
@@ -37,6 +39,7 @@ _LAZY = {
     "build_briefing": "briefer.pipeline",
     "load_documents": "briefer.readers",
     "load_profile": "briefer.perspectives",
+    "save": "briefer.render",
 }
 
 

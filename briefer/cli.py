@@ -24,9 +24,7 @@ app = typer.Typer(
 F = TypeVar("F", bound=Callable[..., Any])
 
 Inputs = Annotated[list[str], typer.Argument(help="Files or folders to read; '-' reads stdin.")]
-ProfileOpt = Annotated[
-    str, typer.Option("--profile", help="Built-in profile name or a YAML file.")
-]
+ProfileOpt = Annotated[str, typer.Option("--profile", help="Built-in profile name or a YAML file.")]
 MaxInputMb = Annotated[
     float, typer.Option("--max-input-mb", help="Refuse input files larger than this.")
 ]
@@ -96,10 +94,18 @@ def brief(
     model: Annotated[
         Path | None, typer.Option(help="A local seq2seq checkpoint folder (safetensors).")
     ] = None,
-    summarizer: Annotated[
-        str | None, typer.Option(help="extractive or abstractive.")
+    summarizer: Annotated[str | None, typer.Option(help="extractive or abstractive.")] = None,
+    length: Annotated[
+        str,
+        typer.Option(
+            help="short (the lede and the table, about 250 words), standard (about 450-600 "
+            "words above the sources) or full (everything, each claim once)."
+        ),
+    ] = "standard",
+    max_words: Annotated[
+        int | None,
+        typer.Option(help="At most this many words above the sources list (any --length)."),
     ] = None,
-    max_words: Annotated[int, typer.Option(help="Length of the summary in words.")] = 120,
     page_size: Annotated[str, typer.Option(help="DOCX page size: A4 or Letter.")] = "A4",
     eml: Annotated[
         Path | None, typer.Option(help="Also write an email (.eml) with the DOCX attached.")
@@ -132,6 +138,7 @@ def brief(
         profile=profile,
         summarizer=summarizer,
         model=model,
+        length=length,
         max_words=max_words,
         progress=not quiet,
     )
@@ -140,8 +147,10 @@ def brief(
     if eml is not None:
         from briefer.render.email import build_eml
 
-        docx = next((data for (_, fmt), (_, data) in zip(formats, rendered, strict=True)
-                     if fmt == "docx"), None) or render(briefing, "docx", page_size=page_size)
+        docx = next(
+            (data for (_, fmt), (_, data) in zip(formats, rendered, strict=True) if fmt == "docx"),
+            None,
+        ) or render(briefing, "docx", page_size=page_size)
         message = build_eml(briefing, to=to or [], sender=sender, subject=subject, docx_bytes=docx)
         rendered.append((str(eml), message))
     to_stdout = [data for target, data in rendered if target == "-"]
@@ -166,7 +175,9 @@ def daily(
     ] = "md,docx",
     profile: ProfileOpt = "pak-afg",
     model: Annotated[Path | None, typer.Option(help="A local seq2seq checkpoint.")] = None,
-    max_words: Annotated[int, typer.Option(help="Length of the summary in words.")] = 120,
+    max_words: Annotated[
+        int | None, typer.Option(help="At most this many words above the sources list.")
+    ] = None,
     max_input_mb: MaxInputMb = 50.0,
     quiet: Quiet = False,
 ) -> None:

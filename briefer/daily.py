@@ -57,4 +57,3 @@ def _day_of(document: Document) -> str:
         stamp = Path(document.path).stat().st_mtime
         return dt.datetime.fromtimestamp(stamp, tz=dt.UTC).date().isoformat()
     return ""
-

@@ -1,17 +1,18 @@
 """The small, immutable data model that travels between briefer's stages.
 
     Document ─▶ Sentence ─▶ RankedSentence / Chunk ─▶ Claim ─▶ SummarySentence
-                                                            ─▶ Position, Dispute
-    ─▶ Briefing (summary, key facts, positions, disputes, voices, sources, metrics)
+        ─▶ Statement (a claim or fact as the brief shows it: its final words, every source)
+    ─▶ Briefing (lede, side-by-side rows, facts, voices, background, sources, coverage)
 
 Everything downstream of the splitter refers back to sentences by `SentenceRef`
-(document id, sentence index), so source numbers are never rebuilt from text.
+(document id, sentence index), so source numbers are never rebuilt from text. The words a
+claim is shown with are decided once, in `Statement.text`; every renderer prints them as
+they are. This module imports nothing else of briefer's: the renderers depend on it alone.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -158,29 +159,44 @@ class SummarySentence:
     party: str = NARRATOR
 
 
-@dataclass(frozen=True)
-class Position:
-    """One party's position: an attributed paragraph plus the claims behind it."""
-
-    party: str
-    name: str
-    summary: tuple[SummarySentence, ...] = ()
-    claims: tuple[Claim, ...] = ()
-    note: str = ""  # e.g. "The sources carry no statement from Pakistan's government."
+LEDE = "lede"
+TABLE = "table"
+FACTS = "facts"
+VOICES = "other_voices"
+BACKGROUND = "background"
+PLACES = (LEDE, TABLE, FACTS, VOICES, BACKGROUND)
+"""Where a `Statement` is shown; "" is a claim the brief keeps (JSON) but does not show."""
 
 
 @dataclass(frozen=True)
-class DisputeSide:
-    party: str
-    claims: tuple[Claim, ...]
+class Statement:
+    """One claim or fact, once: the words the brief shows for it and every source behind it.
+
+    `text` names the speaker ("Pakistan's Foreign Office spokeswoman, Mumtaz Zahra Baloch,
+    said ...") or, for an outlet's own words, the outlet ("Dawn reports that ..."); it is a
+    source sentence or the summarizer's compression of one, decided in the composition stage.
+    `sources` starts with the sentence shown and goes on with the same claim elsewhere.
+    """
+
+    id: str  # "s1", "s2", ... unique within a briefing
+    text: str
+    sources: tuple[SentenceRef, ...]
+    party: str = NARRATOR  # a profile party id, OTHER (an other voice) or NARRATOR
+    speaker: str = ""
+    topic: str = ""  # "casualties", "targets", ... or ""
+    origin: str = "extracted"  # "extracted", "compressed", "generated", "replaced", "note"
+    place: str = ""  # one of PLACES, or "" when not shown at the chosen length
+    support: str = ""  # facts: "corroborated", "neutral" (a wire), "single" (one outlet)
 
 
 @dataclass(frozen=True)
-class Dispute:
-    """A point the parties disagree on; numbers from different sides stay apart."""
+class Row:
+    """A row of the side-by-side table: one topic, each column party's statements on it."""
 
-    point: str  # e.g. "casualties", "who was hit"
-    sides: tuple[DisputeSide, ...]
+    topic: str  # a topic id, "" for the catch-all row
+    label: str  # "Casualty figures", "General"
+    disputed: bool  # at least two parties make claims on it
+    cells: tuple[tuple[Statement, ...], ...]  # in `Briefing.columns` order
 
 
 @dataclass(frozen=True)
@@ -194,22 +210,43 @@ class Source:
     date: str = ""
     url: str = ""
     path: str = ""
+    home: str = ""  # where the outlet is based (a party's name or a country), "" if not known
+    party: str = ""  # the party id of `home`, when the outlet is based in a party's country
+
+
+@dataclass(frozen=True)
+class HomeCount:
+    """How many outlets of the sources are based in one place."""
+
+    home: str  # a party's name, a country, or "" (not known)
+    party: str = ""  # the party id when `home` is a party's country
+    outlets: int = 0
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """What the sources cover: their dates, where their outlets are based, how one-sided."""
+
+    first: str = ""  # the earliest source date (ISO), "" if none is dated
+    last: str = ""
+    homes: tuple[HomeCount, ...] = ()  # parties in profile order, then other places
+    notes: tuple[str, ...] = ()  # one sentence per one-sided finding
 
 
 @dataclass(frozen=True)
 class PartyStats:
     party: str
-    claims: int = 0
+    claims: int = 0  # statements shown under the party (lede and table)
     words: int = 0
-    sources: int = 0
+    sources: int = 0  # documents behind them
 
 
 @dataclass(frozen=True)
 class Neutrality:
     parties: tuple[PartyStats, ...] = ()
-    balance_ratio: float = 1.0  # words of the shorter party section / the longer one
+    balance_ratio: float = 1.0  # words shown for the quieter party / the louder one
     loaded_terms: tuple[str, ...] = ()  # loaded terms left in the narrator's voice
-    referenced_share: float = 1.0  # summary sentences that carry a source reference
+    referenced_share: float = 1.0  # shown statements that carry a source reference
     warnings: tuple[str, ...] = ()
 
 
@@ -228,6 +265,8 @@ class RunInfo:
     profile: str = ""
     date: str = ""
     input_count: int = 0
+    length: str = "standard"  # "short", "standard" or "full"
+    max_words: int = 0  # the body's word budget (0: none)
 
 
 @dataclass(frozen=True)
@@ -236,21 +275,31 @@ class Party:
 
     id: str
     name: str
+    note: str = ""  # e.g. "The sources carry no statement from Pakistan."
 
 
 @dataclass(frozen=True)
 class Briefing:
+    """The brief, composed: every claim in one place, in the words every renderer prints.
+
+    `lede` says what happened and each party's core claim; `rows` are the side-by-side table
+    (disputed points are rows marked `disputed`); `facts` are facts not in dispute;
+    `statements` holds every claim and fact the composition kept, shown or not, once each.
+    """
+
     title: str
     date: str
-    summary: tuple[SummarySentence, ...]
+    lede: tuple[Statement, ...]
     sources: tuple[Source, ...]
     run: RunInfo
-    key_facts: tuple[SummarySentence, ...] = ()
     parties: tuple[Party, ...] = ()
-    positions: tuple[Position, ...] = ()
-    disputes: tuple[Dispute, ...] = ()
-    other_voices: tuple[Claim, ...] = ()
-    background: tuple[SummarySentence, ...] = ()
+    columns: tuple[str, ...] = ()  # party ids with a table column, in profile order
+    rows: tuple[Row, ...] = ()
+    facts: tuple[Statement, ...] = ()
+    other_voices: tuple[Statement, ...] = ()
+    background: tuple[Statement, ...] = ()
+    statements: tuple[Statement, ...] = ()
+    coverage: Coverage = field(default_factory=Coverage)
     documents: tuple[Document, ...] = ()
     neutrality: Neutrality = field(default_factory=Neutrality)
     guard: GuardReport = field(default_factory=GuardReport)
@@ -260,14 +309,10 @@ class Briefing:
         by_doc = {s.doc_id: s.number for s in self.sources}
         return tuple(sorted({by_doc[doc_id] for doc_id, _ in refs if doc_id in by_doc}))
 
-    def save(self, path: str | Path, *, format: str | None = None) -> Path:
-        """Write the briefing; the format comes from the suffix (.md, .docx, .json)."""
-        from briefer.render import save
+    def party_name(self, party_id: str) -> str:
+        return next((p.name for p in self.parties if p.id == party_id), party_id)
 
-        return save(self, path, format=format)
-
-    def to_dict(self) -> dict:
-        """The briefing as the versioned JSON structure (see resources/briefing.schema.json)."""
-        from briefer.render.json import to_dict
-
-        return to_dict(self)
+    def shown(self) -> tuple[Statement, ...]:
+        """Every statement the brief shows, in reading order."""
+        cells = (s for row in self.rows for cell in row.cells for s in cell)
+        return (*self.lede, *cells, *self.facts, *self.other_voices, *self.background)

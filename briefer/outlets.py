@@ -111,13 +111,22 @@ def outlet_of(url: str, name: str = "", outlets: Iterable[OutletDef] = ()) -> Ou
         found = outlet_for_url(url, outlets)
         if found is not None:
             return found
-    key = name.strip().lower()
+    key = _name_key(name)
     if not key:
         return None
     for outlet in (*outlets, *builtin_outlets()):
-        if outlet.name.lower() == key or key in outlet.domains or domain_of(key) in outlet.domains:
+        if (
+            _name_key(outlet.name) == key
+            or key in outlet.domains
+            or domain_of(key) in outlet.domains
+        ):
             return outlet
     return None
+
+
+def _name_key(name: str) -> str:
+    """ "The Express Tribune" and "express  tribune" name one outlet."""
+    return " ".join(name.lower().split()).removeprefix("the ")
 
 
 def _bare(host: str) -> str:

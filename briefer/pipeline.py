@@ -1,44 +1,28 @@
 """build_briefing(): documents in, Briefing out. Each stage is a module; this file wires them.
 
-    prepare (split ─▶ embed once ─▶ rank + de-duplicate) ─▶ attribute ─▶ summarize + guard
-          ─▶ perspectives (positions, disputes, voices) ─▶ neutral voice ─▶ Briefing
+split ─▶ embed (once) ─▶ rank + de-duplicate ─▶ attribute ─▶ compose (lede, table, facts,
+      voices; the guarded summarizer condenses what is too long) ─▶ neutrality ─▶ Briefing
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from briefer import __version__
-from briefer.data import (
-    NARRATOR,
-    Briefing,
-    Claim,
-    Document,
-    Party,
-    RankedSentence,
-    RunInfo,
-    SentenceRef,
-    Source,
-    SummarySentence,
-)
+from briefer.data import Briefing, Document, RankedSentence, RunInfo
 from briefer.errors import UsageError
 from briefer.guard import GuardedSummarizer
 from briefer.prepare import prepare
 from briefer.progress import Progress
 from briefer.summarize import resolve_summarizer
-from briefer.summarize.base import Summarizer, SummaryContext
-from briefer.summarize.length import (
-    DEFAULT_MAX_WORDS,
-    MAX_SUMMARY_SENTENCES,
-    check_max_words,
-    party_words,
-    within_words,
-)
+from briefer.summarize.base import Summarizer
 
-__all__ = ["DEFAULT_MAX_WORDS", "DEFAULT_PROFILE", "build_briefing", "parse_day"]
+__all__ = ["DEFAULT_LENGTH", "DEFAULT_PROFILE", "build_briefing", "parse_day"]
 
+DEFAULT_LENGTH = "standard"
 DEFAULT_PROFILE = "pak-afg"
 
 
@@ -50,26 +34,24 @@ def build_briefing(
     profile: object = DEFAULT_PROFILE,
     summarizer: Summarizer | str | None = None,
     model: str | Path | None = None,
-    max_words: int = DEFAULT_MAX_WORDS,
+    length: str = DEFAULT_LENGTH,
+    max_words: int | None = None,
     embedder: object = None,
     progress: bool = False,
 ) -> Briefing:
     """Brief `documents`: the one entry point for scripts and the CLI.
 
     `profile` is a built-in profile name, a YAML path or a loaded Profile; `summarizer` is
-    "extractive", "abstractive" (needs `model` or the shipped model) or a Summarizer.
+    "extractive", "abstractive" (needs `model` or the shipped model) or a Summarizer;
+    `length` is "short", "standard" or "full", `max_words` the body's word budget.
     """
-    from briefer.perspectives import (
-        analyze,
-        attribute,
-        load_profile,
-        neutral_voice,
-        neutrality_report,
-    )
+    from briefer.compose import compose, layout_for
+    from briefer.perspectives import attribute, load_profile, neutrality_report
+
     docs = tuple(documents)
     if not docs:
         raise UsageError("no documents to brief (give at least one file, folder or '-')")
-    check_max_words(max_words)
+    layout = layout_for(length, max_words)
     day = parse_day(date) if date else dt.date.today().isoformat()
     if title:  # from the command line: as odd as any input (argv that is not UTF-8, controls)
         from briefer.readers.text import normalize_characters
@@ -84,40 +66,37 @@ def build_briefing(
         sentences = tuple(context.sentences.values())
         ranked = context.ranked
         with report.stage("Attributing claims"):
-            claims = attribute(
-                sentences, party_profile, documents=docs, parses=context.parses
-            )
+            claims = attribute(sentences, party_profile, documents=docs, parses=context.parses)
         with report.stage("Loading the summarizer"):
             summ = GuardedSummarizer(resolve_summarizer(summarizer, model=model))
             getattr(summ.inner, "load", lambda: None)()
-        with report.stage("Summarizing"):
-            summary = _summarize(summ, context, claims, max_words)
-            perspectives = analyze(
+        brief_title = title or _default_title(docs, ranked)
+        with report.stage("Composing"):
+            composed = compose(
+                docs,
                 claims,
                 ranked,
                 party_profile,
                 summ,
-                max_words=party_words(max_words),
+                layout=layout,
+                title=brief_title,
                 context=context,
             )
-        summary = neutral_voice(summary, claims)
-        key_facts = neutral_voice(_key_facts(perspectives, summary), claims)
-        background = neutral_voice(getattr(perspectives, "background", ()), claims)
-        neutrality = neutrality_report(summary, perspectives.positions, claims)
 
-    return Briefing(
-        title=title or _default_title(docs, ranked),
+    briefing = Briefing(
+        title=brief_title,
         date=day,
-        summary=summary,
-        key_facts=key_facts,
-        parties=tuple(Party(p.id, p.name) for p in party_profile.parties),
-        positions=perspectives.positions,
-        disputes=perspectives.disputes,
-        other_voices=perspectives.other_voices,
-        background=background,
-        sources=_sources(docs, party_profile),
+        lede=composed.lede,
+        parties=composed.parties,
+        columns=composed.columns,
+        rows=composed.rows,
+        facts=composed.facts,
+        other_voices=composed.other_voices,
+        background=composed.background,
+        statements=composed.statements,
+        sources=composed.sources,
+        coverage=composed.coverage,
         documents=docs,
-        neutrality=neutrality,
         guard=summ.report,
         run=RunInfo(
             briefer_version=__version__,
@@ -126,58 +105,11 @@ def build_briefing(
             profile=party_profile.name,
             date=day,
             input_count=len(docs),
+            length=layout.name,
+            max_words=layout.budget or 0,
         ),
     )
-
-
-def _summarize(
-    summ: Summarizer,
-    context: SummaryContext,
-    claims: Sequence[Claim],
-    max_words: int,
-) -> tuple[SummarySentence, ...]:
-    """What happened: the (guarded) summarizer over the salient sentences, attributed."""
-    by_ref = {c.sentence.ref: c for c in claims}
-    summary = summ.summarize(context.ranked, context=context, max_words=max_words)
-    summary = summary[:MAX_SUMMARY_SENTENCES]
-    # naming the speaker adds words, and gives a cut extract its whole sentence back
-    return within_words([_attributed(s, by_ref) for s in summary], max_words)
-
-
-def _attributed(sentence: SummarySentence, by_ref: dict[SentenceRef, Claim]) -> SummarySentence:
-    """Carry the speaker of the first source onto a summary sentence, rewritten to name that
-    speaker ("They said ..." / "He added ..." read wrongly out of context)."""
-    claim = by_ref.get(sentence.sources[0]) if sentence.sources else None
-    if claim is None or sentence.speaker:
-        return sentence
-    text = sentence.text
-    if claim.party != NARRATOR:
-        from briefer.perspectives import attributed_text, name_speaker
-
-        extracted = sentence.origin == "extracted"
-        text = attributed_text(claim) if extracted else name_speaker(text, claim)
-    return SummarySentence(text, sentence.sources, sentence.origin, claim.speaker, claim.party)
-
-
-def _key_facts(perspectives: object, summary: Sequence[SummarySentence]) -> tuple:
-    """Facts not in dispute that the summary does not already state."""
-    in_summary = {ref for s in summary for ref in s.sources}
-    facts = getattr(perspectives, "key_facts", ())
-    return tuple(f for f in facts if not in_summary.intersection(f.sources))
-
-
-def _sources(docs: Sequence[Document], profile: object) -> tuple[Source, ...]:
-    """The sources list: each document's outlet as the profile or the outlet table names it
-    (by its URL's domain), else as the document gives it."""
-    from briefer.outlets import outlet_of
-
-    outlets = getattr(profile, "outlets", ())
-    out = []
-    for i, d in enumerate(docs, 1):
-        known = outlet_of(d.url, d.outlet, outlets)
-        out.append(Source(i, d.id, d.title, known.name if known else d.outlet, d.date, d.url,
-                          d.path))
-    return tuple(out)
+    return replace(briefing, neutrality=neutrality_report(briefing.shown(), briefing.parties))
 
 
 def _default_title(docs: Sequence[Document], ranked: Sequence[RankedSentence]) -> str:

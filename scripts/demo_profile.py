@@ -1,9 +1,10 @@
-"""Positions for one Multi-News story under any profile (no model, no embeddings).
+"""The brief of one Multi-News story under any profile (no model, no embeddings).
 
-    .venv/bin/python scripts/demo_profile.py --profile us-pak --row 21724 [--max-words 120]
+    .venv/bin/python scripts/demo_profile.py --profile us-pak --row 21724 [--length short]
 
 The ranking is document order and the summarizer keeps the first sentences: enough to show
-that a profile file alone (here United States vs Pakistan) drives attribution and positions.
+that a profile file alone (here United States vs Pakistan) drives attribution, the lede and
+the side-by-side table.
 """
 
 from __future__ import annotations
@@ -13,8 +14,9 @@ import json
 from collections.abc import Sequence
 from pathlib import Path
 
+from briefer.compose import compose, layout_for
 from briefer.data import Document, RankedSentence, SummarySentence
-from briefer.perspectives import analyze, attribute, load_profile, neutrality_report
+from briefer.perspectives import attribute, load_profile
 from briefer.split import split_sentences
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
@@ -27,7 +29,7 @@ class LeadSummarizer:
     model_id = "lead"
 
     def summarize(
-        self, sentences: Sequence[RankedSentence], *, max_words: int
+        self, sentences: Sequence[RankedSentence], *, context: object, max_words: int
     ) -> tuple[SummarySentence, ...]:
         out: list[SummarySentence] = []
         words = 0
@@ -45,7 +47,7 @@ def main() -> None:
     parser.add_argument("--profile", default="us-pak")
     parser.add_argument("--row", type=int, default=21724)
     parser.add_argument("--data", type=Path, default=DATA)
-    parser.add_argument("--max-words", type=int, default=120)
+    parser.add_argument("--length", default="standard", help="short, standard or full")
     args = parser.parse_args()
     path = args.data / "pak_afg" / "multinews_pak_afg.jsonl"
     row = next(r for r in map(json.loads, path.open()) if r["id"] == args.row)
@@ -54,20 +56,22 @@ def main() -> None:
     profile = load_profile(args.profile)
     claims = attribute(sentences, profile)
     ranked = [RankedSentence(s, 1.0 - i / 1000) for i, s in enumerate(sentences)]
-    result = analyze(claims, ranked, profile, LeadSummarizer(), max_words=args.max_words)
-    print(f"Multi-News row {args.row}, profile {profile.name}: {len(docs)} documents")
-    for position in result.positions:
-        print(f"\n## {position.name} ({len(position.claims)} claims)")
-        print(position.note or " ".join(s.text for s in position.summary))
-    for dispute in result.disputes:
-        print(f"\nDispute: {dispute.point}")
-        for side in dispute.sides:
-            print(f"  {side.party}: " + " | ".join(c.sentence.text[:100] for c in side.claims))
+    brief = compose(docs, claims, ranked, profile, LeadSummarizer(), layout=layout_for(args.length))
+    print(f"Multi-News row {args.row}, profile {profile.name}: {len(docs)} documents\n")
+    print(" ".join(s.text for s in brief.lede))
+    names = [profile.party_name(p) for p in brief.columns]
+    for row in brief.rows:
+        print(f"\n## {row.label}{' (disputed)' if row.disputed else ''}")
+        for name, cell in zip(names, row.cells, strict=True):
+            print(f"  {name}: " + (" | ".join(s.text[:100] for s in cell) or "-"))
+    print("\nFacts:")
+    for fact in brief.facts:
+        print(f"  [{fact.support}] {fact.text[:100]}")
     print("\nOther voices:")
-    for claim in result.other_voices:
-        print(f"  {claim.speaker}: {claim.sentence.text[:100]}")
-    report = neutrality_report((), result.positions, claims)
-    print(f"\nBalance {report.balance_ratio:.2f}; warnings: {list(report.warnings)}")
+    for voice in brief.other_voices:
+        print(f"  {voice.speaker}: {voice.text[:100]}")
+    for note in brief.coverage.notes:
+        print(f"\nNote: {note}")
 
 
 if __name__ == "__main__":

@@ -59,8 +59,14 @@ def predict(labels: list[dict], data: Path = DATA, profile: str = "pak-afg") -> 
                 f"label misaligned: {key} sentence {label['sentence_index']} "
                 f"expected {label['text_prefix']!r}"
             )
-        out.append({**label, "predicted": claim.party, "speaker": claim.speaker,
-                    "text": claim.sentence.text})
+        out.append(
+            {
+                **label,
+                "predicted": claim.party,
+                "speaker": claim.speaker,
+                "text": claim.sentence.text,
+            }
+        )
     return out
 
 
@@ -88,8 +94,10 @@ def main() -> None:
     args = parser.parse_args()
     results = predict(load_labels(), args.data, args.profile)
     result = scores(results)
-    print(f"{result['n']} sentences from {result['articles']} articles; "
-          f"party accuracy {result['accuracy']:.3f}")
+    print(
+        f"{result['n']} sentences from {result['articles']} articles; "
+        f"party accuracy {result['accuracy']:.3f}"
+    )
     print(f"{'party':<12} {'precision':>9} {'recall':>7} {'support':>8}")
     for party, s in result["parties"].items():
         print(f"{party:<12} {s['precision']:>9.3f} {s['recall']:>7.3f} {s['support']:>8}")
@@ -100,8 +108,10 @@ def main() -> None:
     if args.verbose:
         for r in results:
             if r["party"] != r["predicted"]:
-                print(f"- {r['row_id']}:{r['doc_index']}:{r['sentence_index']} "
-                      f"{r['party']} -> {r['predicted']} ({r['speaker']!r}) {r['text'][:110]}")
+                print(
+                    f"- {r['row_id']}:{r['doc_index']}:{r['sentence_index']} "
+                    f"{r['party']} -> {r['predicted']} ({r['speaker']!r}) {r['text'][:110]}"
+                )
 
 
 if __name__ == "__main__":

@@ -42,8 +42,10 @@ def lead_summary(per_doc: list[list], max_words: int) -> list[SummarySentence]:
 
 
 def documents(story: dict) -> list[Document]:
-    return [Document(f"{story['id']}:{i}", d["text"], title=d.get("title", ""))
-            for i, d in enumerate(story["documents"])]
+    return [
+        Document(f"{story['id']}:{i}", d["text"], title=d.get("title", ""))
+        for i, d in enumerate(story["documents"])
+    ]
 
 
 def main() -> None:
@@ -75,8 +77,10 @@ def main() -> None:
         terms_after.update(after)
     n = len(stories)
     print(f"{n} NeuS validation stories, summaries of about {args.max_words} words")
-    print(f"stories with no loaded term in the narrator's voice: before neutral_voice "
-          f"{clean_before / n:.3f}, after {clean_after / n:.3f}")
+    print(
+        f"stories with no loaded term in the narrator's voice: before neutral_voice "
+        f"{clean_before / n:.3f}, after {clean_after / n:.3f}"
+    )
     print(f"terms found before: {dict(terms_before.most_common(12))}")
     print(f"terms left after: {dict(terms_after)}; sentences left out: {dropped}")
 

@@ -6,163 +6,241 @@ import os
 from pathlib import Path
 
 from briefer.data import (
+    BACKGROUND,
+    FACTS,
+    LEDE,
     OTHER,
+    TABLE,
+    VOICES,
     Briefing,
-    Claim,
-    Dispute,
-    DisputeSide,
+    Coverage,
     Document,
     GuardReport,
+    HomeCount,
     Neutrality,
     Party,
     PartyStats,
-    Position,
+    Row,
     RunInfo,
-    Sentence,
     Source,
-    SummarySentence,
+    Statement,
 )
 
 
-def sentence(doc_id: str, index: int, text: str) -> Sentence:
-    return Sentence(doc_id=doc_id, index=index, start=0, end=len(text), text=text)
+def statement(sid: str, text: str, *refs: tuple[str, int], **fields: object) -> Statement:
+    return Statement(id=sid, text=text, sources=tuple(refs), **fields)  # type: ignore[arg-type]
 
 
-def claim(doc_id: str, index: int, text: str, **fields: object) -> Claim:
-    return Claim(sentence=sentence(doc_id, index, text), **fields)  # type: ignore[arg-type]
-
-
-PAK_STRIKE = claim(
-    "ap", 3, "Pakistan's military said the strikes hit hideouts of the Pakistani Taliban.",
-    speaker="Pakistan's military", party="pakistan", topic="targets", also=(("dawn", 2),),
+LEDE_FACT = statement(
+    "s1",
+    "Pakistani aircraft struck the Barmal district of Paktika province on Tuesday night.",
+    ("ap", 1),
+    ("dawn", 1),
+    ("tolo", 1),
+    place=LEDE,
+    support="corroborated",
 )
-PAK_TOLL = claim(
-    "dawn", 5, "Security officials said several insurgents were killed and a training "
-    "facility destroyed.",
-    speaker="Security officials", party="pakistan", topic="casualties",
+LEDE_PAK = statement(
+    "s2",
+    "Pakistan's military said the strikes hit hideouts of the Pakistani Taliban.",
+    ("ap", 3),
+    ("dawn", 2),
+    party="pakistan",
+    speaker="Pakistan's military",
+    topic="targets",
+    place=LEDE,
 )
-PAK_LEGAL = claim(
-    "dawn", 7, "“We act against terrorists who use Afghan soil | nothing else,” the "
-    "foreign office said.",
-    speaker="the foreign office", party="pakistan", quote=True,
+LEDE_AFG = statement(
+    "s3",
+    "The Afghan Defense Ministry said the bombing mostly hit civilians, including women "
+    "and children.",
+    ("ap", 6),
+    party="afghanistan",
+    speaker="The Afghan Defense Ministry",
+    topic="targets",
+    place=LEDE,
 )
-AFG_CIVILIANS = claim(
-    "ap", 6, "The Afghan Defense Ministry said the bombing mostly hit civilians, including "
-    "women and children.",
-    speaker="The Afghan Defense Ministry", party="afghanistan", topic="targets",
-    also_parties=("pakistan",),
+LEDE_TTP = statement(
+    "s4",
+    "The sources carry no statement from the Pakistani Taliban (TTP).",
+    party="ttp",
+    origin="note",
+    place=LEDE,
 )
-AFG_TOLL = claim(
-    "tolo", 2, "Eight people, including women and children, were killed.",
-    speaker="Zabihullah Mujahid", party="afghanistan", topic="casualties",
+PAK_TOLL = statement(
+    "s5",
+    "Security officials said several insurgents were killed and a training facility destroyed.",
+    ("dawn", 5),
+    party="pakistan",
+    speaker="Security officials",
+    topic="casualties",
+    place=TABLE,
 )
-AFG_AGGRESSION = claim(
-    "tolo", 4, "The ministry called the strikes *a blatant act of aggression* against "
-    "Afghanistan's sovereignty.",
-    speaker="The ministry", party="afghanistan", topic="legality",
+AFG_TOLL = statement(
+    "s6",
+    "According to Zabihullah Mujahid, eight people, including women and children, were killed.",
+    ("tolo", 2),
+    party="afghanistan",
+    speaker="Zabihullah Mujahid",
+    topic="casualties",
+    origin="compressed",
+    place=TABLE,
 )
-RESIDENT = claim(
-    "ap", 9, "A resident of Barmal said the houses that were hit belonged to refugees from "
-    "Waziristan.",
-    speaker="A resident of Barmal", party=OTHER,
+AFG_AGGRESSION = statement(
+    "s7",
+    "The ministry called the strikes *a blatant act of aggression* against Afghanistan's "
+    "sovereignty.",
+    ("tolo", 4),
+    party="afghanistan",
+    speaker="The ministry",
+    topic="legality",
+    place=TABLE,
 )
-ANALYST = claim(
-    "dawn", 11, "An analyst in Islamabad said the strikes signal a harder line on cross-border "
-    "militancy.",
-    speaker="An analyst in Islamabad", party=OTHER,
+PAK_LEGAL = statement(
+    "s8",
+    "“We act against terrorists who use Afghan soil | nothing else,” the foreign office said.",
+    ("dawn", 7),
+    party="pakistan",
+    speaker="the foreign office",
+    place=TABLE,
 )
-
-
-def summary(text: str, *refs: tuple[str, int], **fields: object) -> SummarySentence:
-    return SummarySentence(text=text, sources=tuple(refs), **fields)  # type: ignore[arg-type]
+FACT_CORROBORATED = statement(
+    "s9",
+    "The district lies in mountains along the border with Pakistan.",
+    ("ap", 2),
+    ("tolo", 1),
+    place=FACTS,
+    support="corroborated",
+)
+FACT_SINGLE = statement(
+    "s10",
+    "AP reports that it is the second such strike since March.",
+    ("ap", 4),
+    place=FACTS,
+    support="single",
+)
+RESIDENT = statement(
+    "s11",
+    "A resident of Barmal said the houses that were hit belonged to refugees from Waziristan.",
+    ("ap", 9),
+    party=OTHER,
+    speaker="A resident of Barmal",
+    place=VOICES,
+)
+ANALYST = statement(
+    "s12",
+    "An analyst in Islamabad said the strikes signal a harder line on cross-border militancy.",
+    ("dawn", 11),
+    party=OTHER,
+    speaker="An analyst in Islamabad",
+    place=VOICES,
+)
+HISTORY = statement(
+    "s13",
+    "Relations between the two neighbours have worsened since the Taliban returned to "
+    "power in 2021.",
+    ("dawn", 12),
+    place=BACKGROUND,
+    support="single",
+)
+UNSHOWN = statement(
+    "s14",
+    "Pakistan's military said the operation was based on intelligence reports.",
+    ("dawn", 3),
+    party="pakistan",
+    speaker="Pakistan's military",
+)
 
 
 def sample_briefing() -> Briefing:
     """A briefing with every section, including a party with no statement in the sources."""
+    rows = (
+        Row("casualties", "Casualty figures", True, ((PAK_TOLL,), (AFG_TOLL,))),
+        Row("legality", "Legality and sovereignty", True, ((), (AFG_AGGRESSION,))),
+        Row("", "General", False, ((PAK_LEGAL,), ())),
+    )
+    lede = (LEDE_FACT, LEDE_PAK, LEDE_AFG, LEDE_TTP)
+    shown = (
+        *lede,
+        PAK_TOLL,
+        AFG_TOLL,
+        AFG_AGGRESSION,
+        PAK_LEGAL,
+        FACT_CORROBORATED,
+        FACT_SINGLE,
+        RESIDENT,
+        ANALYST,
+        HISTORY,
+    )
     return Briefing(
         title="Pakistani airstrikes in Paktika province",
         date="2026-11-23",
-        summary=(
-            summary("Pakistan carried out airstrikes in Afghanistan's Paktika province on "
-                    "Tuesday.", ("ap", 1), ("dawn", 1), ("tolo", 1)),
-            summary("Pakistan's military says the strikes hit Pakistani Taliban hideouts.",
-                    ("ap", 3), ("dawn", 2), origin="generated", party="pakistan"),
-            summary("Afghanistan's Defense Ministry says most of those hit were civilians.",
-                    ("ap", 6), party="afghanistan"),
-            summary("The number of dead is disputed.", ("dawn", 5), ("tolo", 2)),
-        ),
-        key_facts=(
-            summary("The strikes took place in the mountainous Barmal district of Paktika, "
-                    "which borders Pakistan.", ("ap", 2), ("tolo", 1)),
-            summary("It is the second such strike since March.", ("ap", 4)),
-        ),
+        lede=lede,
         parties=(
             Party("pakistan", "Pakistan"),
             Party("afghanistan", "Afghanistan (Taliban government)"),
-            Party("ttp", "Pakistani Taliban (TTP)"),
-        ),
-        positions=(
-            Position(
-                party="afghanistan",
-                name="Afghanistan (Taliban government)",
-                summary=(
-                    summary("Afghanistan's Defense Ministry says the strikes killed civilians "
-                            "and calls them an act of aggression.", ("ap", 6), ("tolo", 4),
-                            party="afghanistan", speaker="Defense Ministry"),
-                ),
-                claims=(AFG_CIVILIANS, AFG_TOLL, AFG_AGGRESSION),
-            ),
-            Position(
-                party="pakistan",
-                name="Pakistan",
-                summary=(
-                    summary("Pakistan's military says the strikes targeted militant hideouts "
-                            "and killed insurgents.", ("ap", 3), ("dawn", 5),
-                            party="pakistan", speaker="Pakistan's military"),
-                ),
-                claims=(PAK_STRIKE, PAK_TOLL, PAK_LEGAL),
-            ),
-            Position(
-                party="ttp",
-                name="Pakistani Taliban (TTP)",
+            Party(
+                "ttp",
+                "Pakistani Taliban (TTP)",
                 note="The sources carry no statement from the Pakistani Taliban (TTP).",
             ),
         ),
-        disputes=(
-            Dispute(
-                point="casualties",
-                sides=(
-                    DisputeSide("pakistan", (PAK_TOLL,)),
-                    DisputeSide("afghanistan", (AFG_TOLL,)),
-                ),
-            ),
-            Dispute(
-                point="who was hit",
-                sides=(
-                    DisputeSide("pakistan", (PAK_STRIKE,)),
-                    DisputeSide("afghanistan", (AFG_CIVILIANS,)),
-                ),
-            ),
-        ),
+        columns=("pakistan", "afghanistan"),
+        rows=rows,
+        facts=(FACT_CORROBORATED, FACT_SINGLE),
         other_voices=(RESIDENT, ANALYST),
-        background=(
-            summary("Relations between the two neighbours have worsened since the Taliban "
-                    "returned to power in 2021.", ("dawn", 12)),
-            summary("Pakistan accuses Kabul of sheltering the TTP, which Kabul denies.",
-                    ("dawn", 13), ("tolo", 8)),
-        ),
+        background=(HISTORY,),
+        statements=(*shown, UNSHOWN),
         sources=(
-            Source(1, "ap", title="Pakistan strikes suspected militant hideouts in Afghanistan",
-                   outlet="AP", date="2026-11-21",
-                   url="https://apnews.com/article/pakistan-afghanistan-airstrikes"),
-            Source(2, "dawn", title="Airstrikes target TTP in Paktika", outlet="Dawn",
-                   date="2026-11-22", path="samples/inputs/dawn.html"),
-            Source(3, "tolo", title="Defense Ministry condemns Pakistani strikes",
-                   outlet="TOLOnews", date="2026-11-22", path="samples/inputs/tolo.txt"),
+            Source(
+                1,
+                "dawn",
+                title="Airstrikes target TTP in Paktika",
+                outlet="Dawn",
+                date="2026-11-22",
+                path="samples/inputs/dawn.html",
+                home="Pakistan",
+                party="pakistan",
+            ),
+            Source(
+                2,
+                "tolo",
+                title="Defense Ministry condemns Pakistani strikes",
+                outlet="TOLOnews",
+                date="2026-11-22",
+                path="samples/inputs/tolo.txt",
+                home="Afghanistan (Taliban government)",
+                party="afghanistan",
+            ),
+            Source(
+                3,
+                "ap",
+                title="Pakistan strikes suspected militant hideouts in Afghanistan",
+                outlet="AP",
+                date="2026-11-21",
+                url="https://apnews.com/article/pakistan-afghanistan-airstrikes",
+                home="United States",
+            ),
+        ),
+        coverage=Coverage(
+            first="2026-11-21",
+            last="2026-11-22",
+            homes=(
+                HomeCount("Pakistan", "pakistan", 1),
+                HomeCount("Afghanistan (Taliban government)", "afghanistan", 1),
+                HomeCount("United States", "", 1),
+            ),
+            notes=("Pakistan's statements rest on one outlet, Dawn.",),
         ),
         run=RunInfo(
-            briefer_version="0.1.0", summarizer="abstractive", model_id="briefer-bart-small",
-            profile="pak-afg", date="2026-11-23", input_count=3,
+            briefer_version="0.1.0",
+            summarizer="abstractive",
+            model_id="briefer-bart-small",
+            profile="pak-afg",
+            date="2026-11-23",
+            input_count=3,
+            length="standard",
+            max_words=520,
         ),
         documents=(Document(id="ap", text="…"),),
         neutrality=Neutrality(
@@ -174,18 +252,20 @@ def sample_briefing() -> Briefing:
             balance_ratio=0.89,
             loaded_terms=(),
             referenced_share=1.0,
-            warnings=("No statement from Pakistani Taliban (TTP) in the sources.",),
+            warnings=("Parties without a statement in the sources: Pakistani Taliban (TTP).",),
         ),
         guard=GuardReport(generated=2, kept=1, replaced=1),
     )
 
 
 def minimal_briefing() -> Briefing:
-    """Only a summary and its sources: every optional section empty."""
+    """Only a lede and its sources: every optional section empty."""
+    only = statement("s1", "Something happened.", ("d1", 0), place=LEDE, support="single")
     return Briefing(
         title="Minimal",
         date="2026-01-02",
-        summary=(summary("Something happened.", ("d1", 0)),),
+        lede=(only,),
+        statements=(only,),
         sources=(Source(1, "d1", title="Report", outlet="Wire", path="in/d1.txt"),),
         run=RunInfo(briefer_version="0.1.0", summarizer="extractive"),
         parties=(Party("a", "A"), Party("b", "B")),

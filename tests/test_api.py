@@ -13,6 +13,7 @@ def test_public_api_is_pinned():
         "build_briefing",
         "load_documents",
         "load_profile",
+        "save",
     ]
     for name in briefer.__all__:
         assert getattr(briefer, name) is not None

@@ -18,22 +18,29 @@ def _parties(*texts: str) -> list[str]:
 
 
 def test_reporting_verb_names_the_party() -> None:
-    claims = attribute(_sentences(
-        "In response to the airstrikes, the Afghan Defense Ministry condemned the actions."
-    ), PROFILE)
+    claims = attribute(
+        _sentences(
+            "In response to the airstrikes, the Afghan Defense Ministry condemned the actions."
+        ),
+        PROFILE,
+    )
     assert claims[0].party == "afghanistan"
     assert claims[0].speaker == "the Afghan Defense Ministry"
 
 
 def test_pronoun_subject_inherits_previous_speaker() -> None:
-    claims = attribute(_sentences(
-        "The Afghan Defense Ministry condemned the strikes.",
-        "The strikes hit a village.",
-        "They claimed many victims were refugees.",
-    ), PROFILE)
+    claims = attribute(
+        _sentences(
+            "The Afghan Defense Ministry condemned the strikes.",
+            "The strikes hit a village.",
+            "They claimed many victims were refugees.",
+        ),
+        PROFILE,
+    )
     assert [c.party for c in claims] == ["afghanistan", NARRATOR, "afghanistan"]
     assert claims[2].speaker == "the Afghan Defense Ministry" or claims[2].speaker.endswith(
-        "Ministry")
+        "Ministry"
+    )
 
 
 def test_pronoun_does_not_cross_documents() -> None:
@@ -44,28 +51,37 @@ def test_pronoun_does_not_cross_documents() -> None:
 
 
 def test_according_to() -> None:
-    claims = attribute(_sentences(
-        "PESHAWAR, Pakistan — Pakistan carried out airstrikes on Tuesday.",
-        "A training facility was destroyed, according to four security officials who "
-        "were not permitted to speak publicly.",
-    ), PROFILE)
+    claims = attribute(
+        _sentences(
+            "PESHAWAR, Pakistan — Pakistan carried out airstrikes on Tuesday.",
+            "A training facility was destroyed, according to four security officials who "
+            "were not permitted to speak publicly.",
+        ),
+        PROFILE,
+    )
     assert claims[1].speaker == "four security officials"
     assert claims[1].party == "pakistan"  # officials in a Pakistani dateline's context
 
 
 def test_quote_attributed_after() -> None:
-    claims = attribute(_sentences(
-        "“We will not let this act go unanswered,” said Zabihullah Mujahid.",
-        "“This is a huge blow to the militants,” a Pakistani security official told Reuters.",
-    ), PROFILE)
+    claims = attribute(
+        _sentences(
+            "“We will not let this act go unanswered,” said Zabihullah Mujahid.",
+            "“This is a huge blow to the militants,” a Pakistani security official told Reuters.",
+        ),
+        PROFILE,
+    )
     assert [(c.party, c.quote) for c in claims] == [("afghanistan", True), ("pakistan", True)]
 
 
 def test_quote_attributed_before() -> None:
-    claims = attribute(_sentences(
-        "The Afghan Defense Ministry issued a statement.",
-        "The ministry stated, “The Islamic Emirate regards this as a brutal act.”",
-    ), PROFILE)
+    claims = attribute(
+        _sentences(
+            "The Afghan Defense Ministry issued a statement.",
+            "The ministry stated, “The Islamic Emirate regards this as a brutal act.”",
+        ),
+        PROFILE,
+    )
     assert claims[1].party == "afghanistan" and claims[1].quote
 
 
@@ -83,10 +99,13 @@ def test_in_a_message_on_x() -> None:
 
 
 def test_claim_and_rejection_belongs_to_both() -> None:
-    claim = attribute(_sentences(
-        "Islamabad routinely asserts that the Pakistani Taliban use Afghan territory, "
-        "a claim that the Afghan government has consistently refuted."
-    ), PROFILE)[0]
+    claim = attribute(
+        _sentences(
+            "Islamabad routinely asserts that the Pakistani Taliban use Afghan territory, "
+            "a claim that the Afghan government has consistently refuted."
+        ),
+        PROFILE,
+    )[0]
     assert claim.party == "pakistan"
     assert claim.also_parties == ("afghanistan",)
     assert claim.topic == "responsibility"
@@ -124,19 +143,34 @@ def test_narrator_sentences_and_subordinate_reports() -> None:
 
 def test_lowercased_us_officials_are_not_the_pronoun() -> None:
     profile = load_profile("us-pak")
-    claims = attribute(_sentences(
-        "The strike killed four militants, us officials said.",
-        "Pakistani officials told us the strike killed civilians.",
-    ), profile)
+    claims = attribute(
+        _sentences(
+            "The strike killed four militants, us officials said.",
+            "Pakistani officials told us the strike killed civilians.",
+        ),
+        profile,
+    )
     assert [c.party for c in claims] == ["united-states", "pakistan"]
 
 
 def test_claims_rows_have_the_cli_fields() -> None:
     rows = claims_rows(attribute(_sentences("Pakistan denied the report."), PROFILE))
-    assert rows == [{"doc_id": "d1", "sentence_index": 0, "kind": "body", "start": 0, "end": 27,
-                     "text": "Pakistan denied the report.", "speaker": "Pakistan",
-                     "party": "pakistan", "quote": False, "outlet": "", "topic": "",
-                     "clauses": []}]
+    assert rows == [
+        {
+            "doc_id": "d1",
+            "sentence_index": 0,
+            "kind": "body",
+            "start": 0,
+            "end": 27,
+            "text": "Pakistan denied the report.",
+            "speaker": "Pakistan",
+            "party": "pakistan",
+            "quote": False,
+            "outlet": "",
+            "topic": "",
+            "clauses": [],
+        }
+    ]
 
 
 def test_narrator_row_is_the_outlets_voice_without_a_speaker() -> None:
@@ -146,19 +180,24 @@ def test_narrator_row_is_the_outlets_voice_without_a_speaker() -> None:
 
 
 def test_generic_ministry_spokesman_resolves_to_last_named_ministry() -> None:
-    claims = attribute(_sentences(
-        "The Ministry of Defense of the Islamic Emirate of Afghanistan said that aircraft "
-        "bombed several villages.",
-        "A ministry spokesman said that 46 people were killed.",
-        "The ministry said the strikes violated all international principles.",
-        "It said the Islamic Emirate will respond.",
-        "The ministry also said that Pakistan should not blame others for its failures.",
-    ), PROFILE)
+    claims = attribute(
+        _sentences(
+            "The Ministry of Defense of the Islamic Emirate of Afghanistan said that aircraft "
+            "bombed several villages.",
+            "A ministry spokesman said that 46 people were killed.",
+            "The ministry said the strikes violated all international principles.",
+            "It said the Islamic Emirate will respond.",
+            "The ministry also said that Pakistan should not blame others for its failures.",
+        ),
+        PROFILE,
+    )
     assert [c.party for c in claims] == ["afghanistan"] * 5
     assert claims[1].speaker == (
-        "a spokesman for the Ministry of Defense of the Islamic Emirate of Afghanistan")
+        "a spokesman for the Ministry of Defense of the Islamic Emirate of Afghanistan"
+    )
     assert {c.speaker for c in claims[2:]} == {
-        "the Ministry of Defense of the Islamic Emirate of Afghanistan"}
+        "the Ministry of Defense of the Islamic Emirate of Afghanistan"
+    }
 
 
 def test_generic_head_matches_the_most_recent_speaker() -> None:
@@ -180,9 +219,12 @@ def test_lone_generic_speaker_without_antecedent_is_other() -> None:
 
 
 def test_adjective_after_linking_verb_is_no_reporting_verb() -> None:
-    claims = attribute(_sentences(
-        "KABUL — The death toll from Pakistani airstrikes in Afghanistan's Paktika province "
-        "remained disputed on Thursday, two days after the strikes.",
-        "The figures seemed disputed by everyone.",
-    ), PROFILE)
+    claims = attribute(
+        _sentences(
+            "KABUL — The death toll from Pakistani airstrikes in Afghanistan's Paktika province "
+            "remained disputed on Thursday, two days after the strikes.",
+            "The figures seemed disputed by everyone.",
+        ),
+        PROFILE,
+    )
     assert [(c.party, c.speaker) for c in claims] == [(NARRATOR, ""), (NARRATOR, "")]

@@ -12,15 +12,18 @@ DATA = Path(__file__).parents[2] / "shared" / "data"
 
 
 def _eval_module():
-    spec = importlib.util.spec_from_file_location("eval_attribution",
-                                                  ROOT / "scripts" / "eval_attribution.py")
+    spec = importlib.util.spec_from_file_location(
+        "eval_attribution", ROOT / "scripts" / "eval_attribution.py"
+    )
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
 
 
-@pytest.mark.skipif(not (DATA / "pak_afg" / "multinews_pak_afg.jsonl").is_file(),
-                    reason="../shared/data/pak_afg is absent: the labelled articles live there")
+@pytest.mark.skipif(
+    not (DATA / "pak_afg" / "multinews_pak_afg.jsonl").is_file(),
+    reason="../shared/data/pak_afg is absent: the labelled articles live there",
+)
 def test_party_accuracy_on_labelled_set_is_at_least_0_9() -> None:
     evaluation = _eval_module()
     labels = evaluation.load_labels()

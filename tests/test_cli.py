@@ -120,8 +120,17 @@ def test_profiles_lists_the_default():
 def test_daily_briefs_only_the_documents_of_that_date(tmp_path):
     out_dir = tmp_path / "out"
     out_dir.mkdir()
-    result = invoke("daily", INPUTS[1], "--date", "2024-12-25", "--out-dir", out_dir,
-                    "--formats", "md,json", "--quiet")
+    result = invoke(
+        "daily",
+        INPUTS[1],
+        "--date",
+        "2024-12-25",
+        "--out-dir",
+        out_dir,
+        "--formats",
+        "md,json",
+        "--quiet",
+    )
     assert result.exit_code == 0, result.output
     data = json.loads((out_dir / "briefing-2024-12-25.json").read_text())
     assert data["run"]["input_count"] == 2  # the ministry statement and the Pakistani report
@@ -155,7 +164,7 @@ def one_error_line(result) -> str:
 def test_max_words_out_of_range_is_one_line_naming_the_option(tmp_path, value):
     out = tmp_path / "brief.md"
     line = one_error_line(invoke("brief", *INPUTS, "--max-words", value, "-o", out, "--quiet"))
-    assert f"--max-words {value}" in line and "20 to 10000" in line
+    assert f"--max-words {value}" in line and "60 to 10000" in line
     assert not out.exists()
 
 
@@ -187,7 +196,12 @@ def test_claims_all_lists_the_dropped_lines_with_their_kind(tmp_path):
     everything = json.loads(invoke("claims", article, "--all").output)
     assert [r["kind"] for r in body_only] == ["body"]
     assert [r["kind"] for r in everything] == [
-        "header", "header", "headline", "dateline", "body", "clutter"
+        "header",
+        "header",
+        "headline",
+        "dateline",
+        "body",
+        "clutter",
     ]
     body = next(r for r in everything if r["kind"] == "body")
     assert (body["party"], body["outlet"]) == ("pakistan", "Dawn")

@@ -78,7 +78,10 @@ def test_processes_with_different_hash_seeds_give_byte_identical_briefs(tmp_path
         env = {**os.environ, "PYTHONHASHSEED": seed, "HF_HUB_OFFLINE": "1"}
         subprocess.run(
             [sys.executable, "-c", _CHILD, str(folder), *INPUTS],
-            check=True, env=env, cwd=ROOT, timeout=300,
+            check=True,
+            env=env,
+            cwd=ROOT,
+            timeout=300,
         )
         outputs.append({fmt: (folder / f"brief.{fmt}").read_bytes() for fmt in FORMATS})
     for fmt in FORMATS:

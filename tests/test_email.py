@@ -124,8 +124,11 @@ def authenticate(server, session, envelope, mechanism, auth_data) -> AuthResult:
 def smtp_server() -> Iterator[tuple[Controller, Recorder]]:
     recorder = Recorder()
     controller = Controller(
-        recorder, hostname="127.0.0.1", port=free_port(),
-        authenticator=authenticate, auth_require_tls=False,
+        recorder,
+        hostname="127.0.0.1",
+        port=free_port(),
+        authenticator=authenticate,
+        auth_require_tls=False,
     )
     controller.start()
     try:
@@ -158,8 +161,14 @@ def test_login_reads_the_password_from_the_environment(
 ) -> None:
     controller, recorder = smtp_server
     monkeypatch.setenv("BRIEFER_SMTP_PASSWORD", "s3cret")
-    send_eml(eml_file, host="127.0.0.1", port=controller.port, user="ana", timeout=10,
-             allow_plaintext_auth=True)
+    send_eml(
+        eml_file,
+        host="127.0.0.1",
+        port=controller.port,
+        user="ana",
+        timeout=10,
+        allow_plaintext_auth=True,
+    )
     assert len(recorder.envelopes) == 1
 
 
@@ -167,8 +176,15 @@ def test_wrong_password_is_an_output_error(smtp_server, eml_file, monkeypatch) -
     controller, recorder = smtp_server
     monkeypatch.setenv("MY_PASS", "wrong")
     with pytest.raises(OutputError, match="login as ana refused"):
-        send_eml(eml_file, host="127.0.0.1", port=controller.port, user="ana",
-                 password_env="MY_PASS", timeout=10, allow_plaintext_auth=True)
+        send_eml(
+            eml_file,
+            host="127.0.0.1",
+            port=controller.port,
+            user="ana",
+            password_env="MY_PASS",
+            timeout=10,
+            allow_plaintext_auth=True,
+        )
     assert recorder.envelopes == []
 
 
@@ -281,10 +297,20 @@ def test_brief_with_a_non_ascii_mailbox_writes_no_email(tmp_path) -> None:
     article.write_text("Officials said the strikes hit a camp. Residents said eight died.\n")
     out = tmp_path / "out"
     out.mkdir()
-    result = CliRunner().invoke(app, [
-        "brief", str(article), "-o", str(out / "b.md"), "--eml", str(out / "b.eml"),
-        "--to", "José <josé@exämple.org>", "--quiet",
-    ])
+    result = CliRunner().invoke(
+        app,
+        [
+            "brief",
+            str(article),
+            "-o",
+            str(out / "b.md"),
+            "--eml",
+            str(out / "b.eml"),
+            "--to",
+            "José <josé@exämple.org>",
+            "--quiet",
+        ],
+    )
     assert result.exit_code == 2, (result.output, result.exception)
     assert "--to" in result.stderr and "SMTPUTF8" in result.stderr
     assert list(out.iterdir()) == []
@@ -292,7 +318,8 @@ def test_brief_with_a_non_ascii_mailbox_writes_no_email(tmp_path) -> None:
 
 def test_an_eml_with_a_non_ascii_recipient_is_refused_before_connecting(tmp_path) -> None:
     path = tmp_path / "hand.eml"
-    path.write_bytes("From: b@example.org\r\nTo: josé@example.org\r\nSubject: x\r\n\r\nhi\r\n"
-                     .encode())
+    path.write_bytes(
+        "From: b@example.org\r\nTo: josé@example.org\r\nSubject: x\r\n\r\nhi\r\n".encode()
+    )
     with pytest.raises(InputError, match="josé@example.org.*SMTPUTF8"):
         send_eml(path, host="127.0.0.1", port=free_port(), timeout=5)

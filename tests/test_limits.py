@@ -102,12 +102,16 @@ def test_text_over_the_limit_after_decoding_is_refused(tmp_path, out_dir, suffix
 # big plain text (issue 16)
 
 
-def test_a_megabyte_line_without_punctuation_gives_a_summary_within_max_words(tmp_path, out_dir):
+def test_a_megabyte_line_without_punctuation_gives_a_brief_within_max_words(tmp_path, out_dir):
+    from layout_checks import body_words
+
     path = tmp_path / "line.txt"
     words = ("officials said the strikes hit camps near the border " * 20_000).split()
     path.write_text(" ".join(f"{w}{i % 97}" for i, w in enumerate(words)) + "\n")  # ~1.3 MB
-    out = out_dir / "brief.json"
-    result = brief(path, "-o", out, "--max-words", "40", "--date", "2024-12-26")
+    out, md = out_dir / "brief.json", out_dir / "brief.md"
+    result = brief(path, "-o", out, "-o", md, "--max-words", "60", "--date", "2024-12-26")
     assert result.exit_code == 0, (result.output, result.exception)
     briefing = json.loads(out.read_text())
-    assert 0 < sum(len(s["text"].split()) for s in briefing["summary"]) <= 40
+    texts = {s["id"]: s["text"] for s in briefing["statements"]}
+    assert briefing["lede"] and all(texts[i].strip() for i in briefing["lede"])
+    assert body_words(md.read_text()) <= 70  # the header line is estimated, not counted

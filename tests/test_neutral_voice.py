@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from briefer.data import Position, Sentence, SummarySentence
+from briefer.data import LEDE, TABLE, Party, Sentence, Statement, SummarySentence
 from briefer.perspectives import (
     attribute,
     load_lexicon,
     load_profile,
     loaded_terms_in_narration,
+    neutral_text,
     neutral_voice,
     neutrality_report,
+    reported_by,
 )
 
 PROFILE = load_profile("pak-afg")
@@ -21,8 +23,16 @@ def _s(text: str, ref=("d1", 0)) -> SummarySentence:
 
 def test_lexicon_has_a_header_and_the_core_terms() -> None:
     terms = {t for t, _ in load_lexicon().entries}
-    assert {"cowardly", "brutal", "blatant aggression", "heinous", "terrorist", "martyred",
-            "massacre", "barbaric"} <= terms
+    assert {
+        "cowardly",
+        "brutal",
+        "blatant aggression",
+        "heinous",
+        "terrorist",
+        "martyred",
+        "massacre",
+        "barbaric",
+    } <= terms
 
 
 def test_narrator_loaded_terms_are_reworded() -> None:
@@ -54,15 +64,51 @@ def test_sentence_that_cannot_lose_its_term_is_left_out() -> None:
     assert [s.text for s in out] == ["It hit a school."]
 
 
+def test_neutral_text_rewords_or_refuses_and_reported_by_names_the_outlet() -> None:
+    assert neutral_text("Pakistan launched a brutal attack.") == "Pakistan launched an attack."
+    assert neutral_text("The attack was brutal.") is None
+    assert (
+        reported_by("Dawn", "The strikes hit Barmal.")
+        == "Dawn reports that the strikes hit Barmal."
+    )
+    names = {"Velmar"}
+    assert reported_by("X", "Shop owners in Velmar wept.", names) == (
+        "X reports that shop owners in Velmar wept."
+    )
+    assert reported_by("X", "Velmar wept.", names) == "X reports that Velmar wept."
+
+
 def test_neutrality_report_counts_and_warns() -> None:
-    claim = attribute([Sentence("a", 0, 0, 5, "Pakistan denied the report.")], PROFILE)[0]
-    pakistan = Position("pakistan", "Pakistan", (_s("Pakistan denied the report.", ("a", 0)),),
-                        (claim,))
-    afghanistan = Position("afghanistan", "Afghanistan", (), (), "The sources carry no ...")
-    report = neutrality_report([_s("A massacre took place.")], [pakistan, afghanistan], [claim])
-    assert report.parties[0].claims == 1 and report.parties[0].sources == 1
-    assert report.parties[0].words == 4
-    assert report.loaded_terms == ("massacre",)
+    shown = (
+        Statement("s1", "A massacre took place.", (("b", 0),), place=LEDE),
+        Statement(
+            "s2",
+            "Pakistan denied the report.",
+            (("a", 0),),
+            party="pakistan",
+            speaker="Pakistan",
+            place=LEDE,
+        ),
+        Statement(
+            "s3",
+            "Pakistan said the strikes hit camps.",
+            (("a", 1), ("c", 0)),
+            party="pakistan",
+            speaker="Pakistan",
+            place=TABLE,
+        ),
+        Statement(
+            "s4",
+            "Dawn reports that a massacre took place.",
+            (("d", 0),),
+            place=TABLE,
+            support="single",
+        ),
+    )
+    parties = [Party("pakistan", "Pakistan"), Party("afghanistan", "Afghanistan")]
+    report = neutrality_report(shown, parties)
+    assert report.parties[0].claims == 2 and report.parties[0].sources == 2
+    assert report.parties[0].words == 4 + 6
+    assert report.loaded_terms == ("massacre",)  # the outlet's own report is attributed
     assert report.referenced_share == 1.0
-    assert "Pakistan's position rests on a single source." in report.warnings
-    assert "The sources carry no statement from Afghanistan." in report.warnings
+    assert "Parties without a statement in the sources: Afghanistan." in report.warnings

@@ -7,6 +7,7 @@ import pytest
 
 from briefer.pipeline import build_briefing
 from briefer.readers import load_documents
+from briefer.render import save
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -26,8 +27,8 @@ def test_full_brief_makes_no_network_access(monkeypatch, tmp_path):
     documents = load_documents([ROOT / "seeds", ROOT / "samples" / "inputs"])
     briefing = build_briefing(documents, date="2024-12-26")
     for suffix in ("md", "json", "docx"):
-        briefing.save(tmp_path / f"brief.{suffix}")
+        save(briefing, tmp_path / f"brief.{suffix}")
 
     assert attempts == []
-    assert briefing.summary and all(s.sources for s in briefing.summary)
+    assert briefing.lede and all(s.sources for s in briefing.lede if s.origin != "note")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["brief.docx", "brief.json", "brief.md"]

@@ -38,8 +38,10 @@ def test_user_profile_loads_from_path(tmp_path: Path) -> None:
         ("parties:\n  - {id: a, name: A}\n", "parties[0].aliases"),
         ("parties:\n  - {id: Bad Id, name: A, aliases: [x]}\n", "parties[0].id"),
         ("parties:\n  - {id: other, name: A, aliases: [x]}\n", "reserved"),
-        ("parties:\n  - {id: a, name: A, aliases: [x]}\n  - {id: a, name: B, aliases: [y]}\n",
-         "used twice"),
+        (
+            "parties:\n  - {id: a, name: A, aliases: [x]}\n  - {id: a, name: B, aliases: [y]}\n",
+            "used twice",
+        ),
         ("parties: [\n", "not valid YAML"),
         ("partys: []\n", "unknown key 'partys'"),
     ],

@@ -26,12 +26,45 @@ from briefer.readers.text import read_markdown, read_text
 from briefer.split import split_sentences, split_text
 
 WORDS = [
-    "Pakistan", "Afghanistan", "Taliban", "officials", "said", "the", "strikes", "killed",
-    "eight", "civilians", "militants", "Mr.", "Dr.", "U.S.", "Jan.", "No.", "3.5", "46",
-    "Kabul", "denied", "claimed", "residents", "ministry", "spokesman", "border", "camp",
-    "“We", "condemn”", "(Reuters)", "—", "-", "e.g.", "etc.", "...", "i.e.", "St.", "a.m.",
+    "Pakistan",
+    "Afghanistan",
+    "Taliban",
+    "officials",
+    "said",
+    "the",
+    "strikes",
+    "killed",
+    "eight",
+    "civilians",
+    "militants",
+    "Mr.",
+    "Dr.",
+    "U.S.",
+    "Jan.",
+    "No.",
+    "3.5",
+    "46",
+    "Kabul",
+    "denied",
+    "claimed",
+    "residents",
+    "ministry",
+    "spokesman",
+    "border",
+    "camp",
+    "“We",
+    "condemn”",
+    "(Reuters)",
+    "—",
+    "-",
+    "e.g.",
+    "etc.",
+    "...",
+    "i.e.",
+    "St.",
+    "a.m.",
 ]
-PUNCT = [".", "!", "?", "…", ".”", "?\"", ".)", ",", ";", ":", ""]
+PUNCT = [".", "!", "?", "…", ".”", '?"', ".)", ",", ";", ":", ""]
 SPACE = [" ", " ", " ", "\n", "\n\n", "\t", "  ", "\u00a0", "\u2028", "\r\n", " \n \n"]
 
 
@@ -122,14 +155,15 @@ def document_sets(draw: st.DrawFn) -> list[Document]:
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(document_sets(), st.integers(20, 150))
-def test_every_summary_sentence_references_existing_sources(documents, max_words):
+@given(document_sets(), st.integers(60, 600), st.sampled_from(["short", "standard", "full"]))
+def test_every_statement_references_existing_sources_and_shows_once(documents, max_words, length):
     try:
         briefing = build_briefing(
             documents,
             date="2024-12-26",
             summarizer=FakeSummarizer(),
             embedder=HashingEmbedder(),
+            length=length,
             max_words=max_words,
         )
     except UsageError as error:  # no sentences at all: refused, not crashed
@@ -137,23 +171,15 @@ def test_every_summary_sentence_references_existing_sources(documents, max_words
         return
     existing = {s.ref for doc in documents for s in split_sentences(doc)}
     numbered = {source.doc_id for source in briefing.sources}
-    sentences = [
-        *briefing.summary,
-        *briefing.key_facts,
-        *briefing.background,
-        *(s for position in briefing.positions for s in position.summary),
-    ]
-    for sentence in sentences:
-        assert sentence.sources, sentence
-        assert set(sentence.sources) <= existing, sentence
-        assert {doc_id for doc_id, _ in sentence.sources} <= numbered
-    claims = [
-        *briefing.other_voices,
-        *(c for position in briefing.positions for c in position.claims),
-        *(c for dispute in briefing.disputes for side in dispute.sides for c in side.claims),
-    ]
-    for claim in claims:
-        assert {claim.sentence.ref, *claim.also} <= existing
+    for statement in briefing.statements:
+        if statement.origin == "note":
+            continue
+        assert statement.sources, statement
+        assert set(statement.sources) <= existing, statement
+        assert {doc_id for doc_id, _ in statement.sources} <= numbered
+    shown = [s.id for s in briefing.shown()]
+    assert len(shown) == len(set(shown))
+    assert sorted(s.number for s in briefing.sources) == list(range(1, len(documents) + 1))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -168,8 +194,16 @@ READERS = {
     "jsonl": read_jsonl,
 }
 PREFIXES = [
-    b"", b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff", b"PK\x03\x04", b"<html><body><p>",
-    b"<!DOCTYPE html><div>" * 3, b'{"text": ', b'[{"text": "', b"---\ntitle: ",
+    b"",
+    b"\xef\xbb\xbf",
+    b"\xff\xfe",
+    b"\xfe\xff",
+    b"PK\x03\x04",
+    b"<html><body><p>",
+    b"<!DOCTYPE html><div>" * 3,
+    b'{"text": ',
+    b'[{"text": "',
+    b"---\ntitle: ",
     "KABUL — ".encode(),
 ]
 
@@ -178,9 +212,12 @@ def _json_values() -> st.SearchStrategy:
     scalars = st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=40)
     return st.recursive(
         scalars,
-        lambda inner: st.lists(inner, max_size=4)
-        | st.dictionaries(st.sampled_from(["text", "title", "date", "source", "url", "x"]), inner,
-                          max_size=4),
+        lambda inner: (
+            st.lists(inner, max_size=4)
+            | st.dictionaries(
+                st.sampled_from(["text", "title", "date", "source", "url", "x"]), inner, max_size=4
+            )
+        ),
         max_leaves=10,
     )
 
@@ -197,8 +234,11 @@ JSONISH = '{}[]":,. 0123456789-eE\\ntrufalsetextitledaourcl\n\u00e9\u2014'
 raw_bytes = st.one_of(  # cheap to generate: the 10,000-case test uses these
     st.binary(max_size=200),
     st.builds(lambda p, b: p + b, st.sampled_from(PREFIXES), st.binary(max_size=200)),
-    st.builds(lambda p, t: p + t.encode("utf-8", "surrogatepass"), st.sampled_from(PREFIXES),
-              st.text(max_size=200)),
+    st.builds(
+        lambda p, t: p + t.encode("utf-8", "surrogatepass"),
+        st.sampled_from(PREFIXES),
+        st.text(max_size=200),
+    ),
     st.text(JSONISH, max_size=120).map(str.encode),
 )
 structured_bytes = st.one_of(  # valid JSON of any shape, zips with docx-like members
@@ -227,8 +267,12 @@ def assert_reads_or_refuses(kind: str, data: bytes) -> None:
 
 
 @pytest.mark.filterwarnings("ignore::UnicodeWarning")
-@settings(max_examples=10_000, deadline=None, database=None,
-          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@settings(
+    max_examples=10_000,
+    deadline=None,
+    database=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
 @given(raw_bytes)
 def test_readers_raise_only_briefer_errors_on_10000_arbitrary_byte_strings(data):
     for kind in ("text", "markdown", "docx", "json", "jsonl"):
@@ -236,8 +280,12 @@ def test_readers_raise_only_briefer_errors_on_10000_arbitrary_byte_strings(data)
 
 
 @pytest.mark.filterwarnings("ignore::UnicodeWarning")
-@settings(max_examples=300, deadline=None, database=None,
-          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@settings(
+    max_examples=300,
+    deadline=None,
+    database=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
 @given(st.one_of(raw_bytes, structured_bytes))
 def test_every_reader_html_included_raises_only_briefer_errors_on_structured_bytes(data):
     for kind in READERS:  # trafilatura takes milliseconds a page: fewer cases here
@@ -274,33 +322,62 @@ def test_duplicate_collapsing_keeps_what_comparing_every_pair_keeps(texts: list[
 
 
 @settings(max_examples=300, deadline=None)
-@given(near_copies, st.integers(1, 6))
-def test_salient_claims_skip_what_comparing_every_pair_skips(texts: list[str], limit: int) -> None:
-    from briefer.data import Claim
-    from briefer.perspectives.positions import _REPEAT_OVERLAP, _content_words, _most_salient
+@given(near_copies, st.lists(st.sampled_from(["narrator", "pakistan"]), min_size=12, max_size=12))
+def test_distinct_claims_fold_what_comparing_every_pair_folds(texts: list[str], parties) -> None:
+    from briefer.data import Claim, RankedSentence
+    from briefer.perspectives import distinct_claims, is_repeat
 
-    claims = [Claim(Sentence("d", i, 0, len(t), t), topic=f"t{i % 3}") for i, t in enumerate(texts)]
-    distinct: list[Claim] = []
-    for claim in claims:
-        words = _content_words(claim.sentence.text)
-        others = [_content_words(c.sentence.text) for c in distinct]
-        if not any(
-            words and other and len(words & other) / min(len(words), len(other)) >= _REPEAT_OVERLAP
-            for other in others
-        ):
-            distinct.append(claim)
-    # the pick among distinct claims is the same whichever way the repeats were found
-    assert _most_salient(claims, limit) == _most_salient(distinct, limit)
-    assert len(_most_salient(claims, len(claims))) == len(distinct)
+    claims = [Claim(Sentence("d", i, 0, len(t), t), party=parties[i]) for i, t in enumerate(texts)]
+    ranked = [RankedSentence(c.sentence, 1.0 - i / 100) for i, c in enumerate(claims)]
+    expected: list[tuple[int, list[int]]] = []  # (kept index, folded indexes)
+    for i, claim in enumerate(claims):
+        for kept, folded in expected:
+            if claims[kept].party == claim.party and is_repeat(
+                claims[kept].sentence.text, claim.sentence.text
+            ):
+                folded.append(i)
+                break
+        else:
+            expected.append((i, []))
+    got = [(c.sentence.index, [ref[1] for ref in c.also]) for c in distinct_claims(claims, ranked)]
+    assert got == expected
 
 
 # hostile characters through the readers, then the whole pipeline (issue 16) -----------------
 
 HOSTILE = [
-    "\ud800", "\udfff", "\udbff", "\x00", "\x01", "\x07", "\x08", "\x0b", "\x0c", "\x1b[31m",
-    "\x1b]0;pwned\x07", "\x7f", "\x85", "\x9b", "\u2028", "\ufeff", "\ufffe", "\uffff", "\u202e",
-    "e\u0301", "\r", "\r\n", "\t", "<script>", "</p>", "=SUM(1)", "`", "|", "[x](javascript:1)",
-    "&#0;", "&#xD800;", "\\u0000",
+    "\ud800",
+    "\udfff",
+    "\udbff",
+    "\x00",
+    "\x01",
+    "\x07",
+    "\x08",
+    "\x0b",
+    "\x0c",
+    "\x1b[31m",
+    "\x1b]0;pwned\x07",
+    "\x7f",
+    "\x85",
+    "\x9b",
+    "\u2028",
+    "\ufeff",
+    "\ufffe",
+    "\uffff",
+    "\u202e",
+    "e\u0301",
+    "\r",
+    "\r\n",
+    "\t",
+    "<script>",
+    "</p>",
+    "=SUM(1)",
+    "`",
+    "|",
+    "[x](javascript:1)",
+    "&#0;",
+    "&#xD800;",
+    "\\u0000",
 ]
 
 
@@ -319,8 +396,15 @@ def hostile_files(draw: st.DrawFn) -> tuple[str, bytes]:
     text = draw(hostile_prose())
     kind = draw(st.sampled_from(["txt", "md", "html", "json", "jsonl"]))
     if kind in ("json", "jsonl"):  # json.dumps writes lone surrogates as \ud800 escapes
-        record = {"text": text, "title": draw(hostile_prose()), "url": draw(st.sampled_from(
-            ["", "https://example.org/a", "javascript:alert(1)", "https://x.org/\n<script>"]))}
+        record = {
+            "text": text,
+            "title": draw(hostile_prose()),
+            "url": draw(
+                st.sampled_from(
+                    ["", "https://example.org/a", "javascript:alert(1)", "https://x.org/\n<script>"]
+                )
+            ),
+        }
         return f"fuzz.{kind}", json.dumps(record).encode()
     if kind == "html":
         text = f"<html><body><article><p>{text}</p></article></body></html>"
@@ -338,8 +422,12 @@ def _markup_is_inert(markdown: str) -> None:
 
 
 @pytest.mark.filterwarnings("ignore::UnicodeWarning")
-@settings(max_examples=2000, deadline=None, database=None,
-          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@settings(
+    max_examples=2000,
+    deadline=None,
+    database=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
 @given(hostile_files(), st.one_of(st.none(), hostile_prose()), st.integers(0, 39))
 def test_pipeline_raises_only_briefer_errors_on_2000_hostile_inputs(file, title, docx_roll):
     """Readers, then the whole extractive pipeline and the renderers: a BrieferError or a
@@ -353,8 +441,13 @@ def test_pipeline_raises_only_briefer_errors_on_2000_hostile_inputs(file, title,
         path.write_bytes(data)
         try:
             documents = load_documents([path])
-            briefing = build_briefing(documents, title=title, date="2024-12-26",
-                                      summarizer="extractive", embedder=HashingEmbedder())
+            briefing = build_briefing(
+                documents,
+                title=title,
+                date="2024-12-26",
+                summarizer="extractive",
+                embedder=HashingEmbedder(),
+            )
         except BrieferError:
             return
     _markup_is_inert(render(briefing, "md").decode("utf-8"))

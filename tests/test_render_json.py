@@ -25,7 +25,7 @@ def test_schema_is_shipped_inside_the_package() -> None:
     path = resources.files("briefer").joinpath("resources/briefing.schema.json")
     schema = json.loads(path.read_text("utf-8"))
     assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
-    assert schema["properties"]["schema_version"]["const"] == SCHEMA_VERSION == "1.0"
+    assert schema["properties"]["schema_version"]["const"] == SCHEMA_VERSION == "2.0"
 
 
 @pytest.mark.parametrize("make", [sample_briefing, minimal_briefing])
@@ -33,7 +33,7 @@ def test_produced_briefings_validate_against_the_schema(make, validator) -> None
     data = json.loads(render_json(make()))
     errors = [f"{list(e.path)}: {e.message}" for e in validator.iter_errors(data)]
     assert errors == []
-    assert data["schema_version"] == "1.0"
+    assert data["schema_version"] == "2.0"
 
 
 def test_schema_rejects_unknown_fields(validator) -> None:
@@ -60,43 +60,64 @@ def test_every_schema_property_is_documented() -> None:
     assert missing == []
 
 
-def test_claims_carry_document_sentence_speaker_party_and_source_numbers() -> None:
+def test_statements_carry_text_speaker_party_place_and_source_numbers() -> None:
     data = to_dict(sample_briefing())
-    pakistan = next(p for p in data["positions"] if p["party"] == "pakistan")
-    assert pakistan["claims"][0] == {
-        "doc_id": "ap",
-        "sentence_index": 3,
+    by_id = {s["id"]: s for s in data["statements"]}
+    assert by_id["s2"] == {
+        "id": "s2",
         "text": "Pakistan's military said the strikes hit hideouts of the Pakistani Taliban.",
-        "speaker": "Pakistan's military",
         "party": "pakistan",
-        "quote": False,
+        "speaker": "Pakistan's military",
         "topic": "targets",
-        "also_parties": [],
-        "also": [{"doc_id": "dawn", "sentence_index": 2}],
-        "sources": [1, 2],
+        "origin": "extracted",
+        "place": "lede",
+        "support": "",
+        "sources": [1, 3],
+        "refs": [{"doc_id": "ap", "sentence_index": 3}, {"doc_id": "dawn", "sentence_index": 2}],
     }
-    ttp = next(p for p in data["positions"] if p["party"] == "ttp")
-    assert ttp["claims"] == [] and ttp["note"].startswith("The sources carry no statement")
+    assert by_id["s14"]["place"] == ""  # kept for scripts, not shown at this length
+    assert [p["note"] for p in data["parties"]][2].startswith("The sources carry no statement")
 
 
-def test_disputes_guard_metrics_and_run_are_included() -> None:
+def test_sections_list_statement_ids_each_once() -> None:
     data = to_dict(sample_briefing())
-    assert [d["point"] for d in data["disputes"]] == ["casualties", "who was hit"]
-    assert [s["party"] for s in data["disputes"][0]["sides"]] == ["pakistan", "afghanistan"]
+    placed = [
+        *data["lede"],
+        *data["facts"],
+        *data["other_voices"],
+        *data["background"],
+        *(i for row in data["table"]["rows"] for cell in row["cells"] for i in cell),
+    ]
+    assert len(placed) == len(set(placed)) == 13
+    assert set(placed) <= {s["id"] for s in data["statements"]}
+    assert data["table"]["columns"] == ["pakistan", "afghanistan"]
+    assert [(r["label"], r["disputed"]) for r in data["table"]["rows"]] == [
+        ("Casualty figures", True),
+        ("Legality and sovereignty", True),
+        ("General", False),
+    ]
+
+
+def test_coverage_guard_metrics_and_run_are_included() -> None:
+    data = to_dict(sample_briefing())
+    assert data["coverage"]["first"] == "2026-11-21" and data["coverage"]["last"] == "2026-11-22"
+    assert data["coverage"]["homes"][0] == {"home": "Pakistan", "party": "pakistan", "outlets": 1}
+    assert data["coverage"]["notes"] == ["Pakistan's statements rest on one outlet, Dawn."]
     assert data["guard"] == {"generated": 2, "kept": 1, "replaced": 1}
     assert data["neutrality"]["balance_ratio"] == 0.89
     assert data["run"]["summarizer"] == "abstractive"
+    assert data["run"]["length"] == "standard" and data["run"]["max_words"] == 520
     assert [s["number"] for s in data["sources"]] == [1, 2, 3]
-    assert data["summary"][1]["origin"] == "generated"
+    assert data["sources"][0]["home"] == "Pakistan"
 
 
 def test_json_text_is_indented_utf8_with_a_trailing_newline() -> None:
     text = render_json(sample_briefing())
-    assert text.startswith('{\n  "schema_version": "1.0",\n')
+    assert text.startswith('{\n  "schema_version": "2.0",\n')
     assert text.endswith("}\n") and not text.endswith("\n\n")
     assert "“We act" in text  # not \u201c
     assert render(sample_briefing(), "json") == text.encode("utf-8")
-    assert sample_briefing().to_dict() == json.loads(text)
+    assert to_dict(sample_briefing()) == json.loads(text)
 
 
 def test_sample_briefing_matches_golden_file() -> None:
@@ -105,5 +126,28 @@ def test_sample_briefing_matches_golden_file() -> None:
 
 def test_key_order_does_not_depend_on_field_values() -> None:
     base = sample_briefing()
-    other = dataclasses.replace(base, title="Another title", summary=base.summary[:1])
+    other = dataclasses.replace(base, title="Another title", lede=base.lede[:1])
     assert list(to_dict(base)) == list(to_dict(other))
+
+
+def test_a_composed_briefing_validates_against_the_schema(validator) -> None:
+    from pathlib import Path
+
+    from briefer.embed import HashingEmbedder
+    from briefer.pipeline import build_briefing
+    from briefer.readers import load_documents
+
+    event = Path(__file__).parent / "data" / "northland"
+    for length in ("short", "full"):
+        briefing = build_briefing(
+            load_documents([event]),
+            embedder=HashingEmbedder(),
+            summarizer="extractive",
+            date="2031-03-06",
+            profile=event / "profile.yaml",
+            length=length,
+        )
+        data = json.loads(render_json(briefing))
+        assert [f"{list(e.path)}: {e.message}" for e in validator.iter_errors(data)] == []
+        places = {s["place"] for s in data["statements"]}
+        assert places >= ({"lede", "table", ""} if length == "short" else {"lede", "background"})

@@ -10,9 +10,9 @@ import pytest
 from briefings import check_golden, minimal_briefing, sample_briefing
 from markdown_it import MarkdownIt
 
-from briefer.data import SummarySentence
+from briefer.data import Statement
 from briefer.render import render, save
-from briefer.render.markdown import render_markdown
+from briefer.render.markdown import escape, render_markdown
 
 
 def to_html(text: str) -> str:
@@ -30,10 +30,8 @@ def test_minimal_briefing_matches_golden_file() -> None:
 def test_sections_come_in_the_documented_order() -> None:
     headings = re.findall(r"^## (.+)$", render_markdown(sample_briefing()), flags=re.M)
     assert headings == [
-        "Summary",
-        "Key facts not in dispute",
         "Positions side by side",
-        "Disputed points",
+        "Key facts not in dispute",
         "Other voices",
         "Background",
         "Sources",
@@ -41,9 +39,25 @@ def test_sections_come_in_the_documented_order() -> None:
     ]
 
 
+def test_lede_opens_the_brief_without_a_heading() -> None:
+    blocks = render_markdown(sample_briefing()).split("\n\n")
+    assert (
+        blocks[1] == "23 November 2026 · sources dated 21–22 November 2026 · 3 sources · "
+        "profile pak-afg"
+    )
+    assert blocks[2].startswith("Pakistani aircraft struck the Barmal district")
+    assert blocks[2].endswith(
+        " [1, 2, 3] Pakistan's military said the strikes hit hideouts "
+        "of the Pakistani Taliban. [1, 3] The Afghan Defense Ministry said "
+        "the bombing mostly hit civilians, including women and children. "
+        "[3] The sources carry no statement from the Pakistani Taliban "
+        "(TTP)."
+    )
+
+
 def test_empty_sections_are_omitted() -> None:
     headings = re.findall(r"^## (.+)$", render_markdown(minimal_briefing()), flags=re.M)
-    assert headings == ["Summary", "Sources", "Method and neutrality note"]
+    assert headings == ["Sources", "Method and neutrality note"]
 
 
 def test_blocks_are_separated_by_one_blank_line_without_trailing_spaces() -> None:
@@ -55,7 +69,7 @@ def test_blocks_are_separated_by_one_blank_line_without_trailing_spaces() -> Non
         assert "\t" not in text and "\r" not in text
 
 
-def test_positions_table_renders_as_a_commonmark_table_with_one_column_per_party() -> None:
+def test_positions_table_has_one_column_per_party_with_statements() -> None:
     html = to_html(render_markdown(sample_briefing()))
     assert html.count("<table>") == 1
     header = re.search(r"<thead>(.*?)</thead>", html, flags=re.S).group(1)
@@ -63,14 +77,16 @@ def test_positions_table_renders_as_a_commonmark_table_with_one_column_per_party
         "Topic",
         "Pakistan",
         "Afghanistan (Taliban government)",
-        "Pakistani Taliban (TTP)",
     ]
-    rows = re.findall(r"<tr>(.*?)</tr>", re.search(r"<tbody>(.*)</tbody>", html, re.S).group(1),
-                      flags=re.S)
+    rows = re.findall(
+        r"<tr>(.*?)</tr>", re.search(r"<tbody>(.*)</tbody>", html, re.S).group(1), flags=re.S
+    )
     assert [re.search(r"<td>(.*?)</td>", row).group(1) for row in rows] == [
-        "Targets", "Casualties", "Legality", "General"
+        "Casualty figures (disputed)",
+        "Legality and sovereignty (disputed)",
+        "General",
     ]
-    assert all(row.count("<td>") == 4 for row in rows)  # the escaped pipe split nothing
+    assert all(row.count("<td>") == 3 for row in rows)  # the escaped pipe split nothing
 
 
 def test_pipe_in_a_statement_is_escaped_inside_the_table() -> None:
@@ -80,67 +96,97 @@ def test_pipe_in_a_statement_is_escaped_inside_the_table() -> None:
     assert "soil | nothing else" in to_html(text)
 
 
-def test_party_without_statement_shows_its_note_in_table_and_list() -> None:
+def test_party_without_statement_is_named_once_in_the_lede() -> None:
     text = render_markdown(sample_briefing())
     note = "The sources carry no statement from the Pakistani Taliban (TTP)."
-    assert text.count(f"*{note}*") == 2
-    assert "### Pakistani Taliban (TTP)" in text
+    assert text.count(note) == 1
+    assert text.index(note) < text.index("## Positions side by side")
 
 
-def test_positions_section_stays_when_no_party_has_a_statement() -> None:
+def test_no_table_when_no_party_has_a_statement() -> None:
     base = sample_briefing()
-    silent = tuple(dataclasses.replace(p, claims=(), summary=(), note="") for p in base.positions)
-    text = render_markdown(dataclasses.replace(base, positions=silent))
-    assert "## Positions side by side" in text
-    assert "| Topic" not in text
-    assert "*The sources carry no statement from Pakistan.*" in text
+    text = render_markdown(dataclasses.replace(base, rows=(), columns=()))
+    assert "## Positions side by side" not in text and "| Topic" not in text
 
 
-def test_every_sentence_carries_its_source_numbers() -> None:
+def test_every_shown_statement_carries_its_source_numbers() -> None:
     briefing = sample_briefing()
     text = render_markdown(briefing)
-    for sentence in (*briefing.summary, *briefing.key_facts, *briefing.background):
-        numbers = ", ".join(map(str, briefing.source_numbers(sentence.sources)))
-        assert f"{sentence.text} [{numbers}]" in text
+    in_table = {s.id for row in briefing.rows for cell in row.cells for s in cell}
+    for statement in briefing.shown():
+        if statement.origin == "note":
+            continue
+        numbers = ", ".join(map(str, briefing.source_numbers(statement.sources)))
+        shown = escape(statement.text)
+        if statement.id in in_table:
+            shown = shown.replace("|", "\\|")
+        assert f"{shown} [{numbers}]" in text
 
 
-def test_sources_are_numbered_with_outlet_date_and_location() -> None:
+def test_every_statement_is_printed_once() -> None:
+    briefing = sample_briefing()
+    text = render_markdown(briefing)
+    for statement in briefing.shown():
+        assert text.count(escape(statement.text).split(" | ")[0]) == 1, statement.text
+    assert "operation was based on intelligence" not in text  # not shown at this length
+
+
+def test_sources_are_grouped_by_home_with_outlet_title_date_and_location() -> None:
     text = render_markdown(sample_briefing())
+    sources = text.split("## Sources")[1].split("## Method")[0]
+    assert re.findall(r"^### (.+)$", sources, flags=re.M) == [
+        "Based in Pakistan",
+        "Based in Afghanistan (Taliban government)",
+        "Based in United States",
+    ]
     assert (
-        "1. *Pakistan strikes suspected militant hideouts in Afghanistan*. AP, 21 November 2026. "
-        "<https://apnews.com/article/pakistan-afghanistan-airstrikes>"
-    ) in text
-    assert "2. *Airstrikes target TTP in Paktika*. Dawn, 22 November 2026. " \
-           "`samples/inputs/dawn.html`" in text
+        "3. AP: *Pakistan strikes suspected militant hideouts in Afghanistan*, 21 November 2026."
+        " <https://apnews.com/article/pakistan-afghanistan-airstrikes>"
+    ) in sources
+    assert (
+        "1. Dawn: *Airstrikes target TTP in Paktika*, 22 November 2026. "
+        "`samples/inputs/dawn.html`" in sources
+    )
     html = to_html(text)
     assert '<a href="https://apnews.com/article/pakistan-afghanistan-airstrikes">' in html
-    assert html.count("<li>", html.index("<ol>")) >= 3
+    assert '<ol start="3">' in html  # each group's numbers run on from the one before
 
 
 def test_article_text_cannot_become_markup() -> None:
     base = sample_briefing()
     tricky = (
-        SummarySentence("1. <b>Bold</b> claims *here* and [a](http://x) link.", (("ap", 1),)),
-        SummarySentence("# not a heading & &amp; entity.", (("ap", 2),)),
+        Statement("s1", "1. <b>Bold</b> claims *here* and [a](http://x) link.", (("ap", 1),)),
+        Statement("s2", "# not a heading & &amp; entity.", (("ap", 2),)),
     )
-    html = to_html(render_markdown(dataclasses.replace(base, summary=tricky)))
-    summary = html.split("<h2>Summary</h2>")[1].split("<h2>")[0]
-    assert "<b>" not in summary and "<em>" not in summary and "<a " not in summary
-    assert "<ol" not in summary and "<h1>" not in summary
-    assert "*here*" in summary and "&amp;amp;" in summary
+    html = to_html(render_markdown(dataclasses.replace(base, lede=tricky)))
+    lede = html.split("</p>", 2)[1]
+    assert "<b>" not in lede and "<em>" not in lede and "<a " not in lede
+    assert "<ol" not in lede and "<h1>" not in lede
+    assert "*here*" in lede and "&amp;amp;" in lede
 
 
-def test_method_note_names_summarizer_version_metrics_and_guard() -> None:
+def test_method_note_names_summarizer_length_outlets_metrics_and_guard() -> None:
     text = render_markdown(sample_briefing()).split("## Method and neutrality note")[1]
     for expected in (
         "abstractive (briefer-bart-small); briefer 0.1.0",
         "Party profile: pak-afg",
+        "length: standard, at most 520 words above the sources",
+        "Outlets by where they are based: Pakistan 1, Afghanistan (Taliban government) 1, "
+        "United States 1.",
+        "Pakistan's statements rest on one outlet, Dawn.",
         "Balance ratio 0.89",
         "with a source reference: 100%",
         "2 generated sentences checked, 1 kept, 1 replaced",
-        "Warning: No statement from Pakistani Taliban (TTP) in the sources.",
+        "Warning: Parties without a statement in the sources: Pakistani Taliban (TTP).",
     ):
         assert expected in text
+
+
+def test_a_story_renders_one_heading_level_down_for_a_digest() -> None:
+    text = render_markdown(sample_briefing(), level=2)
+    assert text.startswith("## Pakistani airstrikes in Paktika province\n")
+    assert "\n### Positions side by side\n" in text and "\n#### Based in Pakistan\n" in text
+    assert not re.search(r"^# ", text, flags=re.M)
 
 
 def test_render_dispatch_and_save_write_the_same_markdown(tmp_path: Path) -> None:
@@ -163,5 +209,5 @@ def test_source_without_title_is_listed_as_untitled_with_its_file():
     untitled = replace(briefing.sources[0], title="", path="seeds/article.txt", url="")
     briefing = replace(briefing, sources=(untitled, *briefing.sources[1:]))
     line = next(x for x in render_markdown(briefing).splitlines() if x.startswith("1. "))
-    assert line.startswith("1. *Untitled document*.")
+    assert line.startswith("1. Dawn: *Untitled document*, 22 November 2026.")
     assert "`seeds/article.txt`" in line

@@ -174,8 +174,9 @@ def test_a_zip_that_is_not_a_docx_is_refused_by_name(tmp_path, out_dir):
         ("empty_text.json", {"text": "   "}, "empty 'text'"),
     ],
 )
-def test_json_with_missing_or_wrong_typed_fields_is_refused(tmp_path, out_dir, name, record,
-                                                             expected):
+def test_json_with_missing_or_wrong_typed_fields_is_refused(
+    tmp_path, out_dir, name, record, expected
+):
     assert expected in refuse_file(tmp_path, out_dir, name, json.dumps(record).encode())
 
 
@@ -300,8 +301,7 @@ def test_input_that_is_a_symlink_loop_is_refused_by_name(tmp_path, out_dir):
     assert "is a symlink loop" in line
 
 
-def test_file_in_a_folder_that_cannot_be_entered_is_refused_by_name(tmp_path, out_dir,
-                                                                     monkeypatch):
+def test_file_in_a_folder_that_cannot_be_entered_is_refused_by_name(tmp_path, out_dir, monkeypatch):
     locked = tmp_path / "locked"
     locked.mkdir()
     article = locked / "article.txt"
@@ -311,8 +311,9 @@ def test_file_in_a_folder_that_cannot_be_entered_is_refused_by_name(tmp_path, ou
         _as_root_deny(monkeypatch, "stat", article)
     before = snapshot(out_dir)
     try:
-        line = assert_refused(brief(article, "-o", out_dir / "brief.md"), out_dir, before,
-                              "article.txt")
+        line = assert_refused(
+            brief(article, "-o", out_dir / "brief.md"), out_dir, before, "article.txt"
+        )
     finally:
         locked.chmod(0o755)
     assert "permission denied" in line
@@ -333,8 +334,9 @@ def test_unreadable_folder_is_refused_for_its_permissions_not_as_empty(
         _as_root_deny(monkeypatch, "scandir", locked)
     before = snapshot(out_dir)
     try:
-        line = assert_refused(brief(inbox, "-o", out_dir / "brief.md"), out_dir, before,
-                              str(locked))
+        line = assert_refused(
+            brief(inbox, "-o", out_dir / "brief.md"), out_dir, before, str(locked)
+        )
     finally:
         locked.chmod(0o755)
     assert "permission denied" in line and "holds no supported files" not in line
@@ -346,8 +348,11 @@ def test_unreadable_folder_is_refused_for_its_permissions_not_as_empty(
 
 def test_lone_surrogates_in_json_are_replaced_and_every_command_runs(tmp_path, out_dir):
     path = tmp_path / "surrogates.json"
-    path.write_text('{"title": "Strikes \\ud800", "text": "' + ARTICLE.replace("\n", "\\n")
-                    .replace("Afghan officials", "Afghan \\udfff officials") + '"}')
+    path.write_text(
+        '{"title": "Strikes \\ud800", "text": "'
+        + ARTICLE.replace("\n", "\\n").replace("Afghan officials", "Afghan \\udfff officials")
+        + '"}'
+    )
     result = brief(path, "-o", out_dir / "brief.md", "--date", "2024-12-26")
     assert result.exit_code == 0, (result.output, result.exception)
     assert "Afghan \ufffd officials" in (out_dir / "brief.md").read_text(encoding="utf-8")
@@ -363,11 +368,25 @@ def test_control_characters_do_not_break_the_docx_of_a_daily_run(tmp_path):
     text = ARTICLE.replace("Thursday,", "Thursday,\x01\x02\x0b").replace("\n\n", "\n\x0c\n")
     text = "---\ndate: 2024-12-26\n---\n" + text.replace("KABUL", "KABUL\x1b[1m")
     (inbox / "a.md").write_text(text)
-    result = runner.invoke(app, ["daily", str(inbox), "--date", "2024-12-26", "--out-dir",
-                                 str(out), "--formats", "md,docx", "--quiet"])
+    result = runner.invoke(
+        app,
+        [
+            "daily",
+            str(inbox),
+            "--date",
+            "2024-12-26",
+            "--out-dir",
+            str(out),
+            "--formats",
+            "md,docx",
+            "--quiet",
+        ],
+    )
     assert result.exit_code == 0, (result.output, result.exception)
-    assert sorted(p.name for p in out.iterdir()) == ["briefing-2024-12-26.docx",
-                                                     "briefing-2024-12-26.md"]
+    assert sorted(p.name for p in out.iterdir()) == [
+        "briefing-2024-12-26.docx",
+        "briefing-2024-12-26.md",
+    ]
     markdown = (out / "briefing-2024-12-26.md").read_text(encoding="utf-8")
     assert not [ch for ch in markdown if ord(ch) < 32 and ch != "\n"]
 

@@ -44,8 +44,10 @@ def fingerprint(folder: Path) -> dict[str, tuple[str, int]]:
     """Content hash and modification time of every file under `folder`."""
     files = sorted(p for p in folder.rglob("*") if p.is_file())
     return {
-        str(p.relative_to(folder)): (hashlib.sha256(p.read_bytes()).hexdigest(),
-                                     p.stat().st_mtime_ns)
+        str(p.relative_to(folder)): (
+            hashlib.sha256(p.read_bytes()).hexdigest(),
+            p.stat().st_mtime_ns,
+        )
         for p in files
     }
 
@@ -166,14 +168,30 @@ def test_a_full_brief_in_every_format_never_touches_the_network(inputs, tmp_path
     out = tmp_path / "out"
     out.mkdir()
     for name in ("brief.md", "brief.json", "brief.docx"):
-        result = invoke("brief", inputs, "-o", out / name, "--date", "2024-12-26", "--quiet",
-                        "--eml", out / f"{name}.eml", "--to", "analyst@example.org")
+        result = invoke(
+            "brief",
+            inputs,
+            "-o",
+            out / name,
+            "--date",
+            "2024-12-26",
+            "--quiet",
+            "--eml",
+            out / f"{name}.eml",
+            "--to",
+            "analyst@example.org",
+        )
         assert result.exit_code == 0, result.output
     result = invoke("claims", inputs, "--format", "csv")
     assert result.exit_code == 0, result.output
     assert no_network == []
     assert sorted(p.name for p in out.iterdir()) == [
-        "brief.docx", "brief.docx.eml", "brief.json", "brief.json.eml", "brief.md", "brief.md.eml"
+        "brief.docx",
+        "brief.docx.eml",
+        "brief.json",
+        "brief.json.eml",
+        "brief.md",
+        "brief.md.eml",
     ]
 
 
@@ -185,11 +203,19 @@ def tiny_model(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
     tokenizer = AutoTokenizer.from_pretrained(get_model_path(), local_files_only=True)
     config = BartConfig(
-        vocab_size=len(tokenizer), d_model=32, encoder_layers=1, decoder_layers=1,
-        encoder_attention_heads=2, decoder_attention_heads=2, encoder_ffn_dim=64,
-        decoder_ffn_dim=64, max_position_embeddings=128,
-        pad_token_id=tokenizer.pad_token_id, bos_token_id=tokenizer.cls_token_id,
-        eos_token_id=tokenizer.sep_token_id, decoder_start_token_id=tokenizer.sep_token_id,
+        vocab_size=len(tokenizer),
+        d_model=32,
+        encoder_layers=1,
+        decoder_layers=1,
+        encoder_attention_heads=2,
+        decoder_attention_heads=2,
+        encoder_ffn_dim=64,
+        decoder_ffn_dim=64,
+        max_position_embeddings=128,
+        pad_token_id=tokenizer.pad_token_id,
+        bos_token_id=tokenizer.cls_token_id,
+        eos_token_id=tokenizer.sep_token_id,
+        decoder_start_token_id=tokenizer.sep_token_id,
         forced_eos_token_id=tokenizer.sep_token_id,
     )
     import torch
@@ -210,8 +236,19 @@ def test_an_abstractive_brief_with_a_local_model_never_touches_the_network(
     defaults = {**Seq2SeqSummarizer.__init__.__kwdefaults__, "num_beams": 1}
     monkeypatch.setattr(Seq2SeqSummarizer.__init__, "__kwdefaults__", defaults)
     out = tmp_path / "brief.json"
-    result = invoke("brief", inputs, "--model", tiny_model, "-o", out, "--date", "2024-12-26",
-                    "--max-words", "40", "--quiet")
+    result = invoke(
+        "brief",
+        inputs,
+        "--model",
+        tiny_model,
+        "-o",
+        out,
+        "--date",
+        "2024-12-26",
+        "--length",
+        "short",
+        "--quiet",
+    )
     assert result.exit_code == 0, result.output
     assert json.loads(out.read_text())["run"]["summarizer"] == "abstractive"
     assert no_network == []
@@ -274,8 +311,17 @@ def test_ctrl_c_while_building_the_email_leaves_no_output_at_all(inputs, tmp_pat
     monkeypatch.setattr("briefer.render.email.build_eml", _interrupt)
     out_dir = tmp_path / "out"
     out_dir.mkdir()
-    result = invoke("brief", inputs, "-o", out_dir / "brief.md", "--eml", out_dir / "brief.eml",
-                    "--to", "analyst@example.org", "--quiet")
+    result = invoke(
+        "brief",
+        inputs,
+        "-o",
+        out_dir / "brief.md",
+        "--eml",
+        out_dir / "brief.eml",
+        "--to",
+        "analyst@example.org",
+        "--quiet",
+    )
     assert result.exit_code == 130
     assert "brief.eml" not in os.listdir(out_dir)
     assert [name for name in os.listdir(out_dir) if name.startswith(".")] == []
@@ -295,8 +341,17 @@ def test_ctrl_c_between_two_outputs_writes_neither(inputs, tmp_path, monkeypatch
     monkeypatch.setattr(briefer.output.os, "fsync", second_write_interrupted)
     out_dir = tmp_path / "out"
     out_dir.mkdir()
-    result = invoke("brief", inputs, "-o", out_dir / "brief.md", "-o", out_dir / "brief.docx",
-                    "--date", "2024-12-26", "--quiet")
+    result = invoke(
+        "brief",
+        inputs,
+        "-o",
+        out_dir / "brief.md",
+        "-o",
+        out_dir / "brief.docx",
+        "--date",
+        "2024-12-26",
+        "--quiet",
+    )
     assert result.exit_code == 130
     assert len(calls) == 2
     assert os.listdir(out_dir) == []  # all or none: no brief.md alone, never a .part file
@@ -306,8 +361,7 @@ def test_ctrl_c_between_two_outputs_writes_neither(inputs, tmp_path, monkeypatch
 # corrupt weights: one line, not a SafetensorError traceback (issue 16)
 
 
-def test_a_corrupt_safetensors_checkpoint_is_one_line_naming_the_file(inputs, tmp_path,
-                                                                       tiny_model):
+def test_a_corrupt_safetensors_checkpoint_is_one_line_naming_the_file(inputs, tmp_path, tiny_model):
     import shutil
 
     broken = tmp_path / "broken-model"

@@ -15,6 +15,7 @@ from briefer.guard import numbers_in
 from briefer.models import shipped_model
 from briefer.pipeline import build_briefing
 from briefer.readers import load_documents
+from briefer.render import save
 from briefer.summarize import resolve_summarizer
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -66,16 +67,17 @@ def test_default_brief_is_written_by_the_model_and_guarded(briefing) -> None:
     guard = brief.guard
     assert guard.generated > 0
     assert guard.kept + guard.replaced <= guard.generated
-    origins = {s.origin for s in brief.summary}
-    assert "generated" in origins
-    assert origins <= {"generated", "replaced", "extracted"}
+    origins = {s.origin for s in brief.shown()}
+    assert origins <= {"generated", "replaced", "extracted", "note"}
+    assert ("generated" in origins) == (guard.kept > 0)  # what the guard kept is shown
+    assert "replaced" in origins or guard.replaced == 0
 
 
 @pytest.mark.model
 def test_generated_numbers_are_in_the_sources_and_names_are_capitalized(briefing) -> None:
     brief, documents = briefing
     source_text = " ".join(d.text for d in documents)
-    generated = [s for s in brief.summary if s.origin == "generated"]
+    generated = [s for s in brief.shown() if s.origin == "generated"]
     for sentence in generated:
         assert numbers_in(sentence.text) <= numbers_in(source_text), sentence.text
         assert sentence.text[0].isupper(), sentence.text
@@ -88,7 +90,7 @@ def test_generated_numbers_are_in_the_sources_and_names_are_capitalized(briefing
 def test_json_brief_reports_the_guard(briefing, tmp_path: Path) -> None:
     brief, _ = briefing
     out = tmp_path / "brief.json"
-    brief.save(out)
+    save(brief, out)
     data = json.loads(out.read_text(encoding="utf-8"))
     assert data["guard"] == {
         "generated": brief.guard.generated,

@@ -1,65 +1,59 @@
-"""The neutrality report and who-said-what rows for scripts."""
+"""The neutrality report of a composed brief, and who-said-what rows for scripts."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from briefer.data import (
-    NARRATOR,
-    Claim,
-    Neutrality,
-    PartyStats,
-    Position,
-    Sentence,
-    SummarySentence,
-)
-from briefer.perspectives.neutral import Lexicon, loaded_terms_in_narration
-from briefer.perspectives.positions import BALANCE
+from briefer.data import NARRATOR, Claim, Neutrality, Party, PartyStats, Sentence, Statement
+from briefer.perspectives.neutral import Lexicon, load_lexicon
 
-__all__ = ["claims_rows", "neutrality_report"]
+__all__ = ["BALANCE", "claims_rows", "neutrality_report"]
+
+BALANCE = 0.8  # the quieter party's words / the louder one's, below which a warning is given
 
 
 def neutrality_report(
-    summary: Sequence[SummarySentence],
-    positions: Sequence[Position],
-    claims: Sequence[Claim],
+    shown: Sequence[Statement],
+    parties: Sequence[Party],
     *,
-    narration: Sequence[SummarySentence] = (),
     lexicon: Lexicon | None = None,
 ) -> Neutrality:
-    """Claims, words and sources per party; balance; loaded terms; referenced share; warnings.
+    """Statements, words and sources per party; balance; loaded terms; referenced share.
 
-    The balance ratio compares the parties that have statements (a party without any gets a
-    warning instead); `narration` adds other narrator sections (key facts, background) to the
-    loaded-term check.
+    `shown` is every statement the brief shows. The balance ratio compares the parties that
+    have statements; a party without any is named in a warning instead.
     """
+    lexicon = lexicon or load_lexicon()
     stats = []
+    for party in parties:
+        own = [s for s in shown if s.party == party.id and s.origin != "note"]
+        docs = {ref[0] for s in own for ref in s.sources}
+        words = sum(len(s.text.split()) for s in own)
+        stats.append(PartyStats(party.id, len(own), words, len(docs)))
     warnings = []
-    for position in positions:
-        docs = {ref[0] for c in position.claims for ref in (c.sentence.ref, *c.also)}
-        words = sum(len(s.text.split()) for s in position.summary)
-        stats.append(PartyStats(position.party, len(position.claims), words, len(docs)))
-        if not position.claims:
-            warnings.append(f"The sources carry no statement from {position.name}.")
-        elif len(docs) == 1:
-            warnings.append(f"{position.name}'s position rests on a single source.")
+    silent = [p.name for p, s in zip(parties, stats, strict=True) if not s.claims]
+    if silent:
+        warnings.append("Parties without a statement in the sources: " + ", ".join(silent) + ".")
     spoken = [s.words for s in stats if s.claims]
     ratio = min(spoken) / max(spoken) if len(spoken) >= 2 and max(spoken) else 1.0
     if ratio < BALANCE:
         warnings.append(
-            f"The party sections are unbalanced (ratio {ratio:.2f}): the sources hold more "
-            "from one side."
+            f"The parties' statements are unbalanced (ratio {ratio:.2f}): the sources hold "
+            "more from one side."
         )
-    all_sentences = [*summary, *(s for p in positions for s in p.summary)]
-    referenced = sum(1 for s in all_sentences if s.sources)
-    loaded = loaded_terms_in_narration([*summary, *narration], claims, lexicon)
+    narration = [s for s in shown if s.party == NARRATOR and s.origin != "note"]
+    loaded = tuple(
+        term for s in narration for term in lexicon.find(s.text) if s.support != "single"
+    )  # an outlet's attributed words are its own
     if loaded:
         warnings.append("Loaded terms remain in the narrator's voice: " + ", ".join(loaded) + ".")
+    sourced = [s for s in shown if s.origin != "note"]
+    referenced = sum(1 for s in sourced if s.sources)
     return Neutrality(
         parties=tuple(stats),
         balance_ratio=round(ratio, 3),
         loaded_terms=loaded,
-        referenced_share=referenced / len(all_sentences) if all_sentences else 1.0,
+        referenced_share=referenced / len(sourced) if sourced else 1.0,
         warnings=tuple(warnings),
     )
 

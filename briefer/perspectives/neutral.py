@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Container, Sequence
 from dataclasses import dataclass, replace
 from importlib import resources
 from pathlib import Path
@@ -18,12 +18,22 @@ from briefer.data import NARRATOR, Claim, SummarySentence
 from briefer.errors import UsageError
 from briefer.perspectives.frames import find_frame, scan_quotes
 
-__all__ = ["Lexicon", "load_lexicon", "loaded_terms_in_narration", "neutral_voice"]
+__all__ = [
+    "Lexicon",
+    "according_to",
+    "load_lexicon",
+    "loaded_terms_in_narration",
+    "neutral_text",
+    "neutral_voice",
+    "reported_by",
+]
 
 _QUOTED = re.compile(r"“[^”]*”?|\"[^\"]*\"?")
 _COMMON_FIRST = frozenset(
     "the a an this these those that it its there some many most several such one two three"
-    " four five six seven eight nine ten at in on after before during as while".split()
+    " four five six seven eight nine ten at in on after before during as while additionally"
+    " however meanwhile separately moreover furthermore notably earlier later instead also"
+    " still yet overall initially both all each".split()
 )
 
 
@@ -124,9 +134,7 @@ def neutral_voice(
     return tuple(out)
 
 
-def _source_speaker(
-    sentence: SummarySentence, by_ref: dict
-) -> tuple[str, str] | None:
+def _source_speaker(sentence: SummarySentence, by_ref: dict) -> tuple[str, str] | None:
     for ref in sentence.sources:
         claim = by_ref.get(ref)
         if claim is not None and claim.party != NARRATOR and claim.speaker:
@@ -137,23 +145,49 @@ def _source_speaker(
 
 
 def _attributed(sentence: SummarySentence, speaker: str, party: str) -> SummarySentence:
-    return replace(sentence, text=according_to(speaker, sentence.text), speaker=speaker,
-                   party=party)
+    return replace(
+        sentence, text=according_to(speaker, sentence.text), speaker=speaker, party=party
+    )
 
 
-def according_to(speaker: str, text: str) -> str:
-    """"According to X, ..." in front of a sentence, keeping proper nouns capitalised."""
-    first = text.split(maxsplit=1)[0] if text.split() else ""
-    if first.lower() in _COMMON_FIRST and first[1:].islower():
-        text = text[0].lower() + text[1:]
-    return f"According to {speaker}, {text}"
+def according_to(speaker: str, text: str, names: Container[str] | None = None) -> str:
+    """ "According to X, ..." in front of a sentence, keeping proper nouns capitalised."""
+    return f"According to {speaker}, {_run_on(text, names)}"
+
+
+def reported_by(outlet: str, text: str, names: Container[str] | None = None) -> str:
+    """ "Dawn reports that ..." in front of an outlet's own sentence (its voice, not a fact)."""
+    return f"{outlet or 'One source'} reports that {_run_on(text, names)}"
+
+
+def _run_on(text: str, names: Container[str] | None = None) -> str:
+    """`text` continuing a sentence: its first word loses its capital unless it is a name.
+
+    `names` are the words the sources capitalise in mid-sentence; without them, only common
+    first words ("The", "However,") lose their capital.
+    """
+    first = text.split(maxsplit=1)[0].rstrip(",;:") if text.split() else ""
+    if not first[:1].isupper() or not first[1:].islower():
+        return text
+    if first.lower() in _COMMON_FIRST or (names is not None and first not in names):
+        return text[0].lower() + text[1:]
+    return text
+
+
+def neutral_text(text: str, lexicon: Lexicon | None = None) -> str | None:
+    """A narrator sentence without loaded terms outside quotes: as it is, reworded, or None
+    when a term cannot be dropped without breaking the sentence."""
+    lexicon = lexicon or load_lexicon()
+    if not _is_narration(SummarySentence(text, ())) or not lexicon.find(text):
+        return text
+    return _reworded(text, lexicon)
 
 
 def _reworded(text: str, lexicon: Lexicon) -> str | None:
     pieces = []
     last = 0
     for m in _QUOTED.finditer(text):
-        pieces.append(_replace_terms(text[last:m.start()], lexicon))
+        pieces.append(_replace_terms(text[last : m.start()], lexicon))
         pieces.append(m.group())
         last = m.end()
     pieces.append(_replace_terms(text[last:], lexicon))
@@ -173,11 +207,11 @@ def _replace_terms(segment: str, lexicon: Lexicon) -> str | None:
     last = 0
     for m in lexicon.pattern.finditer(segment):
         wording = lexicon.wording(m.group())
-        if not wording and _PREDICATE.match(segment[m.end():]):
+        if not wording and _PREDICATE.match(segment[m.end() :]):
             return None  # "was brutal." cannot lose its adjective
         if wording and m.group()[:1].isupper():
             wording = wording[:1].upper() + wording[1:]
-        out.append(segment[last:m.start()])
+        out.append(segment[last : m.start()])
         out.append(wording)
         last = m.end()
     out.append(segment[last:])

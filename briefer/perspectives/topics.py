@@ -22,7 +22,10 @@ TOPICS: dict[str, tuple[str, str]] = {
         r"responsib\w+|blame\w*|behind the|sponsor\w*|harbou?r\w*|shelter\w*|safe havens?"
         r"|sanctuar\w+|support(?:s|ed|ing)? (?:for )?(?:the )?(?:militants|terror\w*|taliban)"
         r"|use[sd]? (?:afghan|pakistani|its) (?:soil|territory)|utili[sz]e|launch attacks"
-        r"|involvement|complicit\w*",
+        r"|involvement|complicit\w*"
+        # who started it: "opened fire first", "an unprovoked incursion", "provocations"
+        r"|open(?:ed|ing)? fire|fired first|first shot|initiat\w+|provok\w+|unprovoked"
+        r"|provocations?|incursions?|instigat\w+",
     ),
     "legality": (
         "legality and sovereignty",
@@ -60,3 +63,15 @@ def topic_of(text: str) -> str:
 
 def point_name(topic: str) -> str:
     return TOPICS[topic][0] if topic in TOPICS else topic
+
+
+def cues(text: str, topic: str) -> set[str]:
+    """The words of `text` that speak to `topic` (its cue words, lower-cased), and on
+    casualties also its figures ("46", "eight"): what an account of the point consists of."""
+    pattern = _PATTERNS.get(topic)
+    if pattern is None:
+        return set()
+    found = {re.sub(r"\s+", " ", m.group().lower()) for m in pattern.finditer(text)}
+    if topic == "casualties" and found:
+        found |= {m.group().lower() for m in _NUMBER.finditer(text)}
+    return found

@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from docx.text.paragraph import Paragraph
+
+
 def field(paragraph: Paragraph, instruction: str) -> None:
     """A Word field (PAGE, NUMPAGES) that the reader's application computes."""
     from docx.oxml import OxmlElement

@@ -1,35 +1,36 @@
-"""What every renderer shows the same way: section titles, topic rows, the method note.
+"""What every renderer shows the same way: section titles, the header line, row labels,
+the sources list's groups, the method note.
 
-The renderers differ in markup only; the words a reader sees come from here, so the
-Markdown, the DOCX and the email body never disagree.
+The renderers differ in markup only; the words a reader sees come from the Briefing (every
+statement's text is decided before rendering) or from here, so the Markdown, the DOCX and the
+email body never disagree. This module, like every renderer, imports only the data model.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from collections.abc import Iterable
 from datetime import date as _date
 from urllib.parse import quote, urlsplit
 
-from briefer.data import Briefing, Claim, Position, SentenceRef, Source
-
-GENERAL = "General"
+from briefer.data import Briefing, HomeCount, Row, Source, Statement
 
 SECTION_TITLES = {
-    "summary": "Summary",
-    "key_facts": "Key facts not in dispute",
-    "positions": "Positions side by side",
-    "disputes": "Disputed points",
+    "table": "Positions side by side",
+    "facts": "Key facts not in dispute",
     "other_voices": "Other voices",
     "background": "Background",
     "sources": "Sources",
     "method": "Method and neutrality note",
 }
+EMPTY_CELL = "—"
+UNKNOWN_HOME = "Outlets whose home is not known"
 
 NEUTRALITY_NOTE = (
     "This briefing reports what each side says, attributed to its speaker, and does not "
-    "judge between them; every sentence carries the numbers of the sources it rests on."
+    "judge between them; every statement appears once, with the numbers of all the sources "
+    "that report it."
 )
 
 _SPACE = re.compile(r"\s+")
@@ -79,83 +80,68 @@ def human_date(iso: str) -> str:
     return f"{day.day} {day:%B %Y}"
 
 
-def claim_refs(claim: Claim) -> tuple[SentenceRef, ...]:
-    return (claim.sentence.ref, *claim.also)
+def period(first: str, last: str) -> str:
+    """'24–28 December 2024', '30 November – 2 December 2024', or one day; '' if undated."""
+    try:
+        a, b = _date.fromisoformat(first), _date.fromisoformat(last)
+    except ValueError:
+        return human_date(first or last)
+    if a == b:
+        return human_date(first)
+    if (a.year, a.month) == (b.year, b.month):
+        return f"{a.day}–{b.day} {b:%B %Y}"
+    if a.year == b.year:
+        return f"{a.day} {a:%B} – {b.day} {b:%B %Y}"
+    return f"{human_date(first)} – {human_date(last)}"
 
 
-def claim_text(claim: Claim) -> str:
-    """The claim as a self-contained sentence that names its speaker ("They said" resolved)."""
-    from briefer.perspectives import attributed_text
-
-    return clean(attributed_text(claim))
-
-
-def party_names(briefing: Briefing) -> dict[str, str]:
-    names = {party.id: party.name for party in briefing.parties}
-    for position in briefing.positions:
-        names.setdefault(position.party, position.name)
-    return names
-
-
-def ordered_positions(briefing: Briefing) -> tuple[Position, ...]:
-    """Positions in the profile's party order; parties the profile does not list go last."""
-    order = {party.id: i for i, party in enumerate(briefing.parties)}
-    indexed = enumerate(briefing.positions)
-    ranked = sorted(indexed, key=lambda item: (order.get(item[1].party, len(order)), item[0]))
-    return tuple(position for _, position in ranked)
+def header_line(briefing: Briefing) -> str:
+    """The brief's date, the period its sources cover, how many, the profile."""
+    parts = [human_date(briefing.date)] if briefing.date else []
+    span = period(briefing.coverage.first, briefing.coverage.last)
+    if span:
+        parts.append(f"sources dated {span}")
+    count = len(briefing.sources)
+    parts.append(f"{count} source{'s' if count != 1 else ''}")
+    if briefing.run.profile:
+        parts.append(f"profile {briefing.run.profile}")
+    return " · ".join(parts)
 
 
-def position_note(position: Position) -> str:
-    """The note to show for a party; a default one when a party has no statement at all."""
-    if position.note:
-        return clean(position.note)
-    if not position.claims and not position.summary:
-        return f"The sources carry no statement from {position.name}."
-    return ""
+def statement_text(statement: Statement) -> str:
+    """The words of a statement, on one line: the same in every format."""
+    return clean(statement.text)
 
 
-@dataclass(frozen=True)
-class TopicRow:
-    """One row of the side-by-side table: a topic and, per position, its claims."""
-
-    topic: str
-    cells: tuple[tuple[Claim, ...], ...]
+def column_names(briefing: Briefing) -> tuple[str, ...]:
+    return tuple(clean(briefing.party_name(p)) for p in briefing.columns)
 
 
-def topic_rows(positions: tuple[Position, ...]) -> tuple[TopicRow, ...]:
-    """Rows by topic in order of first appearance; claims without a topic go to 'General'."""
-    topics: dict[str, None] = {}
-    for position in positions:
-        for claim in position.claims:
-            topics.setdefault(topic_label(claim.topic), None)
-    if GENERAL in topics:  # the catch-all row reads best last
-        del topics[GENERAL]
-        topics[GENERAL] = None
-    return tuple(
-        TopicRow(
-            topic,
-            tuple(
-                tuple(c for c in position.claims if topic_label(c.topic) == topic)
-                for position in positions
-            ),
-        )
-        for topic in topics
-    )
+def row_label(row: Row) -> str:
+    label = clean(row.label) or "General"
+    return f"{label} (disputed)" if row.disputed else label
 
 
-def topic_label(topic: str) -> str:
-    topic = clean(topic)
-    return topic[:1].upper() + topic[1:] if topic else GENERAL
+def source_groups(briefing: Briefing) -> tuple[tuple[str, tuple[Source, ...]], ...]:
+    """The sources list by where outlets are based ("Based in Pakistan"), in number order;
+    one group without a heading when no outlet's home is known."""
+    ordered = sorted(briefing.sources, key=lambda s: s.number)
+    if not any(s.home for s in ordered):
+        return (("", tuple(ordered)),)
+    groups: dict[str, list[Source]] = {}
+    for source in ordered:
+        heading = f"Based in {clean(source.home)}" if source.home else UNKNOWN_HOME
+        groups.setdefault(heading, []).append(source)
+    return tuple((heading, tuple(items)) for heading, items in groups.items())
 
 
-def source_parts(source: Source) -> tuple[str, str, str]:
-    """(title, 'outlet, date', location) of a sources-list entry; location is a URL or file."""
+def source_parts(source: Source) -> tuple[str, str, str, str]:
+    """(outlet, title, date, location) of a sources-list entry; location is a URL or file."""
     title = clean(source.title) or "Untitled document"
-    details = ", ".join(part for part in (clean(source.outlet), human_date(source.date)) if part)
     location = clean(source.url or source.path)
     if location == "-":
         location = "standard input"
-    return title, details, location
+    return clean(source.outlet), title, human_date(source.date), location
 
 
 def method_lines(briefing: Briefing) -> tuple[str, ...]:
@@ -171,35 +157,46 @@ def method_lines(briefing: Briefing) -> tuple[str, ...]:
         facts.append(f"Party profile: {run.profile}")
     if run.input_count:
         facts.append(f"{run.input_count} input document{'s' if run.input_count != 1 else ''}")
+    if run.length:
+        budget = f", at most {run.max_words} words above the sources" if run.max_words else ""
+        facts.append(f"length: {run.length}{budget}")
     if run.date:
         facts.append(f"generated {run.date}")
     if facts:
-        lines.append("; ".join(facts) + ".")
+        line = "; ".join(facts) + "."
+        lines.append(line[:1].upper() + line[1:])
+    homes = _homes_line(briefing.coverage.homes)
+    if homes:
+        lines.append(homes)
+    lines.extend(clean(note) for note in briefing.coverage.notes)
     lines.extend(_neutrality_lines(briefing))
     lines.append(_guard_line(briefing))
     lines.extend(f"Warning: {clean(w)}" for w in briefing.neutrality.warnings)
     return tuple(lines)
 
 
+def _homes_line(homes: Iterable[HomeCount]) -> str:
+    parts = [f"{clean(h.home) or 'not known'} {h.outlets}" for h in homes if h.outlets]
+    if not parts or parts == [parts[0]] and parts[0].startswith("not known"):
+        return ""
+    return "Outlets by where they are based: " + ", ".join(parts) + "."
+
+
 def _neutrality_lines(briefing: Briefing) -> list[str]:
     neutrality = briefing.neutrality
-    names = party_names(briefing)
     lines = []
     if neutrality.parties:
         shares = "; ".join(
-            f"{names.get(s.party, s.party)} {s.claims} claim{'s' if s.claims != 1 else ''}, "
-            f"{s.words} words, {s.sources} source{'s' if s.sources != 1 else ''}"
+            f"{briefing.party_name(s.party)} {s.claims} statement{'s' if s.claims != 1 else ''}"
+            f", {s.words} words, {s.sources} source{'s' if s.sources != 1 else ''}"
             for s in neutrality.parties
         )
-        lines.append(f"Coverage by party: {shares}.")
-    if neutrality.parties or briefing.positions:
+        lines.append(f"Shown by party: {shares}.")
         lines.append(
             f"Balance ratio {neutrality.balance_ratio:.2f} "
-            "(words of the shortest party section over the longest; 1.00 is even)."
+            "(words shown for the quieter party over the louder; 1.00 is even)."
         )
-    lines.append(
-        f"Summary sentences with a source reference: {neutrality.referenced_share:.0%}."
-    )
+    lines.append(f"Statements with a source reference: {neutrality.referenced_share:.0%}.")
     loaded = ", ".join(f"“{t}”" for t in neutrality.loaded_terms) or "none"
     lines.append(f"Loaded terms left in the narrator's voice: {loaded}.")
     return lines

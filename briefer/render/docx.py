@@ -16,7 +16,7 @@ from collections.abc import Iterable, Sequence
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING
 
-from briefer.data import Briefing, Claim, SentenceRef, SummarySentence
+from briefer.data import Briefing, SentenceRef, Statement
 from briefer.errors import UsageError
 from briefer.render._ooxml import (
     bookmark,
@@ -29,19 +29,19 @@ from briefer.render._ooxml import (
     repeat_header,
 )
 from briefer.render.common import (
+    EMPTY_CELL,
     NEUTRALITY_NOTE,
     SECTION_TITLES,
-    claim_refs,
-    claim_text,
     clean,
+    column_names,
+    header_line,
     human_date,
     method_lines,
-    ordered_positions,
-    party_names,
-    position_note,
+    row_label,
     safe_link,
+    source_groups,
     source_parts,
-    topic_rows,
+    statement_text,
 )
 
 if TYPE_CHECKING:
@@ -65,137 +65,110 @@ def render_docx(briefing: Briefing, *, page_size: str = "A4") -> bytes:
 
     document = docx.Document()
     _page(document, size)
-    _styles(document)
+    add_styles(document)
     _properties(document, briefing)
     _header_footer(document, briefing)
-    _Writer(document, briefing).write()
+    write_briefing(document, briefing)
     buffer = io.BytesIO()
     document.save(buffer)
     return fixed_zip(buffer.getvalue(), _created(briefing))
 
 
+def write_briefing(document: DocxDocument, briefing: Briefing, *, level: int = 0) -> None:
+    """Write the briefing into `document` (styled by `add_styles`): its title as the Title
+    at level 0, else as a heading of `level`, its sections one level below."""
+    _Writer(document, briefing, level).write()
+
+
 class _Writer:
     """Writes the sections, in order, into the document body."""
 
-    def __init__(self, document: DocxDocument, briefing: Briefing) -> None:
+    def __init__(self, document: DocxDocument, briefing: Briefing, level: int = 0) -> None:
         self.document = document
         self.briefing = briefing
-        self.names = {key: clean(name) for key, name in party_names(briefing).items()}
+        self.level = level
         self.numbers = {s.number for s in briefing.sources}
 
     def write(self) -> None:
         briefing = self.briefing
-        self.document.add_paragraph(clean(briefing.title) or "Briefing", style="Title")
-        self.document.add_paragraph(self._date_line(), style="Subtitle")
-        self._prose("summary", briefing.summary)
-        self._bullet_section("key_facts", [[s] for s in briefing.key_facts])
-        self._positions()
-        self._disputes()
-        if briefing.other_voices:
-            self._heading("other_voices")
-            for claim in briefing.other_voices:
-                self._claims(self.document.add_paragraph(style="List Bullet"), [claim])
-        self._prose("background", briefing.background)
+        title = clean(briefing.title) or "Briefing"
+        if self.level == 0:
+            self.document.add_paragraph(title, style="Title")
+        else:
+            self.document.add_heading(title, level=self.level)
+        self.document.add_paragraph(header_line(briefing), style="Subtitle")
+        if briefing.lede:
+            self._statements(self.document.add_paragraph(style="Lede"), briefing.lede)
+        self._table()
+        self._bullets("facts", briefing.facts)
+        self._bullets("other_voices", briefing.other_voices)
+        if briefing.background:
+            self._heading("background")
+            self._statements(self.document.add_paragraph(), briefing.background)
         self._sources()
         self._method()
 
     # sections
 
-    def _prose(self, key: str, sentences: Sequence[SummarySentence]) -> None:
-        if sentences:
+    def _bullets(self, key: str, statements: Sequence[Statement]) -> None:
+        if statements:
             self._heading(key)
-            self._sentences(self.document.add_paragraph(), sentences)
+            for statement in statements:
+                self._statements(self.document.add_paragraph(style="List Bullet"), [statement])
 
-    def _bullet_section(self, key: str, items: Sequence[Sequence[SummarySentence]]) -> None:
-        if items:
-            self._heading(key)
-            for sentences in items:
-                self._sentences(self.document.add_paragraph(style="List Bullet"), sentences)
-
-    def _positions(self) -> None:
-        positions = ordered_positions(self.briefing)
-        if not positions:
+    def _table(self) -> None:
+        rows = self.briefing.rows
+        if not rows:
             return
-        self._heading("positions")
-        rows = topic_rows(positions)
-        if rows:
-            self._table(positions, rows)
-        for position in positions:
-            self.document.add_heading(clean(position.name), level=2)
-            if position.summary:
-                self._sentences(self.document.add_paragraph(), position.summary)
-            else:  # no paragraph to show: list the statements rather than leave a bare heading
-                for claim in position.claims:
-                    self._claims(self.document.add_paragraph(style="List Bullet"), [claim])
-            note = position_note(position)
-            if note:
-                self.document.add_paragraph().add_run(note, style="Emphasis")
-
-    def _table(self, positions, rows) -> None:
-        table = self.document.add_table(rows=1 + len(rows), cols=1 + len(positions))
+        self._heading("table")
+        names = column_names(self.briefing)
+        table = self.document.add_table(rows=1 + len(rows), cols=1 + len(names))
         table.style = self.document.styles[TABLE_STYLE]
         table.autofit = False
         text_width = self._text_width_mm()
-        topic = min(TOPIC_COLUMN_MM, text_width / (len(positions) + 1))
-        party = (text_width - topic) / len(positions)
-        column_widths(table, [topic] + [party] * len(positions))
+        topic = min(TOPIC_COLUMN_MM, text_width / (len(names) + 1))
+        party = (text_width - topic) / len(names)
+        column_widths(table, [topic] + [party] * len(names))
         repeat_header(table.rows[0])
-        header = ["Topic", *(clean(p.name) for p in positions)]
-        for cell, text in zip(table.rows[0].cells, header, strict=True):
+        for cell, text in zip(table.rows[0].cells, ["Topic", *names], strict=True):
             _cell_paragraph(cell).add_run(text)
-        for row, topic_row in zip(table.rows[1:], rows, strict=True):
-            _cell_paragraph(row.cells[0]).add_run(topic_row.topic)
-            cells = zip(row.cells[1:], positions, topic_row.cells, strict=True)
-            for cell, position, claims in cells:
-                if claims:
-                    for i, claim in enumerate(claims):
-                        paragraph = _cell_paragraph(cell) if i == 0 else cell.add_paragraph()
-                        paragraph.style = self.document.styles["Table Text"]
-                        self._claims(paragraph, [claim])
-                elif not position.claims and topic_row is rows[0]:
-                    _cell_paragraph(cell).add_run(position_note(position), style="Emphasis")
-                else:
-                    _cell_paragraph(cell).add_run("—")
+        for row, table_row in zip(table.rows[1:], rows, strict=True):
+            _cell_paragraph(row.cells[0]).add_run(row_label(table_row))
+            for cell, statements in zip(row.cells[1:], table_row.cells, strict=True):
+                if not statements:
+                    _cell_paragraph(cell).add_run(EMPTY_CELL)
+                for i, statement in enumerate(statements):
+                    paragraph = _cell_paragraph(cell) if i == 0 else cell.add_paragraph()
+                    self._statements(paragraph, [statement])
         for row in table.rows:
             keep_row_together(row)
             for cell in row.cells:
                 for paragraph in cell.paragraphs:
                     paragraph.style = self.document.styles["Table Text"]
 
-    def _disputes(self) -> None:
-        if not self.briefing.disputes:
-            return
-        self._heading("disputes")
-        for dispute in self.briefing.disputes:
-            point = clean(dispute.point)
-            self.document.add_heading(point[:1].upper() + point[1:], level=2)
-            for side in dispute.sides:
-                paragraph = self.document.add_paragraph(style="List Bullet")
-                name = self.names.get(side.party) or clean(side.party)
-                paragraph.add_run(name + ":", style="Strong")
-                paragraph.add_run(" ")
-                if side.claims:
-                    self._claims(paragraph, side.claims)
-                else:
-                    paragraph.add_run("No statement.")
-
     def _sources(self) -> None:
         if not self.briefing.sources:
             return
         self._heading("sources")
-        for bookmark_id, source in enumerate(sorted(self.briefing.sources, key=lambda s: s.number)):
-            paragraph = self.document.add_paragraph(style="Source Entry")
-            title, details, location = source_parts(source)
-            paragraph.add_run(f"[{source.number}]\t")
-            paragraph.add_run(title, style="Emphasis")
-            paragraph.add_run(f". {details}." if details else ".")
-            link = safe_link(source.url) if source.url else ""
-            if link:  # only http(s): a Word link runs whatever scheme it names
-                paragraph.add_run(" ")
-                hyperlink(paragraph, location, url=link)
-            elif location:
-                paragraph.add_run(f" {location}")
-            bookmark(paragraph, bookmark_id + 1, _bookmark_name(source.number))
+        for heading, sources in source_groups(self.briefing):
+            if heading:
+                self.document.add_heading(heading, level=self.level + 2)
+            for source in sources:
+                self._source(source)
+
+    def _source(self, source) -> None:
+        paragraph = self.document.add_paragraph(style="Source Entry")
+        outlet, title, day, location = source_parts(source)
+        paragraph.add_run(f"[{source.number}]\t" + (f"{outlet}: " if outlet else ""))
+        paragraph.add_run(title, style="Emphasis")
+        paragraph.add_run(f", {day}." if day else ".")
+        link = safe_link(source.url) if source.url else ""
+        if link:  # only http(s): a Word link runs whatever scheme it names
+            paragraph.add_run(" ")
+            hyperlink(paragraph, location, url=link)
+        elif location:
+            paragraph.add_run(f" {location}")
+        bookmark(paragraph, source.number, _bookmark_name(source.number))
 
     def _method(self) -> None:
         self._heading("method")
@@ -206,25 +179,12 @@ class _Writer:
     # inline content
 
     def _heading(self, key: str) -> None:
-        self.document.add_heading(SECTION_TITLES[key], level=1)
+        self.document.add_heading(SECTION_TITLES[key], level=self.level + 1)
 
-    def _date_line(self) -> str:
-        parts = [human_date(self.briefing.date)] if self.briefing.date else []
-        count = len(self.briefing.sources)
-        parts.append(f"{count} source{'s' if count != 1 else ''}")
-        if self.briefing.run.profile:
-            parts.append(f"profile {self.briefing.run.profile}")
-        return clean(" · ".join(parts))
-
-    def _sentences(self, paragraph: Paragraph, sentences: Iterable[SummarySentence]) -> None:
-        for i, sentence in enumerate(sentences):
-            paragraph.add_run(("" if i == 0 else " ") + clean(sentence.text))
-            self._refs(paragraph, sentence.sources)
-
-    def _claims(self, paragraph: Paragraph, claims: Iterable[Claim]) -> None:
-        for i, claim in enumerate(claims):
-            paragraph.add_run(("" if i == 0 else " ") + claim_text(claim))
-            self._refs(paragraph, claim_refs(claim))
+    def _statements(self, paragraph: Paragraph, statements: Iterable[Statement]) -> None:
+        for i, statement in enumerate(statements):
+            paragraph.add_run(("" if i == 0 else " ") + statement_text(statement))
+            self._refs(paragraph, statement.sources)
 
     def _refs(self, paragraph: Paragraph, refs: Iterable[SentenceRef]) -> None:
         """' [1, 3]', each number a link to its entry in the sources list."""
@@ -235,8 +195,9 @@ class _Writer:
         for i, number in enumerate(numbers):
             if i:
                 paragraph.add_run(", ", style="Source Reference")
-            hyperlink(paragraph, str(number), anchor=_bookmark_name(number),
-                       style="Source Reference")
+            hyperlink(
+                paragraph, str(number), anchor=_bookmark_name(number), style="Source Reference"
+            )
         paragraph.add_run("]", style="Source Reference")
 
     def _text_width_mm(self) -> float:
@@ -257,7 +218,8 @@ def _page(document: DocxDocument, size: tuple[float, float]) -> None:
     section.header_distance = section.footer_distance = Mm(10)
 
 
-def _styles(document: DocxDocument) -> None:
+def add_styles(document: DocxDocument) -> None:
+    """The styles `write_briefing` uses, added to a document built on python-docx's template."""
     from docx.enum.style import WD_STYLE_TYPE
     from docx.shared import Mm, Pt, RGBColor
 
@@ -270,6 +232,11 @@ def _styles(document: DocxDocument) -> None:
     styles["Heading 1"].paragraph_format.space_before = Pt(16)
     styles["Heading 2"].paragraph_format.space_before = Pt(10)
     styles["List Bullet"].paragraph_format.space_after = Pt(3)
+
+    lede = styles.add_style("Lede", WD_STYLE_TYPE.PARAGRAPH)
+    lede.base_style = normal
+    lede.font.size = Pt(11.5)
+    lede.paragraph_format.space_after = Pt(10)
 
     table_text = styles.add_style("Table Text", WD_STYLE_TYPE.PARAGRAPH)
     table_text.base_style = normal
@@ -298,7 +265,7 @@ def _styles(document: DocxDocument) -> None:
 
 
 def _properties(document: DocxDocument, briefing: Briefing) -> None:
-    names = [clean(p.name) for p in briefing.parties] or [clean(p.name) for p in briefing.positions]
+    names = [clean(party.name) for party in briefing.parties]
     created = _created(briefing)
     props = document.core_properties
     props.title = _property(briefing.title)
@@ -372,4 +339,3 @@ def _created(briefing: Briefing) -> datetime:
             return datetime(day.year, day.month, day.day, tzinfo=UTC)
     today = datetime.now(UTC).date()
     return datetime(today.year, today.month, today.day, tzinfo=UTC)
-

@@ -2,6 +2,8 @@
 
 Scripts rely on these field names: renaming or removing one needs a new SCHEMA_VERSION
 (and a matching schema). Keys come out in a fixed order, so equal briefings give equal text.
+Every claim and fact is one entry of "statements", with the very words the Markdown and the
+DOCX print; the sections list statement ids.
 """
 
 from __future__ import annotations
@@ -10,9 +12,10 @@ import json
 from collections.abc import Iterable
 from importlib import resources
 
-from briefer.data import Briefing, Claim, SentenceRef, SummarySentence
+from briefer.data import Briefing, SentenceRef, Statement
+from briefer.render.common import statement_text
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "2.0"
 
 
 def render_json(briefing: Briefing) -> str:
@@ -23,64 +26,56 @@ def render_json(briefing: Briefing) -> str:
 def to_dict(briefing: Briefing) -> dict:
     """The briefing as plain dicts and lists, in the shape of the shipped JSON Schema."""
 
-    def numbers(refs: Iterable[SentenceRef]) -> list[int]:
-        return list(briefing.source_numbers(refs))
-
-    def sentence(s: SummarySentence) -> dict:
+    def statement(s: Statement) -> dict:
         return {
-            "text": s.text,
-            "sources": numbers(s.sources),
-            "refs": _refs(s.sources),
-            "origin": s.origin,
-            "speaker": s.speaker,
+            "id": s.id,
+            "text": statement_text(s),
             "party": s.party,
+            "speaker": s.speaker,
+            "topic": s.topic,
+            "origin": s.origin,
+            "place": s.place,
+            "support": s.support,
+            "sources": list(briefing.source_numbers(s.sources)),
+            "refs": _refs(s.sources),
         }
 
-    def claim(c: Claim) -> dict:
-        return {
-            "doc_id": c.sentence.doc_id,
-            "sentence_index": c.sentence.index,
-            "text": c.sentence.text,
-            "speaker": c.speaker,
-            "party": c.party,
-            "quote": c.quote,
-            "topic": c.topic,
-            "also_parties": list(c.also_parties),
-            "also": _refs(c.also),
-            "sources": numbers((c.sentence.ref, *c.also)),
-        }
+    def ids(items: Iterable[Statement]) -> list[str]:
+        return [s.id for s in items]
 
+    coverage = briefing.coverage
     neutrality = briefing.neutrality
     run = briefing.run
     return {
         "schema_version": SCHEMA_VERSION,
         "title": briefing.title,
         "date": briefing.date,
-        "summary": [sentence(s) for s in briefing.summary],
-        "key_facts": [sentence(s) for s in briefing.key_facts],
-        "parties": [{"id": p.id, "name": p.name} for p in briefing.parties],
-        "positions": [
-            {
-                "party": p.party,
-                "name": p.name,
-                "summary": [sentence(s) for s in p.summary],
-                "claims": [claim(c) for c in p.claims],
-                "note": p.note,
-            }
-            for p in briefing.positions
-        ],
-        "disputes": [
-            {
-                "point": d.point,
-                "sides": [
-                    {"party": side.party, "claims": [claim(c) for c in side.claims]}
-                    for side in d.sides
-                ],
-            }
-            for d in briefing.disputes
-        ],
-        "other_voices": [claim(c) for c in briefing.other_voices],
-        "background": [sentence(s) for s in briefing.background],
+        "coverage": {
+            "first": coverage.first,
+            "last": coverage.last,
+            "homes": [
+                {"home": h.home, "party": h.party, "outlets": h.outlets} for h in coverage.homes
+            ],
+            "notes": list(coverage.notes),
+        },
+        "parties": [{"id": p.id, "name": p.name, "note": p.note} for p in briefing.parties],
+        "statements": [statement(s) for s in briefing.statements],
+        "lede": ids(briefing.lede),
+        "table": {
+            "columns": list(briefing.columns),
+            "rows": [
+                {
+                    "topic": row.topic,
+                    "label": row.label,
+                    "disputed": row.disputed,
+                    "cells": [ids(cell) for cell in row.cells],
+                }
+                for row in briefing.rows
+            ],
+        },
+        "facts": ids(briefing.facts),
+        "other_voices": ids(briefing.other_voices),
+        "background": ids(briefing.background),
         "sources": [
             {
                 "number": s.number,
@@ -90,6 +85,8 @@ def to_dict(briefing: Briefing) -> dict:
                 "date": s.date,
                 "url": s.url,
                 "path": s.path,
+                "home": s.home,
+                "party": s.party,
             }
             for s in briefing.sources
         ],
@@ -115,6 +112,8 @@ def to_dict(briefing: Briefing) -> dict:
             "profile": run.profile,
             "date": run.date,
             "input_count": run.input_count,
+            "length": run.length,
+            "max_words": run.max_words,
         },
     }
 

@@ -9,40 +9,42 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-from briefer.data import Briefing, Claim, SentenceRef, SummarySentence
+from briefer.data import Briefing, SentenceRef, Statement
 from briefer.render.common import (
+    EMPTY_CELL,
     NEUTRALITY_NOTE,
     SECTION_TITLES,
-    claim_refs,
-    claim_text,
     clean,
-    human_date,
+    column_names,
+    header_line,
     method_lines,
-    ordered_positions,
-    party_names,
-    position_note,
+    row_label,
     safe_link,
+    source_groups,
     source_parts,
-    topic_rows,
+    statement_text,
 )
 
 
-def render_markdown(briefing: Briefing) -> str:
-    """The whole briefing as Markdown text, ending with one newline."""
-    blocks: list[str] = [f"# {escape(clean(briefing.title)) or 'Briefing'}"]
-    blocks.append(_date_line(briefing))
-    for section in (
-        _summary,
-        _key_facts,
-        _positions,
-        _disputes,
-        _other_voices,
-        _background,
-        _sources,
-        _method,
-    ):
-        blocks.extend(section(briefing))
-    return "\n\n".join(block.rstrip() for block in blocks if block) + "\n"
+def render_markdown(briefing: Briefing, *, level: int = 1) -> str:
+    """The whole briefing as Markdown text, ending with one newline.
+
+    `level` is the title's heading level (1: "# Title"); the sections go one level below it,
+    so a digest can render a story as a section of its own page (level=2).
+    """
+    return (
+        "\n\n".join(block.rstrip() for block in markdown_blocks(briefing, level=level) if block)
+        + "\n"
+    )
+
+
+def markdown_blocks(briefing: Briefing, *, level: int = 1) -> list[str]:
+    """The briefing's Markdown blocks, in order, headings at `level` and below."""
+    blocks: list[str] = [f"{'#' * level} {escape(clean(briefing.title)) or 'Briefing'}"]
+    blocks.append(escape(header_line(briefing)))
+    for section in (_lede, _table, _facts, _other_voices, _background, _sources, _method):
+        blocks.extend(section(briefing, level + 1))
+    return blocks
 
 
 def refs(briefing: Briefing, sources: Iterable[SentenceRef]) -> str:
@@ -51,136 +53,92 @@ def refs(briefing: Briefing, sources: Iterable[SentenceRef]) -> str:
     return f" [{', '.join(map(str, numbers))}]" if numbers else ""
 
 
-def _date_line(briefing: Briefing) -> str:
-    parts = []
-    if briefing.date:
-        parts.append(human_date(briefing.date))
-    count = len(briefing.sources)
-    parts.append(f"{count} source{'s' if count != 1 else ''}")
-    if briefing.run.profile:
-        parts.append(f"profile {briefing.run.profile}")
-    return escape(" · ".join(parts))
-
-
-def _heading(key: str, level: int = 2) -> str:
+def _heading(key: str, level: int) -> str:
     return f"{'#' * level} {SECTION_TITLES[key]}"
 
 
-def _sentences(briefing: Briefing, sentences: Sequence[SummarySentence]) -> str:
-    return " ".join(escape(clean(s.text)) + refs(briefing, s.sources) for s in sentences)
+def _statement(briefing: Briefing, statement: Statement) -> str:
+    return escape(statement_text(statement)) + refs(briefing, statement.sources)
 
 
-def _claim(briefing: Briefing, claim: Claim) -> str:
-    return escape(claim_text(claim)) + refs(briefing, claim_refs(claim))
+def _prose(briefing: Briefing, statements: Sequence[Statement]) -> str:
+    return escape_block(" ".join(_statement(briefing, s) for s in statements))
 
 
 def _bullets(items: Iterable[str]) -> str:
     return "\n".join(f"- {item}" for item in items)
 
 
-def _summary(briefing: Briefing) -> list[str]:
-    if not briefing.summary:
+def _lede(briefing: Briefing, level: int) -> list[str]:
+    return [_prose(briefing, briefing.lede)] if briefing.lede else []
+
+
+def _table(briefing: Briefing, level: int) -> list[str]:
+    if not briefing.rows:
         return []
-    return [_heading("summary"), escape_block(_sentences(briefing, briefing.summary))]
-
-
-def _key_facts(briefing: Briefing) -> list[str]:
-    if not briefing.key_facts:
-        return []
-    items = (_sentences(briefing, [s]) for s in briefing.key_facts)
-    return [_heading("key_facts"), _bullets(items)]
-
-
-def _positions(briefing: Briefing) -> list[str]:
-    positions = ordered_positions(briefing)
-    if not positions:
-        return []
-    blocks = [_heading("positions")]
-    rows = topic_rows(positions)
-    if rows:
-        blocks.append(_table(briefing, positions, rows))
-    for position in positions:
-        blocks.append(f"### {escape(clean(position.name))}")
-        if position.summary:
-            blocks.append(escape_block(_sentences(briefing, position.summary)))
-        if position.claims:
-            blocks.append(_bullets(_claim(briefing, c) for c in position.claims))
-        note = position_note(position)
-        if note:
-            blocks.append(f"*{escape(note)}*")
-    return blocks
-
-
-def _table(briefing: Briefing, positions, rows) -> str:
-    header = ["Topic", *(clean(p.name) for p in positions)]
+    header = ["Topic", *column_names(briefing)]
     lines = [_row(escape(h) for h in header), _row(["---"] * len(header))]
-    for row in rows:
-        cells = [escape(row.topic)]
-        for position, claims in zip(positions, row.cells, strict=True):
-            if claims:
-                cells.append(" ".join(_claim(briefing, c) for c in claims))
-            elif not position.claims and row is rows[0]:
-                cells.append(f"*{escape(position_note(position))}*")
-            else:
-                cells.append("—")
+    for row in briefing.rows:
+        cells = [escape(row_label(row))]
+        for statements in row.cells:
+            said = " ".join(_statement(briefing, s) for s in statements)
+            cells.append(said or EMPTY_CELL)
         lines.append(_row(cells))
-    return "\n".join(lines)
+    return [_heading("table", level), "\n".join(lines)]
 
 
 def _row(cells: Iterable[str]) -> str:
     return "| " + " | ".join(cell.replace("|", "\\|") for cell in cells) + " |"
 
 
-def _disputes(briefing: Briefing) -> list[str]:
-    if not briefing.disputes:
+def _facts(briefing: Briefing, level: int) -> list[str]:
+    if not briefing.facts:
         return []
-    names = party_names(briefing)
-    blocks = [_heading("disputes")]
-    for dispute in briefing.disputes:
-        point = clean(dispute.point)
-        blocks.append(f"### {escape(point[:1].upper() + point[1:])}")
-        items = []
-        for side in dispute.sides:
-            name = escape(names.get(side.party, side.party))
-            said = " ".join(_claim(briefing, c) for c in side.claims) or "No statement."
-            items.append(f"**{name}:** {said}")
-        blocks.append(_bullets(items))
+    return [_heading("facts", level), _bullets(_statement(briefing, s) for s in briefing.facts)]
+
+
+def _other_voices(briefing: Briefing, level: int) -> list[str]:
+    if not briefing.other_voices:
+        return []
+    items = (_statement(briefing, s) for s in briefing.other_voices)
+    return [_heading("other_voices", level), _bullets(items)]
+
+
+def _background(briefing: Briefing, level: int) -> list[str]:
+    if not briefing.background:
+        return []
+    return [_heading("background", level), _prose(briefing, briefing.background)]
+
+
+def _sources(briefing: Briefing, level: int) -> list[str]:
+    if not briefing.sources:
+        return []
+    blocks = [_heading("sources", level)]
+    for heading, sources in source_groups(briefing):
+        if heading:
+            blocks.append(f"{'#' * (level + 1)} {escape(heading)}")
+        blocks.append("\n".join(_source(source) for source in sources))
     return blocks
 
 
-def _other_voices(briefing: Briefing) -> list[str]:
-    if not briefing.other_voices:
-        return []
-    return [_heading("other_voices"), _bullets(_claim(briefing, c) for c in briefing.other_voices)]
+def _source(source) -> str:
+    outlet, title, day, location = source_parts(source)
+    entry = f"{source.number}. "
+    if outlet:
+        entry += f"{escape(outlet)}: "
+    entry += f"*{escape(title)}*"
+    entry += f", {escape(day)}." if day else "."
+    link = safe_link(source.url) if source.url else ""
+    if link:
+        entry += f" <{link}>"
+    elif location:
+        entry += f" {_code(location)}"  # not a link: a file name, or a URL that is not http(s)
+    return entry
 
 
-def _background(briefing: Briefing) -> list[str]:
-    if not briefing.background:
-        return []
-    return [_heading("background"), escape_block(_sentences(briefing, briefing.background))]
-
-
-def _sources(briefing: Briefing) -> list[str]:
-    if not briefing.sources:
-        return []
-    items = []
-    for source in sorted(briefing.sources, key=lambda s: s.number):
-        title, details, location = source_parts(source)
-        entry = f"{source.number}. *{escape(title)}*."
-        if details:
-            entry += f" {escape(details)}."
-        link = safe_link(source.url) if source.url else ""
-        if link:
-            entry += f" <{link}>"
-        elif location:
-            entry += f" {_code(location)}"  # not a link: a file name, or a URL that is not http(s)
-        items.append(entry)
-    return [_heading("sources"), "\n".join(items)]
-
-
-def _method(briefing: Briefing) -> list[str]:
+def _method(briefing: Briefing, level: int) -> list[str]:
     lines = _bullets(map(escape, method_lines(briefing)))
-    return [_heading("method"), escape(NEUTRALITY_NOTE), lines]
+    return [_heading("method", level), escape(NEUTRALITY_NOTE), lines]
 
 
 def _code(text: str) -> str:
@@ -202,7 +160,7 @@ def escape(text: str) -> str:
 
     The one door for text from the briefing into the Markdown: it is made one printable
     line first (`clean`), so no newline can start a raw HTML block and no control character
-    reaches a terminal. Links are only made from `safe_link` URLs, in `_sources`.
+    reaches a terminal. Links are only made from `safe_link` URLs, in `_source`.
     """
     return _ENTITY.sub(r"\\&", _INLINE.sub(r"\\\1", clean(text)))
 

@@ -70,7 +70,7 @@ _CLITIC = re.compile(r"(.+)['’](?:s|t|d|m|ve|re|ll)", re.IGNORECASE)
 
 
 def _clitic_head(word: str) -> str:
-    """"Trump’s" -> "Trump": the word a possessive or contraction hangs on."""
+    """ "Trump’s" -> "Trump": the word a possessive or contraction hangs on."""
     match = _CLITIC.fullmatch(word)
     return match.group(1) if match else word
 

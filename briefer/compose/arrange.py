@@ -1,0 +1,335 @@
+"""compose(): the brief laid out, every claim in one place, within the length's budget.
+
+    claims + ranked ─▶ distinct claims (each once, every outlet credited)
+        ─▶ per party; disputed points and what tells the accounts apart
+        ─▶ facts: corroborated (two independent outlets, or a wire), not contradicted
+    ─▶ lede: what happened (from facts) + each party's core claim, in profile order
+    ─▶ table: the parties' other claims by topic, disputed points marked
+    ─▶ facts not in dispute, other voices, background, as the length allows
+    ─▶ Composition: Statements with their final words; sources numbered by outlet home;
+       coverage (dates, outlets per side, one-sided notes)
+
+The lede comes first, then the table, which gets the words the facts and voices do not need
+(at most SHARES of them), then the facts and the voices; unplaced party claims and voices
+are kept, unshown, for the JSON.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from briefer.compose.coverage import coverage, number_sources
+from briefer.compose.facts import Fact, find_facts, proper_names, usable
+from briefer.compose.lede import (
+    MAX_SENTENCES,
+    casualty_figures,
+    core_claim,
+    naming_party,
+    what_happened,
+)
+from briefer.compose.length import Layout
+from briefer.compose.outlets import Independence, outlets_of
+from briefer.compose.page import Page
+from briefer.compose.sentences import Paraphrases, complete
+from briefer.compose.table import build_rows, least_words, statement_words
+from briefer.compose.writer import Writer
+from briefer.data import (
+    BACKGROUND,
+    FACTS,
+    LEDE,
+    NARRATOR,
+    OTHER,
+    TABLE,
+    VOICES,
+    Claim,
+    Coverage,
+    Document,
+    Party,
+    RankedSentence,
+    Row,
+    Source,
+    Statement,
+)
+from briefer.perspectives import (
+    Lexicon,
+    Profile,
+    attributed_text,
+    contested_cues,
+    disputed_topics,
+    distinct_claims,
+    load_lexicon,
+    party_claims,
+)
+from briefer.perspectives.aliases import matcher_for
+from briefer.summarize.base import Summarizer, SummaryContext
+
+__all__ = ["Composition", "compose"]
+
+HEADER_WORDS = 16  # "# " and the date line, besides the title's own words
+HEADING_WORDS = 5  # a section heading
+SHARES = (0.22, 0.16)  # of the words after the lede, at most these kept for facts, voices
+
+
+@dataclass(frozen=True)
+class Composition:
+    parties: tuple[Party, ...]
+    lede: tuple[Statement, ...]
+    columns: tuple[str, ...]
+    rows: tuple[Row, ...]
+    facts: tuple[Statement, ...]
+    other_voices: tuple[Statement, ...]
+    background: tuple[Statement, ...]
+    statements: tuple[Statement, ...]
+    sources: tuple[Source, ...]
+    coverage: Coverage
+
+
+def compose(
+    documents: Sequence[Document],
+    claims: Sequence[Claim],
+    ranked: Sequence[RankedSentence],
+    profile: Profile,
+    summarizer: Summarizer,
+    *,
+    layout: Layout,
+    title: str = "",
+    lexicon: Lexicon | None = None,
+    context: SummaryContext | None = None,
+) -> Composition:
+    """Lay out the brief of `claims` (one per sentence, from `attribute`) within `layout`.
+
+    `context` is the run's, for the summarizer (default: one holding `ranked` and the claims'
+    sentences)."""
+    lexicon = lexicon or load_lexicon()
+    if context is None:
+        sentences = {c.sentence.ref: c.sentence for c in claims}
+        context = SummaryContext(sentences, ranked=tuple(ranked))
+    scores = {r.sentence.ref: r.score for r in ranked}
+    distinct = distinct_claims(claims, ranked)
+    spoken = party_claims(distinct, profile)
+    disputed = disputed_topics(spoken)
+    by_party = {p: tuple(c for c in cs if complete(c.sentence.text)) for p, cs in spoken.items()}
+    outlets = outlets_of(documents, profile)
+    narration = [c for c in distinct if c.party == NARRATOR]
+    facts, history = find_facts(
+        narration,
+        Independence(claims, outlets),
+        contested_cues(spoken, disputed),
+        lexicon,
+        disputed=disputed,
+        paraphrases=Paraphrases(
+            [c for c in narration if usable(c)], context.vectors, _parties_named(profile)
+        ),
+    )
+    writer = Writer(summarizer, scores, lexicon, context, proper_names(claims))
+    page = Page(layout.budget)
+    page.spend(HEADER_WORDS + len(title.split()))
+
+    lede, used = _lede(profile, by_party, disputed, facts, scores, writer, page, layout)
+    columns = tuple(p.id for p in profile.parties if by_party[p.id])
+    rest = {
+        p: [c for c in claims_ if c.sentence.ref not in used] for p, claims_ in by_party.items()
+    }
+    voices = [c for c in distinct if c.party == OTHER and complete(c.sentence.text)]
+    rows: tuple[Row, ...] = ()
+    placed: list[Statement] = []
+    fact_pool = [f for f in facts if f.claim.sentence.ref not in used]
+    share_facts, share_voices = _shares(fact_pool, voices, layout, page.left())
+    if TABLE in layout.sections and columns:
+        page.spend(
+            HEADING_WORDS
+            + 2 * len(columns)
+            + 4
+            + sum(len(profile.party_name(p).split()) for p in columns)
+        )
+        shown = {p: sum(1 for s in lede if s.party == p) for p in columns}
+        figures = {
+            p: set().union(*(casualty_figures(s.text) for s in lede if s.party == p))
+            for p in columns
+        }
+        rows, placed = build_rows(
+            rest,
+            columns,
+            disputed,
+            layout,
+            page,
+            writer.claim,
+            page.left() - share_facts - share_voices,
+            shown,
+            figures,
+        )
+    fact_items = _list(
+        FACTS,
+        fact_pool,
+        layout.facts,
+        layout,
+        page,
+        page.left() - share_voices,
+        lambda f: writer.fact(f, FACTS, layout.claim_words),
+    )
+    voice_items = _list(
+        VOICES,
+        voices,
+        layout.voices,
+        layout,
+        page,
+        page.left(),
+        lambda c: writer.claim(c, VOICES, layout.claim_words),
+    )
+    background = _list(
+        BACKGROUND,
+        history,
+        layout.background,
+        layout,
+        page,
+        page.left(),
+        lambda f: writer.fact(f, BACKGROUND, layout.claim_words),
+    )
+
+    shown_refs = {s.sources[0] for s in (*placed, *voice_items)} | used
+    unshown = [
+        Statement("", attributed_text(c), (c.sentence.ref, *c.also), c.party, c.speaker, c.topic)
+        for c in distinct
+        if c.party not in (NARRATOR,) and c.sentence.ref not in shown_refs
+    ]
+    lede, rows, fact_items, voice_items, background, statements = _numbered(
+        lede, rows, fact_items, voice_items, background, unshown
+    )
+    sources = number_sources(documents, outlets, profile_parties := _parties(profile, by_party))
+    shown_all = (
+        *lede,
+        *(s for r in rows for c in r.cells for s in c),
+        *fact_items,
+        *voice_items,
+        *background,
+    )
+    return Composition(
+        parties=profile_parties,
+        lede=lede,
+        columns=columns,
+        rows=rows,
+        facts=fact_items,
+        other_voices=voice_items,
+        background=background,
+        statements=statements,
+        sources=sources,
+        coverage=coverage(sources, shown_all, profile_parties),
+    )
+
+
+def _lede(profile, by_party, disputed, facts, scores, writer, page, layout):
+    """The lede's statements, and the refs of the claims and facts it uses."""
+    parties = list(profile.parties)
+    lede: list[Statement] = []
+    used: set = set()
+    room = max(1, MAX_SENTENCES - len(parties))
+    opening = what_happened(facts, scores, layout.lede_words, parties, layout.lede_facts)
+    for fact in opening[:room]:
+        statement = writer.fact(fact, LEDE, layout.lede_words)
+        if statement is not None and not page.repeats(statement):
+            page.place(statement, statement_words(statement))
+            lede.append(statement)
+            used.add(fact.claim.sentence.ref)
+    for party in parties:
+        claim = core_claim(by_party[party.id], disputed, scores, layout.lede_words)
+        if claim is None:
+            note = f"The sources carry no statement from {party.name}."
+            lede.append(Statement("", note, (), party.id, origin="note", place=LEDE))
+            page.place(lede[-1], len(note.split()))
+            continue
+        statement = writer.claim(claim, LEDE, layout.lede_words)
+        statement = replace(statement, text=naming_party(statement.text, party))
+        page.place(statement, statement_words(statement))
+        lede.append(statement)
+        used.add(claim.sentence.ref)
+    return lede, used
+
+
+def _list(place, items, count, layout, page, limit, write) -> list[Statement]:
+    """Up to `count` statements for a bulleted section, within `limit` words and the page."""
+    if place not in layout.sections or not items or count <= 0:
+        return []
+    out: list[Statement] = []
+    spent = 0
+    for item in items:
+        if len(out) >= count:
+            break
+        overhead = 1 + (0 if out else HEADING_WORDS)
+        room = min(page.left(), limit - spent)
+        claim = item.claim if isinstance(item, Fact) else item
+        if least_words(claim, layout.claim_words) + overhead > room:
+            continue  # cannot fit even condensed: no summarizer call for it
+        statement = write(item)
+        if statement is None or page.repeats(statement):
+            continue
+        cost = statement_words(statement) + overhead
+        if cost > room:
+            continue
+        page.place(statement, cost)
+        spent += cost
+        out.append(statement)
+    return out
+
+
+def _shares(
+    facts: Sequence[Fact], voices: Sequence[Claim], layout: Layout, left: float
+) -> tuple[float, float]:
+    """The words kept for the facts and the voices: what they would take at this length,
+    at most SHARES of what is left after the lede (the table comes first)."""
+
+    def words(claim: Claim) -> int:
+        return min(len(claim.sentence.text.split()), layout.claim_words) + 3
+
+    def demand(place: str, claims: Sequence[Claim], count: int) -> float:
+        if place not in layout.sections or not claims or count <= 0:
+            return 0.0
+        return HEADING_WORDS + sum(words(c) for c in claims[:count])
+
+    if left == float("inf"):
+        return 0.0, 0.0
+    fact_words = demand(FACTS, [f.claim for f in facts], layout.facts)
+    voice_words = demand(VOICES, voices, layout.voices)
+    return min(SHARES[0] * left, fact_words), min(SHARES[1] * left, voice_words)
+
+
+def _parties_named(profile: Profile):
+    """text -> the profile's parties it names, in order of first mention."""
+    matcher = matcher_for(profile)
+
+    def named(text: str) -> tuple[str, ...]:
+        owners = [hit.owner for hit in matcher.find(text) if hit.is_party]
+        return tuple(dict.fromkeys(owners))
+
+    return named
+
+
+def _parties(profile: Profile, by_party) -> tuple[Party, ...]:
+    return tuple(
+        Party(
+            p.id, p.name, "" if by_party[p.id] else f"The sources carry no statement from {p.name}."
+        )
+        for p in profile.parties
+    )
+
+
+def _numbered(lede, rows, facts, voices, background, unshown):
+    """Every statement with its id ("s1", ...), in reading order, shown ones first."""
+    counter = iter(range(1, 1_000_000))
+
+    def number(items):
+        return tuple(replace(s, id=f"s{next(counter)}") for s in items)
+
+    lede = number(lede)
+    rows = tuple(replace(r, cells=tuple(number(c) for c in r.cells)) for r in rows)
+    facts, voices, background = number(facts), number(voices), number(background)
+    hidden = number(unshown)
+    cells = tuple(s for r in rows for c in r.cells for s in c)
+    return (
+        lede,
+        rows,
+        facts,
+        voices,
+        background,
+        (*lede, *cells, *facts, *voices, *background, *hidden),
+    )

@@ -1,0 +1,177 @@
+"""The lede: what happened, from facts several outlets report, then each party's core claim.
+
+facts ─▶ the one that best says what happened (an event, where, when), most corroborated
+      ─▶ a second one when the first lacks the where or the when and another has it
+party claims ─▶ each party's core claim, in profile order: its most salient own claim,
+      weighted towards the disputed points (a casualty figure first), so that the
+      parties' figures and accounts stand side by side
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+
+from briefer.compose.facts import Fact
+from briefer.data import Claim, SentenceRef
+from briefer.perspectives import PartyDef, content_words
+from briefer.perspectives.topics import cues
+
+__all__ = [
+    "MAX_SENTENCES",
+    "casualty_figures",
+    "core_claim",
+    "has_casualty_figure",
+    "naming_party",
+    "what_happened",
+]
+
+MAX_SENTENCES = 4
+_WHAT = re.compile(
+    r"\b(?:strikes?|struck|air ?strikes?|attacks?|attacked|raids?|bomb\w*|shell\w*|clash\w*"
+    r"|fighting|fought|fired|gunfire|exchanged|killed|explosions?|blasts?|offensive|operations?"
+    r"|invasion|invaded|drone|missiles?|rockets?|artillery|troops|ceasefire|cease-fire)\b",
+    re.IGNORECASE,
+)
+_WHEN = re.compile(
+    r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight"
+    r"|overnight|(?:last|this) (?:week|night|month)|january|february|march|april|may|june"
+    r"|july|august|september|october|november|december|\d{1,2}(?::\d\d)? ?(?:a\.m\.|p\.m\.))\b",
+    re.IGNORECASE,
+)
+_WHERE = re.compile(
+    r"\b(?:province|district|region|border|city|town|village|area|capital|near|in [A-Z]\w+)"
+    r"|(?<=\s)(?:in|near|at|on|across|along) (?:the )?[A-Z][a-z]+",
+)
+_FIGURE = re.compile(
+    r"\b\d[\d,]*\b|\b(?:two|three|four|five|six|seven|eight|nine|ten|dozens?"
+    r"|scores|hundreds?)\b",
+    re.IGNORECASE,
+)
+# Core-claim weights: which of a party's claims says most of its account.
+_TOPIC_WEIGHT = {"casualties": 1.3, "targets": 1.25, "responsibility": 1.1, "legality": 1.05}
+
+
+def what_happened(
+    facts: Sequence[Fact],
+    scores: Mapping[SentenceRef, float],
+    max_words: int,
+    parties: Sequence[PartyDef] = (),
+    count: int = 2,
+) -> list[Fact]:
+    """Up to `count` (one or two) facts for the lede's opening, from those several outlets
+    (or a wire) report when there are any: an event, who, where and when, said briefly; the
+    second only when it adds what the first does not say."""
+    if not facts:
+        return []
+    backed = [f for f in facts if f.support != "single"] or list(facts)
+    top = max((scores.get(f.claim.sentence.ref, 0.0) for f in backed), default=0.0) or 1.0
+    aliases = sorted({a for p in parties for a in (p.name, *p.aliases)}, key=len, reverse=True)
+    who = (
+        re.compile(
+            r"(?<![\w-])(?:" + "|".join(map(re.escape, aliases)) + r")(?![\w-])", re.IGNORECASE
+        )
+        if aliases
+        else None
+    )
+
+    def value(fact: Fact) -> float:
+        text = fact.claim.sentence.text
+        cues = sum(bool(p and p.search(text)) for p in (_WHAT, _WHEN, _WHERE, who))
+        salience = scores.get(fact.claim.sentence.ref, 0.0) / top
+        length = max(1.0, len(text.split()) / max_words)
+        return (
+            salience
+            * (1 + cues)
+            * (1 + 0.25 * min(fact.voices - 1, 3))
+            * (1.5 if _WHAT.search(text) else 1.0)
+            / length
+        )
+
+    first = max(backed, key=value)
+    if count < 2:
+        return [first]
+    said = content_words(first.claim.sentence.text)
+    text = first.claim.sentence.text
+    missing = [p for p in (_WHEN, _WHERE) if not p.search(text)]
+
+    def adds(fact: Fact) -> float:
+        """A second sentence is worth its words when it says something the first does not:
+        the when or where it lacks, or mostly other words."""
+        words = content_words(fact.claim.sentence.text)
+        new = len(words - said) / max(1, len(words))
+        fills = any(p.search(fact.claim.sentence.text) for p in missing)
+        return value(fact) * new * (2.0 if fills else 1.0) if new >= 0.5 else 0.0
+
+    second = max((f for f in backed if f is not first), key=adds, default=None)
+    return [first, second] if second is not None and adds(second) > 0 else [first]
+
+
+def core_claim(
+    claims: Sequence[Claim],
+    disputed: Sequence[str],
+    scores: Mapping[SentenceRef, float],
+    max_words: int = 0,
+) -> Claim | None:
+    """The party's claim that says most of its account: salience, weighted to the disputed
+    points and to casualty figures, and to sentences that fit the lede (`max_words`) whole."""
+    if not claims:
+        return None
+
+    def value(claim: Claim) -> float:
+        weight = _TOPIC_WEIGHT.get(claim.topic, 1.0)
+        if claim.topic in disputed:
+            weight *= 1.3
+        if has_casualty_figure(claim.sentence.text):
+            weight *= 1.3
+        if max_words:
+            weight /= max(1.0, len(claim.sentence.text.split()) / max_words) ** 0.5
+        return scores.get(claim.sentence.ref, 0.0) * weight
+
+    return max(claims, key=value)
+
+
+def has_casualty_figure(text: str) -> bool:
+    """Whether `text` gives a number of dead or wounded ("killed at least 20 militants")."""
+    return bool(casualty_figures(text))
+
+
+def casualty_figures(text: str) -> set[str]:
+    """The figures of dead or wounded that `text` gives ({"46", "six"}), lower-cased."""
+    return {word for word in cues(text, "casualties") if _FIGURE.fullmatch(word)}
+
+
+# Words that make a multi-word alias an organisation or a place, not a person.
+_ORG_WORDS = frozenset(
+    "taliban emirate ministry office corps government intelligence relations directorate"
+    " services public administration authorities army forces military security national"
+    " islamic frontier state states council house department party front league".split()
+)
+
+
+def naming_party(text: str, party: PartyDef) -> str:
+    """`text`, opening with "For <party>, " when it names its party only by a person's name
+    ("Zabihullah Mujahid said ...") or not at all: the lede names every party."""
+    names = {
+        party.name.split("(")[0].strip(),
+        *(a for a in party.aliases if not _is_person(a, party.aliases)),
+    }
+    for name in names:
+        if name and re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text, re.IGNORECASE):
+            return text
+    first, _, rest = text.partition(" ")
+    second = rest.split(" ", 1)[0] if rest else ""
+    if second[:1].islower() and first[:1].isupper() and not first.isupper():
+        first = first.lower()  # "Security officials said" -> "security officials said"
+    return f"For {party.name}, {first} {rest}".rstrip()
+
+
+def _is_person(alias: str, aliases: Sequence[str]) -> bool:
+    words = alias.split()
+    if len(words) >= 2:
+        return all(w[:1].isupper() for w in words) and not any(
+            w.lower().strip(".,") in _ORG_WORDS for w in words
+        )
+    return any(
+        len(a.split()) >= 2 and a.split()[-1] == alias and _is_person(a, ()) for a in aliases
+    )

@@ -1,0 +1,86 @@
+"""Which source sentences can stand in a brief, and which say the same fact in other words.
+
+complete(text)       a whole sentence: final punctuation, no web address, not a fragment
+own_words(text)      no quotation in it: an outlet's own voice, not someone it quotes
+Paraphrases          narrator sentences of other documents that report the same fact:
+                     close in meaning (MiniLM cosine), naming the same parties in the same
+                     order, giving no other figures
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping, Sequence
+
+import numpy as np
+
+from briefer.data import Claim, SentenceRef
+from briefer.perspectives.frames import scan_quotes
+
+__all__ = ["PARAPHRASE", "Paraphrases", "complete", "own_words"]
+
+PARAPHRASE = 0.7  # cosine of two sentences that report one fact (measured on the dev set)
+_END = re.compile(r"[.!?][\"”’')\]]*$")
+_ADDRESS = re.compile(r"https?://|www\.|\b\w+\.(?:com|org|net|pk|in|af)/", re.IGNORECASE)
+_QUOTE_MARKS = re.compile(r"[“”\"]")
+_FIGURE = re.compile(r"\d[\d,.]*")
+
+
+def complete(text: str) -> bool:
+    """Ends as a sentence ends and holds no web address (a headline, a cut-off piece or a
+    link line does not)."""
+    text = text.strip()
+    return bool(_END.search(text)) and not _ADDRESS.search(text)
+
+
+def own_words(text: str) -> bool:
+    """Quotes no one: no quotation marks at all (a quote, or a stray piece of one, is its
+    speaker's words even where the attribution is not found)."""
+    return not _QUOTE_MARKS.search(text) and not scan_quotes(text).quoted_words
+
+
+class Paraphrases:
+    """Narrator claims of other documents that report the same fact as a given one."""
+
+    def __init__(
+        self,
+        pool: Sequence[Claim],
+        vectors: Mapping[SentenceRef, np.ndarray],
+        parties_named: Callable[[str], tuple[str, ...]],
+        threshold: float = PARAPHRASE,
+    ) -> None:
+        self.pool = [c for c in pool if c.sentence.ref in vectors]
+        self.vectors = vectors
+        self.parties_named = parties_named
+        self.threshold = threshold
+        self.taken: set[SentenceRef] = set()
+        self._matrix = (
+            np.stack([np.asarray(vectors[c.sentence.ref], np.float32) for c in self.pool])
+            if self.pool
+            else np.zeros((0, 1), np.float32)
+        )
+
+    def of(self, claim: Claim) -> list[Claim]:
+        """The pool's claims (not yet taken) that report `claim`'s fact; they are taken."""
+        ref = claim.sentence.ref
+        if ref not in self.vectors or not self.pool:
+            return []
+        sims = self._matrix @ np.asarray(self.vectors[ref], np.float32)
+        named = self.parties_named(claim.sentence.text)
+        figures = set(_FIGURE.findall(claim.sentence.text))
+        found = []
+        for i in np.flatnonzero(sims >= self.threshold):
+            other = self.pool[int(i)]
+            if (
+                other.sentence.doc_id == claim.sentence.doc_id
+                or other.sentence.ref in self.taken
+                or self.parties_named(other.sentence.text) != named
+            ):
+                continue
+            theirs = set(_FIGURE.findall(other.sentence.text))
+            if figures and theirs and figures != theirs:
+                continue
+            found.append(other)
+        self.taken.update(c.sentence.ref for c in found)
+        self.taken.add(ref)
+        return found

@@ -1,0 +1,137 @@
+"""The side-by-side table: the one home of the parties' claims (those not in the lede).
+
+Rows are topics: the disputed points first (marked disputed), then the other points, then
+"General". Claims are placed a party at a time, round robin, most salient first and a new
+topic before a second claim on one already shown, while the page has room: so the parties
+get comparable room, and the louder side at most `Layout.max_lead` claims more.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from briefer.compose.lede import casualty_figures, has_casualty_figure
+from briefer.compose.length import Layout
+from briefer.compose.page import Page
+from briefer.data import TABLE, Claim, Row, Statement
+from briefer.perspectives import DISPUTE_TOPICS, point_name
+from briefer.perspectives.topics import TOPICS
+
+__all__ = ["GENERAL", "build_rows", "row_words"]
+
+GENERAL = "General"
+_ORDER = (*DISPUTE_TOPICS, *(t for t in TOPICS if t not in DISPUTE_TOPICS), "")
+
+
+def build_rows(
+    by_party: dict[str, Sequence[Claim]],
+    columns: Sequence[str],
+    disputed: Sequence[str],
+    layout: Layout,
+    page: Page,
+    write: Callable[[Claim, str, int], Statement],
+    limit: float,
+    shown: dict[str, int],
+    figures: dict[str, set[str]],
+) -> tuple[tuple[Row, ...], list[Statement]]:
+    """The rows, and every statement placed in them; `limit` caps the words they may use,
+    `shown` counts each party's statements already on the page (the lede's), `figures`
+    holds each party's casualty figures already shown: a figure is given once."""
+    figures = {p: set(figures.get(p, ())) for p in columns}
+    queues = {p: _topic_leads_first(by_party.get(p, ()), bool(figures[p])) for p in columns}
+    cells: dict[tuple[str, str], list[Statement]] = {}
+    shown = {p: shown.get(p, 0) for p in columns}
+    placed: list[Statement] = []
+    spent = 0.0
+    progress = True
+    while progress:
+        progress = False
+        for party in columns:
+            while queues[party] and _may_lead(party, shown, layout):
+                claim = queues[party].pop(0)
+                topic = _row_topic(claim.topic)
+                cell = cells.setdefault((topic, party), [])
+                given = casualty_figures(claim.sentence.text)
+                if len(cell) >= layout.per_cell or given & figures[party]:
+                    continue
+                row = 0 if _has_row(cells, topic, cell) else row_words(topic, len(columns))
+                room = min(page.left(), limit - spent)
+                if least_words(claim, layout.claim_words) + row > room:
+                    continue  # cannot fit even condensed: no summarizer call for it
+                statement = write(claim, TABLE, layout.claim_words)
+                cost = statement_words(statement) + row
+                if page.repeats(statement) or cost > room:
+                    continue
+                page.place(statement, cost)
+                spent += cost
+                cell.append(statement)
+                placed.append(statement)
+                figures[party] |= given
+                shown[party] += 1
+                progress = True
+                break
+    rows = tuple(
+        Row(
+            topic,
+            _label(topic),
+            topic in disputed,
+            tuple(tuple(cells.get((topic, p), ())) for p in columns),
+        )
+        for topic in _ORDER
+        if any(cells.get((topic, p)) for p in columns)
+    )
+    return rows, placed
+
+
+def least_words(claim: Claim, cap: int) -> int:
+    """The fewest words a claim can take on the page: condensed to `cap` at best."""
+    return min(len(claim.sentence.text.split()), cap) + len(
+        {ref[0] for ref in (claim.sentence.ref, *claim.also)}
+    )
+
+
+def statement_words(statement: Statement) -> int:
+    """Words as a reader counts them: the text and one per source document."""
+    return len(statement.text.split()) + len({ref[0] for ref in statement.sources})
+
+
+def row_words(topic: str, columns: int) -> int:
+    """A row's own words: its label (with "(disputed)") and the pipes around the cells."""
+    return len(_label(topic).split()) + 1 + columns + 1
+
+
+def _has_row(cells: dict, topic: str, cell: list) -> bool:
+    return any(v for (t, _), v in cells.items() if t == topic)
+
+
+def _may_lead(party: str, shown: dict[str, int], layout: Layout) -> bool:
+    if layout.max_lead is None or len(shown) < 2:
+        return True
+    others = [n for p, n in shown.items() if p != party]
+    return shown[party] < min(others) + layout.max_lead
+
+
+def _row_topic(topic: str) -> str:
+    return topic if topic in _ORDER else ""
+
+
+def _label(topic: str) -> str:
+    if not topic:
+        return GENERAL
+    name = point_name(topic)
+    return name[:1].upper() + name[1:]
+
+
+def _topic_leads_first(claims: Sequence[Claim], figure_shown: bool) -> list[Claim]:
+    """The party's most salient casualty figure (unless the lede gives one), then each
+    topic's most salient claim (in salience order), then the rest."""
+    figures = [] if figure_shown else [c for c in claims if has_casualty_figure(c.sentence.text)]
+    first = figures[:1]
+    seen: set[str] = {c.topic for c in first}
+    leads, rest = [], []
+    for claim in claims:
+        if claim in first:
+            continue
+        (rest if claim.topic in seen else leads).append(claim)
+        seen.add(claim.topic)
+    return first + leads + rest

@@ -1,0 +1,86 @@
+"""The words of every statement, decided once: condensed to fit, speaker or outlet named.
+
+    claim ─▶ condense (the summarizer, when the sentence is longer than its place allows)
+          ─▶ a party's or other voice's claim names its speaker (attributed_text for a source
+             sentence, name_speaker for a compression); a fact is reworded to carry no loaded
+             term, or attributed to its one outlet ("Dawn reports that ...")
+          ─▶ Statement(text, sources, party, speaker, topic, origin, place)
+
+Renderers print `Statement.text` as it is: Markdown, DOCX and JSON show the same words.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Container, Mapping
+
+from briefer.compose.condense import condense
+from briefer.compose.facts import Fact, fact_text
+from briefer.data import NARRATOR, Claim, SentenceRef, Statement
+from briefer.perspectives import Lexicon, attributed_text, name_speaker
+from briefer.perspectives.frames import scan_quotes
+from briefer.summarize.base import Summarizer, SummaryContext
+
+__all__ = ["Writer", "clean"]
+
+
+class Writer:
+    def __init__(
+        self,
+        summarizer: Summarizer,
+        scores: Mapping[SentenceRef, float],
+        lexicon: Lexicon,
+        context: SummaryContext,
+        names: Container[str] = frozenset(),
+    ) -> None:
+        self.summarizer = summarizer
+        self.scores = scores
+        self.lexicon = lexicon
+        self.context = context
+        self.names = names  # words the sources capitalise mid-sentence
+
+    def claim(self, claim: Claim, place: str, max_words: int) -> Statement:
+        """A party's or other voice's claim, naming its speaker."""
+        short = self._condense(claim, max_words)
+        if short.origin == "extracted" and short.text == claim.sentence.text.strip():
+            text = attributed_text(claim)
+        else:
+            text = name_speaker(short.text, claim)
+        return Statement(
+            "",
+            clean(text),
+            short.sources,
+            claim.party,
+            claim.speaker,
+            claim.topic,
+            short.origin,
+            place,
+        )
+
+    def fact(self, fact: Fact, place: str, max_words: int) -> Statement | None:
+        """A fact in the narrator's words, or its one outlet's; None when it cannot be said
+        without a loaded term."""
+        claim = fact.claim
+        short = self._condense(claim, max_words)
+        text = fact_text(fact, short.text, self.lexicon, self.names)
+        origin = short.origin
+        if text is None or _unbalanced_quote(text):
+            full = claim.sentence.text.strip()
+            text, origin = fact_text(fact, full, self.lexicon, self.names), "extracted"
+        if text is None:
+            return None
+        return Statement(
+            "", clean(text), short.sources, NARRATOR, "", claim.topic, origin, place, fact.support
+        )
+
+    def _condense(self, claim: Claim, max_words: int):
+        score = self.scores.get(claim.sentence.ref, 0.0)
+        return condense(self.summarizer, claim, score, max_words=max_words, context=self.context)
+
+
+def _unbalanced_quote(text: str) -> bool:
+    return scan_quotes(text).open_after
+
+
+def clean(text: str) -> str:
+    """One line: runs of whitespace (newlines included) become one space."""
+    return " ".join(text.split())

@@ -1,0 +1,296 @@
+"""Composition: the lede, every claim once, corroborated facts, lengths, coverage."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from pathlib import Path
+
+import pytest
+from layout_checks import body_words, repeated_sentences
+
+from briefer.compose.outlets import Independence, Outlet
+from briefer.data import NARRATOR, Claim, Document, RankedSentence, Sentence, SummarySentence
+from briefer.embed import HashingEmbedder
+from briefer.errors import UsageError
+from briefer.perspectives import load_profile
+from briefer.pipeline import build_briefing
+from briefer.readers import load_documents
+from briefer.render.markdown import render_markdown
+
+ROOT = Path(__file__).resolve().parents[1]
+EVENT = ROOT / "tests" / "data" / "northland"
+PROFILE = load_profile(EVENT / "profile.yaml")
+
+
+def brief(documents, **options):
+    options.setdefault("summarizer", "extractive")
+    return build_briefing(
+        documents, embedder=HashingEmbedder(), date="2031-03-06", profile=PROFILE, **options
+    )
+
+
+@pytest.fixture(scope="module")
+def event() -> tuple:
+    return load_documents([EVENT])
+
+
+@pytest.fixture(scope="module")
+def standard(event):
+    return brief(event)
+
+
+def test_lede_says_what_happened_then_each_partys_core_claim_in_profile_order(standard):
+    lede = standard.lede
+    assert 3 <= len(lede) <= 4
+    assert lede[0].party == NARRATOR and lede[0].support in ("corroborated", "neutral")
+    parties = [s.party for s in lede if s.party != NARRATOR]
+    assert parties == ["northland", "southland"]
+    northland, southland = (s for s in lede if s.party != NARRATOR)
+    assert "12 fighters" in northland.text and "Northland" in northland.text
+    assert "nine civilians" in southland.text and "Southland" in southland.text
+
+
+def test_every_claim_is_shown_once_with_every_outlet_that_reports_it(standard):
+    text = render_markdown(standard)
+    claim = "Northland's defence ministry said the shells hit weapons depots of the Red Hand"
+    assert text.count(claim) == 1
+    reported = next(s for s in standard.shown() if s.text.startswith(claim))
+    numbers = standard.source_numbers(reported.sources)
+    outlets = {s.outlet for s in standard.sources if s.number in numbers}
+    assert outlets == {"Global Wire", "City Courier", "Pacific Times"}
+    assert f"{claim} group and killed 12 fighters. [{', '.join(map(str, numbers))}]" in text
+
+
+@pytest.mark.parametrize("length", ["short", "standard", "full"])
+def test_no_sentence_of_eight_words_is_printed_twice(event, length):
+    assert repeated_sentences(render_markdown(brief(event, length=length))) == []
+
+
+def test_the_repeat_check_finds_a_repeated_sentence() -> None:
+    text = (
+        "Lede one two three four five six seven eight. [1]\n\n| Topic | A |\n| --- | --- |\n"
+        "| General | Lede one two three four five six seven eight. [2] |\n"
+    )
+    assert repeated_sentences(text) == ["lede one two three four five six seven eight."]
+
+
+def test_lengths_hold_their_word_budgets_for_ten_articles(event):
+    words = {
+        n: body_words(render_markdown(brief(event, length=n)))
+        for n in ("short", "standard", "full")
+    }
+    assert words["short"] <= 275 < words["standard"] <= 600, words
+    assert words["standard"] < words["full"], words
+    full = brief(event, length="full")
+    assert full.background and not brief(event).background
+    short = brief(event, length="short")
+    assert not short.facts and not short.other_voices
+    assert all(len(cell) <= 1 for row in short.rows for cell in row.cells)
+
+
+def test_max_words_sets_the_body_budget_at_any_length(event):
+    for length in ("short", "full"):
+        text = render_markdown(brief(event, length=length, max_words=200))
+        assert body_words(text) <= 210, length  # the header line is estimated, not counted
+    with pytest.raises(UsageError, match="--max-words 10"):
+        brief(event, max_words=10)
+
+
+def test_each_partys_casualty_figure_is_given_once_and_attributed(standard):
+    text = render_markdown(standard).split("## Sources")[0]
+    assert len(re.findall(r"\b12 fighters\b", text)) == 1
+    assert len(re.findall(r"\bnine civilians\b", text)) == 1
+    for statement in standard.shown():
+        if "12 fighters" in statement.text:
+            assert statement.party == "northland"
+        if "nine civilians" in statement.text:
+            assert statement.party == "southland"
+
+
+def test_facts_are_corroborated_neutral_or_attributed_to_their_one_outlet(standard):
+    assert standard.facts
+    outlets = {s.outlet for s in standard.sources}
+    for fact in standard.facts:
+        assert fact.party == NARRATOR
+        if fact.support == "single":
+            outlet = fact.text.split(" reports that ")[0]
+            assert outlet in outlets, fact.text
+        else:
+            assert fact.support in ("corroborated", "neutral")
+    shown = " ".join(s.text for s in (*standard.facts, *standard.lede) if s.party == NARRATOR)
+    assert "terrorists" not in shown  # a partisan outlet's framing is never a fact
+    assert "cowardly" not in shown
+    assert "12" not in shown and "nine civilians" not in shown  # one side's version
+
+
+def test_the_same_wire_copy_counts_as_one_outlet_and_two_outlets_as_two() -> None:
+    def claim(doc: str, index: int, text: str) -> Claim:
+        return Claim(Sentence(doc, index, 0, len(text), text))
+
+    copy = "Southland closed the Kesh border crossing to all traffic on Tuesday afternoon."
+    other = "The Kesh crossing between the two countries was shut on Tuesday afternoon."
+    claims = [
+        claim("wire", 0, copy),
+        claim("paper", 0, copy),
+        claim("tv", 0, other),
+        claim("a", 0, copy),
+        claim("b", 0, copy),
+    ]
+    for i in range(1, 4):  # a and b share three more sentences: one reprints the other
+        shared = f"Sentence number {i} of the report that one paper took from the other."
+        claims += [claim("a", i, shared), claim("b", i, shared)]
+    outlets = {
+        "wire": Outlet("Global Wire", wire=True),
+        "paper": Outlet("City Courier"),
+        "tv": Outlet("Bay Observer"),
+        "a": Outlet("Paper A"),
+        "b": Outlet("Paper B"),
+    }
+    independence = Independence(claims, outlets)
+    assert independence.voices([("wire", 0), ("paper", 0)]) == 1
+    assert independence.voices([("wire", 0), ("paper", 0), ("tv", 0)]) == 2
+    assert independence.voices([("a", 0), ("b", 0)]) == 1
+    assert independence.voices([("paper", 0), ("a", 0)]) == 2
+
+
+def test_header_gives_the_period_and_sources_are_grouped_by_home(standard):
+    text = render_markdown(standard)
+    assert text.split("\n\n")[1] == (
+        "6 March 2031 · sources dated 4–6 March 2031 · 10 sources · profile northland"
+    )
+    groups = re.findall(r"^### (.+)$", text.split("## Sources")[1], flags=re.M)
+    assert groups[:2] == ["Based in Northland", "Based in Southland"]
+    assert groups[-1] == "Outlets whose home is not known"
+    assert [s.number for s in standard.sources] == list(range(1, 11))
+    method = text.split("## Method and neutrality note")[1]
+    assert "Outlets by where they are based: Northland 2, Southland 2," in method
+
+
+def test_one_sided_coverage_is_said_once_in_the_method_note():
+    docs = [
+        Document(
+            "h",
+            "Defence Minister Ilse Marten said the army hit only Red Hand depots. "
+            "Southland's government said the shelling violated its sovereignty.",
+            outlet="Northland Herald",
+            date="2031-03-04",
+            url="https://herald.nl.test/a",
+        ),
+        Document(
+            "t",
+            "Northland's foreign ministry said the strikes were self-defence. "
+            "Interior Minister Ana Ruiz said nine civilians were killed in Velmar.",
+            outlet="Northland Today",
+            date="2031-03-05",
+            url="https://today.nl.test/b",
+        ),
+    ]
+    briefing = brief(docs)
+    assert briefing.coverage.notes == (
+        "All of Southland's statements come from outlets based in Northland.",
+    )
+    text = render_markdown(briefing)
+    assert text.count("All of Southland's statements come from outlets based in Northland.") == 1
+
+
+def test_a_party_without_a_statement_is_named_in_the_lede_and_has_no_column():
+    docs = [
+        Document(
+            "d",
+            "Northland's defence ministry said the shells hit Red Hand depots. "
+            "The shelling of Velmar began shortly after dawn on Tuesday.",
+            outlet="Global Wire",
+            url="https://globalwire.test/x",
+        )
+    ]
+    briefing = brief(docs)
+    notes = [s for s in briefing.lede if s.origin == "note"]
+    assert [s.text for s in notes] == ["The sources carry no statement from Southland."]
+    assert briefing.columns == ("northland",)
+    assert next(p for p in briefing.parties if p.id == "southland").note == notes[0].text
+
+
+class CuttingSummarizer:
+    """Cuts a sentence at its first comma, as a compressing summarizer might."""
+
+    name = "cutting"
+    model_id = "cutting"
+
+    def summarize(
+        self, sentences: Sequence[RankedSentence], *, context: object, max_words: int
+    ) -> tuple[SummarySentence, ...]:
+        first = sentences[0]
+        head = first.sentence.text.split(",")[0].rstrip(".") + "."
+        return (SummarySentence(head, first.refs, origin="generated"),)
+
+
+def test_a_long_claim_is_condensed_by_the_summarizer_and_still_names_its_speaker():
+    long = (
+        "She said the shells destroyed the school, the market, the clinic, the bus station "
+        "and most of the houses on the river road in the old town of Velmar on Tuesday "
+        "morning, when the streets were full of children walking to their lessons."
+    )
+    docs = [
+        Document(
+            "d",
+            "Interior Minister Ana Ruiz said Velmar was hit. " + long,
+            outlet="Southland Post",
+            url="https://post.sl.test/a",
+        )
+    ]
+    briefing = brief(docs, summarizer=CuttingSummarizer())
+    [claim] = [s for s in briefing.shown() if s.sources[:1] == (("d", 1),)]
+    assert claim.origin == "generated"  # the guard kept the cut: a deletion invents nothing
+    assert claim.text == "Interior Minister Ana Ruiz said the shells destroyed the school."
+
+
+def test_demo_brief_has_no_repeats_and_names_both_parties_in_the_lede():
+    documents = load_documents([ROOT / "seeds", ROOT / "samples" / "inputs"])
+    briefing = build_briefing(
+        documents, embedder=HashingEmbedder(), summarizer="extractive", date="2024-12-26"
+    )
+    text = render_markdown(briefing)
+    assert repeated_sentences(text) == []
+    assert body_words(text) <= 600
+    lede = " ".join(s.text for s in briefing.lede)
+    assert re.search(r"\bPakistan", lede) and re.search(r"\bAfghan", lede)
+    assert len(re.findall(r"\b46 people\b", text.split("## Sources")[0])) <= 1
+
+
+def test_a_quote_a_headline_or_a_link_is_never_a_fact() -> None:
+    from briefer.compose.facts import usable
+
+    def claim(text: str) -> Claim:
+        return Claim(Sentence("d", 0, 0, len(text), text))
+
+    assert usable(claim("Southland closed the Kesh border crossing on Tuesday afternoon."))
+    assert not usable(claim("“Thai invading forces opened fire on our troops at the temple."))
+    assert not usable(claim("Border clash: Northland deploys artillery against Southland"))
+    assert not usable(claim("Link: https://courier.test/news/velmar was shared by the agency."))
+    assert not usable(claim("During the visit, he met the minister of the interior in Velmar."))
+
+
+def test_two_outlets_wording_one_fact_differently_make_one_corroborated_fact() -> None:
+    import numpy as np
+
+    from briefer.compose.sentences import Paraphrases
+
+    def claim(doc: str, text: str) -> Claim:
+        return Claim(Sentence(doc, 0, 0, len(text), text))
+
+    first = claim("a", "Southland closed the Kesh crossing to all traffic on Tuesday.")
+    same = claim("b", "The Kesh crossing was shut by Southland on Tuesday afternoon.")
+    other_side = claim("c", "Northland closed the Kesh crossing to all traffic on Tuesday.")
+    figures = claim("d", "Southland closed 2 crossings, Kesh among them, on Tuesday.")
+    near = np.array([1.0, 0.0], np.float32)
+    vectors = {c.sentence.ref: near for c in (first, same, other_side, figures)}
+    vectors[("d", 0)] = np.array([0.8, 0.6], np.float32)  # cosine 0.8: close in meaning
+
+    def named(text: str) -> tuple[str, ...]:
+        return tuple(p for p in ("northland", "southland") if p in text.lower())
+
+    pool = Paraphrases([first, same, other_side, figures], vectors, named)
+    assert [c.sentence.doc_id for c in pool.of(first)] == ["b", "d"]
+    assert pool.of(same) == []  # taken: shown once, with the first
+    assert ("c", 0) not in pool.taken  # another party named: another account
