@@ -76,6 +76,10 @@ def test_neutral_text_rewords_or_refuses_and_reported_by_names_the_outlet() -> N
         "X reports that shop owners in Velmar wept."
     )
     assert reported_by("X", "Velmar wept.", names) == "X reports that Velmar wept."
+    assert reported_by("X", "Additionally, a delegation visited Kabul.") == (
+        "X reports that a delegation visited Kabul."
+    )
+    assert reported_by("X", "Meanwhile, Velmar wept.", names) == "X reports that Velmar wept."
 
 
 def test_neutrality_report_counts_and_warns() -> None:

@@ -156,8 +156,19 @@ def according_to(speaker: str, text: str, names: Container[str] | None = None) -
 
 
 def reported_by(outlet: str, text: str, names: Container[str] | None = None) -> str:
-    """ "Dawn reports that ..." in front of an outlet's own sentence (its voice, not a fact)."""
+    """ "Dawn reports that ..." in front of an outlet's own sentence (its voice, not a fact).
+
+    A leading connective ("Additionally, ...", "Meanwhile, ...") is dropped: it ties the
+    sentence to the one before it in its article, and reads wrongly after "reports that"."""
+    text = _CONNECTIVE.sub("", text.strip(), count=1) or text
     return f"{outlet or 'One source'} reports that {_run_on(text, names)}"
+
+
+_CONNECTIVE = re.compile(
+    r"^(?:additionally|moreover|furthermore|meanwhile|also|however|in addition|besides|"
+    r"separately|likewise|nevertheless|still|yet),\s+(?=\S)",
+    re.IGNORECASE,
+)
 
 
 def _run_on(text: str, names: Container[str] | None = None) -> str:

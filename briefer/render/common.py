@@ -207,6 +207,11 @@ def _guard_line(briefing: Briefing) -> str:
     if not guard.generated:
         return "Faithfulness guard: no generated sentences (all sentences are from the sources)."
     return (
-        f"Faithfulness guard: {guard.generated} generated sentences checked, {guard.kept} kept, "
-        f"{guard.replaced} replaced by source sentences."
+        f"Faithfulness guard: {_count(guard.generated, 'generated sentence')} checked, "
+        f"{guard.kept} kept, {guard.replaced} replaced by "
+        f"{'its source sentence' if guard.generated == 1 else 'source sentences'}."
     )
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
