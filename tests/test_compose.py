@@ -294,3 +294,13 @@ def test_two_outlets_wording_one_fact_differently_make_one_corroborated_fact() -
     assert [c.sentence.doc_id for c in pool.of(first)] == ["b", "d"]
     assert pool.of(same) == []  # taken: shown once, with the first
     assert ("c", 0) not in pool.taken  # another party named: another account
+
+
+def test_a_quotation_cut_at_the_sentence_end_is_closed_where_the_shown_sentence_ends() -> None:
+    from briefer.compose.writer import closed_quote
+
+    opened = "The ministry said, “At 8am, troops opened fire on the post."
+    assert closed_quote(opened) == opened + "”"
+    assert closed_quote('He said "the post fell.') == 'He said "the post fell."'
+    whole = "The ministry said, “Troops opened fire.”"
+    assert closed_quote(whole) == whole

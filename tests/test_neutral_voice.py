@@ -80,6 +80,7 @@ def test_neutral_text_rewords_or_refuses_and_reported_by_names_the_outlet() -> N
         "X reports that a delegation visited Kabul."
     )
     assert reported_by("X", "Meanwhile, Velmar wept.", names) == "X reports that Velmar wept."
+    assert reported_by("X", "A jet bombed Velmar.", names) == "X reports that a jet bombed Velmar."
 
 
 def test_neutrality_report_counts_and_warns() -> None:

@@ -47,7 +47,7 @@ class Writer:
             text = name_speaker(short.text, claim)
         return Statement(
             "",
-            clean(text),
+            closed_quote(clean(text)),
             short.sources,
             claim.party,
             claim.speaker,
@@ -79,6 +79,15 @@ class Writer:
 
 def _unbalanced_quote(text: str) -> bool:
     return scan_quotes(text).open_after
+
+
+def closed_quote(text: str) -> str:
+    """A quotation that goes on in the source's next sentence, closed where the shown
+    sentence ends (the reader sees where the quoted words stop)."""
+    if not scan_quotes(text).open_after:
+        return text
+    mark = "”" if "“" in text else '"'
+    return text + mark
 
 
 def clean(text: str) -> str:

@@ -178,6 +178,8 @@ def _run_on(text: str, names: Container[str] | None = None) -> str:
     first words ("The", "However,") lose their capital.
     """
     first = text.split(maxsplit=1)[0].rstrip(",;:") if text.split() else ""
+    if first == "A":  # the article, not a name
+        return text[0].lower() + text[1:]
     if not first[:1].isupper() or not first[1:].islower():
         return text
     if first.lower() in _COMMON_FIRST or (names is not None and first not in names):
