@@ -187,7 +187,7 @@ def main() -> None:
         for name, path in ((name, Path(path)) for name, path in cases):
             result = run_case(path, folder / "out.md", args.hashing, args.timeout)
             size = path.stat().st_size / MB
-            words = _summary_words(folder / "out.md") if result["exit"] == 0 else "-"
+            words = _body_words(folder / "out.md") if result["exit"] == 0 else "-"
             (folder / "out.md").unlink(missing_ok=True)
             rows.append((name, size, result, words))
             print(f"{name}: {result}", file=sys.stderr, flush=True)
@@ -197,7 +197,7 @@ def main() -> None:
         f"\n`briefer brief FILE --summarizer extractive -o out.md` ({embedder}; "
         f"load average {load[0]:.1f}, {os.cpu_count()} CPUs)\n"
     )
-    print("| input | file MB | exit | seconds | peak RSS MB | MB/s | summary words | note |")
+    print("| input | file MB | exit | seconds | peak RSS MB | MB/s | body words | note |")
     print("|---|---:|---:|---:|---:|---:|---:|---|")
     for name, size, result, words in rows:
         rate = size / result["seconds"] if result["seconds"] else 0.0
@@ -208,14 +208,12 @@ def main() -> None:
         )
 
 
-def _summary_words(path: Path) -> int | str:
+def _body_words(path: Path) -> int | str:
+    """Words of the brief above its sources list (what --max-words bounds), references out."""
     if not path.is_file():
         return "-"
-    text = path.read_text(encoding="utf-8")
-    summary = (
-        text.split("## Summary\n\n", 1)[1].split("\n\n## ", 1)[0] if "## Summary" in text else ""
-    )
-    return len(re.sub(r"\[\d+(?:, \d+)*\]", "", summary).split())
+    body = path.read_text(encoding="utf-8").split("\n## Sources", 1)[0]
+    return len(re.sub(r"\[\d+(?:, \d+)*\]", "", body).split())
 
 
 if __name__ == "__main__":

@@ -228,3 +228,19 @@ def test_adjective_after_linking_verb_is_no_reporting_verb() -> None:
         PROFILE,
     )
     assert [(c.party, c.speaker) for c in claims] == [(NARRATOR, ""), (NARRATOR, "")]
+
+
+def test_a_quotation_opened_after_another_speaker_belongs_to_the_speaker_named_at_its_end():
+    parties = _parties(
+        "The Afghan Foreign Ministry summoned the Pakistani ambassador to lodge a protest.",
+        "“Kabul has often been asked to secure the border region.",
+        "Militants use Afghan soil to attack Pakistan,” Foreign Office spokesman Asim Iftikhar"
+        " said.",
+    )
+    assert parties == ["afghanistan", "pakistan", "pakistan"]
+
+
+def test_a_former_official_does_not_speak_for_the_state() -> None:
+    assert _parties("Former Afghan president Hamid Karzai condemned the strikes on Kunar.") == [
+        OTHER
+    ]

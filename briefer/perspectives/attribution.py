@@ -114,24 +114,35 @@ def _document(
 def _quotes_named_after(claims: list[Claim]) -> list[Claim]:
     """A quotation over several sentences names its speaker at its end ("“... border
     region. Terrorists are using Afghan soil ...,” Asim Iftikhar said."): its first sentences
-    are that speaker's too."""
+    are that speaker's too. A sentence that opens such a quotation is the named speaker's
+    even when the speaker before it was carried on to it (the quote's own attribution wins)."""
     open_after = []
+    opens = []
     inside = False
     for claim in claims:
+        text = claim.sentence.text.lstrip()
+        opens.append(not inside and text[:1] in _OPENING_QUOTES)
         inside = scan_quotes(claim.sentence.text, inside).open_after
         open_after.append(inside)
     out = list(claims)
     for i in range(len(out) - 2, -1, -1):
         claim, following = out[i], out[i + 1]
-        if (
-            claim.party == NARRATOR
-            and open_after[i]
+        if not (
+            open_after[i]
             and following.party != NARRATOR
             and following.speaker
             and following.sentence.index == claim.sentence.index + 1
         ):
+            continue
+        named_there = following.speaker.split()[-1] in following.sentence.text
+        if claim.party == NARRATOR or (
+            opens[i] and named_there and claim.speaker != following.speaker
+        ):
             out[i] = replace(claim, speaker=following.speaker, party=following.party, quote=True)
     return out
+
+
+_OPENING_QUOTES = frozenset('“"‘')
 
 
 def _one_voice(claims: list[Claim]) -> bool:

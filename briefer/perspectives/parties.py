@@ -69,10 +69,11 @@ _NO_SPEAKER = re.compile(
     r"|nations|governments|armies|militaries|ministries)\b",
     re.IGNORECASE,
 )
-# Speakers who do not speak for a state whatever their nationality: hospitals, tribal elders.
+# Speakers who do not speak for a state whatever their nationality: hospitals, tribal elders,
+# a former official ("former Afghan president Hamid Karzai").
 _NON_STATE_QUALIFIERS = re.compile(
     r"\b(?:hospital|medical|doctors?|rescue|rescuers|tribal\s+(?:elders?|sources?|leaders?|chiefs?)"
-    r"|telegram|social\s+media|bloggers?|eyewitness(?:es)?)\b",
+    r"|telegram|social\s+media|bloggers?|eyewitness(?:es)?|former|ex-\w+)\b",
     re.IGNORECASE,
 )
 _LINE_BREAK_HYPHEN = re.compile(r"(?<=[a-z])- (?=[a-z])")  # "of- ficial" in hard-wrapped copy
