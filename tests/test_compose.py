@@ -304,3 +304,16 @@ def test_a_quotation_cut_at_the_sentence_end_is_closed_where_the_shown_sentence_
     assert closed_quote('He said "the post fell.') == 'He said "the post fell."'
     whole = "The ministry said, “Troops opened fire.”"
     assert closed_quote(whole) == whole
+
+
+def test_a_sentence_about_the_article_or_a_statement_is_no_fact() -> None:
+    from briefer.compose.facts import usable
+    from briefer.data import Claim, Sentence
+
+    def ok(text: str) -> bool:
+        return usable(Claim(Sentence("d", 0, 0, len(text), text)))
+
+    assert not ok("TASS has compiled key facts about the situation on the border.")
+    assert not ok("The list was published by the PTI agency on Wednesday morning.")
+    assert not ok("The statement comes a day after strikes hit two border provinces.")
+    assert ok("Strikes hit two border provinces early on Saturday, officials in both said.")

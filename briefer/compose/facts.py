@@ -33,6 +33,14 @@ MIN_WORDS = 6
 # A personal pronoun early on: the sentence leans on one before it ("During this visit, he
 # met ..."), which the brief does not show.
 _LEANS_BACK = re.compile(r"^(?:\S+\s+){0,7}?(?:he|she|they|him|her|his|them|it)\b", re.IGNORECASE)
+# A sentence about the article or a statement rather than the event: "TASS has compiled key
+# facts", "The list was published by ...", "The statement comes after ...".
+_META = re.compile(
+    r"^(?:the|this|these|that|its|his|her)\s+(?:list|statement|remarks?|report|article|story"
+    r"|comments?|announcement|briefing|tweet|post|video|interview|message|letter)s?\b"
+    r"|\b(?:compiled|key facts|what we know|here is|here's|read more|live updates)\b",
+    re.IGNORECASE,
+)
 _BACKGROUND = re.compile(
     r"\b(?:since|in (?:19|20)\d\d|for (?:years|decades)|long|history|historically|routinely"
     r"|previously|earlier this year|last year|in recent (?:months|years))\b",
@@ -51,7 +59,8 @@ class Fact:
 
 def usable(claim: Claim) -> bool:
     """Whether a narrator sentence can be a fact at all: long enough, whole, in the outlet's
-    own words, not a question, not leaning on a sentence before it."""
+    own words, not a question, not leaning on a sentence before it, not about the article or
+    a statement rather than the event."""
     text = claim.sentence.text.strip()
     return (
         len(text.split()) >= MIN_WORDS
@@ -59,6 +68,7 @@ def usable(claim: Claim) -> bool:
         and own_words(text)
         and not text.endswith("?")
         and not _LEANS_BACK.match(text)
+        and not _META.search(text)
     )
 
 
