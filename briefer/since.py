@@ -34,7 +34,7 @@ __all__ = [
     "previous_brief",
 ]
 
-DEFAULT_THRESHOLD = 0.8  # MiniLM cosine, measured: scripts/eval_since.py
+DEFAULT_THRESHOLD = 0.74  # MiniLM cosine, measured: scripts/eval_since.py
 ONE_LINE_WORDS = 16
 _BRIEF_NAME = re.compile(r"briefing-(\d{4}-\d{2}-\d{2})\.json")
 _FIGURE = re.compile(r"\d+(?:[.,]\d+)*")
