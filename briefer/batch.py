@@ -7,7 +7,7 @@
       - name: paktika                # unique; how the desk is reported
         inbox: inbox/paktika         # paths relative to the manifest's folder
         out_dir: briefs/paktika
-        profile: pak-afg             # optional (default pak-afg)
+        profile: pak-afg             # optional (default pak-afg; or a YAML file)
         to: [analyst@example.org]    # optional: mailed when `smtp` is given
         formats: [md, docx, json]    # optional (default md, docx, json)
 
@@ -103,10 +103,17 @@ def _desk(path: Path, base: Path, number: int, item: object) -> Desk:
         name=str(item["name"]),
         inbox=base / str(item["inbox"]),
         out_dir=base / str(item["out_dir"]),
-        profile=str(item.get("profile") or "pak-afg"),
+        profile=_profile(base, str(item.get("profile") or "pak-afg")),
         to=tuple(str(t) for t in to),
         formats=tuple(str(f) for f in formats),
     )
+
+
+def _profile(base: Path, profile: str) -> str:
+    """A built-in profile's name as it is; a YAML file relative to the manifest's folder."""
+    if profile.endswith((".yaml", ".yml")) or "/" in profile:
+        return str(base / profile)
+    return profile
 
 
 def run_batch(
