@@ -105,10 +105,22 @@ def distances(
     entity_weight: float = DEFAULT_ENTITY_WEIGHT,
 ) -> np.ndarray:
     """The (n, n) distance matrix of `documents`: 1 minus their blended similarity."""
+    cosine, overlap = similarities(documents, embedder=embedder)
+    return blend(cosine, overlap, entity_weight)
+
+
+def similarities(
+    documents: Sequence[Document], *, embedder: object = None
+) -> tuple[np.ndarray, np.ndarray]:
+    """The documents' pairwise (cosine of lead vectors, weighted entity overlap)."""
     leads = [lead_lines(doc) for doc in documents]
     vectors = document_vectors(leads, embedder=embedder)
     cosine = np.clip(vectors @ vectors.T, -1.0, 1.0)
-    overlap = entity_overlap([entities(lines) for lines in leads])
+    return cosine, entity_overlap([entities(lines) for lines in leads])
+
+
+def blend(cosine: np.ndarray, overlap: np.ndarray, entity_weight: float) -> np.ndarray:
+    """Distances from the two similarities, `entity_weight` of them from the entities."""
     similarity = (1 - entity_weight) * cosine + entity_weight * overlap
     matrix = np.clip(1.0 - similarity, 0.0, 2.0)
     np.fill_diagonal(matrix, 0.0)

@@ -18,6 +18,15 @@ from briefer.errors import InputError
 DATA = Path(__file__).parent / "data"
 
 
+@pytest.fixture(scope="module", autouse=True)
+def _parser_loaded_before_the_workers_fork() -> None:
+    """The workers load spaCy in their initializer; loaded here first, forked workers share
+    it and the tests stay quick (what is measured is the wiring, not the loading)."""
+    from briefer import nlp
+
+    nlp.load()
+
+
 @pytest.fixture
 def manifest(tmp_path) -> Path:
     (tmp_path / "north").mkdir()
