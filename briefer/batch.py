@@ -19,6 +19,7 @@ documents that day, a refused mail) is reported by its name; the others still co
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -133,10 +134,12 @@ def run_batch(
     day = parse_day(date or manifest.date or dt.date.today().isoformat())
     jobs = [(desk, day, manifest.sender, manifest.smtp) for desk in manifest.desks]
     results: dict[str, DeskResult] = {}
+    processes = min(workers, len(jobs))
+    threads = max(1, (os.cpu_count() or 1) // processes)  # the cores shared, not oversubscribed
     with ProcessPoolExecutor(
-        max_workers=min(workers, len(jobs)),
+        max_workers=processes,
         initializer=_load_models,
-        initargs=(embedder_factory, summarizer),
+        initargs=(embedder_factory, summarizer, threads),
     ) as pool:
         futures = [(job[0].name, pool.submit(_run_desk, *job)) for job in jobs]
         for name, future in futures:
@@ -153,11 +156,18 @@ def run_batch(
 _MODELS: dict[str, Any] = {}
 
 
-def _load_models(embedder_factory: Callable[[], object] | None, summarizer: str | None) -> None:
-    """A worker's initializer: the models every desk of this process shares, loaded once."""
+def _load_models(
+    embedder_factory: Callable[[], object] | None, summarizer: str | None, threads: int = 0
+) -> None:
+    """A worker's initializer: the models every desk of this process shares, loaded once,
+    and this worker's share of the cores for torch (`threads`; 0: torch's default)."""
     from briefer import nlp
     from briefer.summarize import resolve_summarizer
 
+    if threads:
+        import torch
+
+        torch.set_num_threads(threads)
     if embedder_factory is None:
         from briefer.embed import MiniLMEmbedder
 
