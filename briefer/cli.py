@@ -2,55 +2,25 @@
 
 from __future__ import annotations
 
-import functools
 import sys
-import warnings
 from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, Any, TypeVar
+from typing import Annotated, Any
 
 import typer
 
 from briefer import __version__
-from briefer.errors import BrieferError, UsageError
-
-app = typer.Typer(
-    help="Neutral, source-traceable briefings from news articles about one event.",
-    no_args_is_help=True,
-    add_completion=False,
-    pretty_exceptions_enable=False,
+from briefer.cli_common import (
+    Inputs,
+    MaxInputMb,
+    OneStory,
+    ProfileOpt,
+    Quiet,
+    StoryThreshold,
+    app,
+    user_errors,
 )
-
-F = TypeVar("F", bound=Callable[..., Any])
-
-Inputs = Annotated[list[str], typer.Argument(help="Files or folders to read; '-' reads stdin.")]
-ProfileOpt = Annotated[str, typer.Option("--profile", help="Built-in profile name or a YAML file.")]
-MaxInputMb = Annotated[
-    float, typer.Option("--max-input-mb", help="Refuse input files larger than this.")
-]
-Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="No progress on stderr.")]
-
-
-def user_errors(command: F) -> F:
-    """Show a BrieferError as one red line and exit with its code; bugs keep tracebacks."""
-
-    @functools.wraps(command)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        warnings.showwarning = _show_warning
-        try:
-            return command(*args, **kwargs)
-        except BrieferError as error:
-            typer.secho(f"error: {error}", fg="red", err=True)
-            raise typer.Exit(error.exit_code) from None
-        except KeyboardInterrupt:
-            typer.secho("interrupted: no output written", fg="red", err=True)
-            raise typer.Exit(130) from None
-
-    return wrapper  # type: ignore[return-value]
-
-
-def _show_warning(message: Any, category: Any, *args: Any, **kwargs: Any) -> None:
-    typer.secho(f"warning: {message}", fg="yellow", err=True)
+from briefer.errors import UsageError
 
 
 def _print(text: str, end: str = "\n") -> None:
@@ -113,14 +83,17 @@ def brief(
     to: Annotated[list[str] | None, typer.Option(help="Email recipient (repeatable).")] = None,
     sender: Annotated[str, typer.Option("--from", help="Email sender.")] = "briefer@localhost",
     subject: Annotated[str | None, typer.Option(help="Email subject.")] = None,
+    story_threshold: StoryThreshold = None,
+    one_story: OneStory = False,
     max_input_mb: MaxInputMb = 50.0,
     quiet: Quiet = False,
 ) -> None:
-    """Write a briefing of INPUTS as Markdown, DOCX or JSON."""
+    """Write a briefing of INPUTS as Markdown, DOCX or JSON (a digest when they hold several
+    stories)."""
     from briefer.output import check_output_paths, write_all, write_stdout
-    from briefer.pipeline import build_briefing
     from briefer.readers import load_documents
     from briefer.render import format_for, render
+    from briefer.stories import brief_stories
 
     targets = outputs or ["-"]
     if page_size not in {"A4", "Letter"}:
@@ -131,8 +104,10 @@ def brief(
     files = [*(t for t in targets if t != "-"), *([str(eml)] if eml else [])]
     check_output_paths(files, inputs=inputs)  # every target, before the work and any write
     documents = load_documents(inputs, max_input_mb=max_input_mb)
-    briefing = build_briefing(
+    briefing = brief_stories(
         documents,
+        one_story=one_story,
+        story_threshold=story_threshold,
         title=title,
         date=date,
         profile=profile,
@@ -162,42 +137,6 @@ def brief(
     if not quiet:
         for target in written:
             typer.secho(f"wrote {target}", err=True, fg="green")
-
-
-@app.command()
-@user_errors
-def daily(
-    inbox: Annotated[Path, typer.Argument(help="Folder of incoming documents.")],
-    date: Annotated[str, typer.Option(help="The day to brief, YYYY-MM-DD.")],
-    out_dir: Annotated[Path, typer.Option(help="Folder for the briefs.")],
-    formats: Annotated[
-        str, typer.Option("--formats", help="Comma-separated: md, docx, json.")
-    ] = "md,docx",
-    profile: ProfileOpt = "pak-afg",
-    model: Annotated[Path | None, typer.Option(help="A local seq2seq checkpoint.")] = None,
-    max_words: Annotated[
-        int | None, typer.Option(help="At most this many words above the sources list.")
-    ] = None,
-    max_input_mb: MaxInputMb = 50.0,
-    quiet: Quiet = False,
-) -> None:
-    """Brief the documents in INBOX dated DATE (file date where a document has none)."""
-    from briefer.daily import run_daily
-
-    written = run_daily(
-        inbox,
-        date=date,
-        out_dir=out_dir,
-        formats=[f.strip() for f in formats.split(",") if f.strip()],
-        profile=profile,
-        model=model,
-        max_words=max_words,
-        max_input_mb=max_input_mb,
-        progress=not quiet,
-    )
-    if not quiet:
-        for path in written:
-            typer.secho(f"wrote {path}", err=True, fg="green")
 
 
 @app.command()
@@ -369,6 +308,10 @@ def train(
         folder = run_training(config)
     typer.secho(f"model written to {folder}", err=True, fg="green")
 
+
+from briefer import cli_desk  # noqa: E402, F401 (registers daily, fetch and batch)
+
+__all__ = ["app"]
 
 if __name__ == "__main__":  # pragma: no cover
     app()

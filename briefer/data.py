@@ -187,6 +187,9 @@ class Statement:
     origin: str = "extracted"  # "extracted", "compressed", "generated", "replaced", "note"
     place: str = ""  # one of PLACES, or "" when not shown at the chosen length
     support: str = ""  # facts: "corroborated", "neutral" (a wire), "single" (one outlet)
+    novelty: str = (
+        ""  # against a previous brief: "new", "earlier" (carried over), "" (not compared)
+    )
 
 
 @dataclass(frozen=True)
@@ -279,6 +282,20 @@ class Party:
 
 
 @dataclass(frozen=True)
+class Since:
+    """How a brief compares with the previous one: what is new, what was said before.
+
+    `earlier` holds the carried-over statements the brief shows, each shortened to one line
+    (their full text stays in `Briefing.statements`); it is empty with `--new-only`.
+    """
+
+    previous: str  # the previous brief's date (ISO), or its file name when it has none
+    new: int = 0  # shown statements that are new
+    carried: int = 0  # statements of the brief that the previous brief already had
+    earlier: tuple[Statement, ...] = ()
+
+
+@dataclass(frozen=True)
 class Briefing:
     """The brief, composed: every claim in one place, in the words every renderer prints.
 
@@ -303,6 +320,7 @@ class Briefing:
     documents: tuple[Document, ...] = ()
     neutrality: Neutrality = field(default_factory=Neutrality)
     guard: GuardReport = field(default_factory=GuardReport)
+    since: Since | None = None  # set when compared with a previous brief (`briefer daily`)
 
     def source_numbers(self, refs: Iterable[SentenceRef]) -> tuple[int, ...]:
         """The sorted, distinct source numbers behind `refs`."""
@@ -316,3 +334,15 @@ class Briefing:
         """Every statement the brief shows, in reading order."""
         cells = (s for row in self.rows for cell in row.cells for s in cell)
         return (*self.lede, *cells, *self.facts, *self.other_voices, *self.background)
+
+
+@dataclass(frozen=True)
+class Digest:
+    """Several stories of one day: one Briefing per story, most outlets first, and the
+    documents that fit no story (listed, not briefed)."""
+
+    title: str
+    date: str
+    stories: tuple[Briefing, ...]
+    others: tuple[Document, ...] = ()
+    run: RunInfo | None = None

@@ -25,7 +25,7 @@ def test_schema_is_shipped_inside_the_package() -> None:
     path = resources.files("briefer").joinpath("resources/briefing.schema.json")
     schema = json.loads(path.read_text("utf-8"))
     assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
-    assert schema["properties"]["schema_version"]["const"] == SCHEMA_VERSION == "2.0"
+    assert schema["properties"]["schema_version"]["const"] == SCHEMA_VERSION == "2.1"
 
 
 @pytest.mark.parametrize("make", [sample_briefing, minimal_briefing])
@@ -33,7 +33,7 @@ def test_produced_briefings_validate_against_the_schema(make, validator) -> None
     data = json.loads(render_json(make()))
     errors = [f"{list(e.path)}: {e.message}" for e in validator.iter_errors(data)]
     assert errors == []
-    assert data["schema_version"] == "2.0"
+    assert data["schema_version"] == "2.1"
 
 
 def test_schema_rejects_unknown_fields(validator) -> None:
@@ -72,6 +72,7 @@ def test_statements_carry_text_speaker_party_place_and_source_numbers() -> None:
         "origin": "extracted",
         "place": "lede",
         "support": "",
+        "novelty": "",
         "sources": [1, 3],
         "refs": [{"doc_id": "ap", "sentence_index": 3}, {"doc_id": "dawn", "sentence_index": 2}],
     }
@@ -113,7 +114,7 @@ def test_coverage_guard_metrics_and_run_are_included() -> None:
 
 def test_json_text_is_indented_utf8_with_a_trailing_newline() -> None:
     text = render_json(sample_briefing())
-    assert text.startswith('{\n  "schema_version": "2.0",\n')
+    assert text.startswith('{\n  "schema_version": "2.1",\n')
     assert text.endswith("}\n") and not text.endswith("\n\n")
     assert "“We act" in text  # not \u201c
     assert render(sample_briefing(), "json") == text.encode("utf-8")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from briefer.data import Briefing
+from briefer.data import Briefing, Digest
 from briefer.errors import UsageError
 from briefer.output import write_atomic
 
@@ -27,8 +27,11 @@ def format_for(path: str | Path, format: str | None = None) -> str:
     return FORMATS[suffix]
 
 
-def render(briefing: Briefing, format: str, **options: object) -> bytes:
-    """The briefing as bytes in `format` ("md", "docx" or "json")."""
+def render(briefing: Briefing | Digest, format: str, **options: object) -> bytes:
+    """The briefing (or a digest of several stories) as bytes in `format` ("md", "docx" or
+    "json")."""
+    if isinstance(briefing, Digest):
+        return _render_digest(briefing, format, **options)
     if format == "md":
         from briefer.render.markdown import render_markdown
 
@@ -44,8 +47,20 @@ def render(briefing: Briefing, format: str, **options: object) -> bytes:
     raise UsageError(f"--format {format}: unknown format (use md, docx or json)")
 
 
+def _render_digest(digest: Digest, format: str, **options: object) -> bytes:
+    from briefer.render import digest as module
+
+    if format == "md":
+        return module.render_digest_markdown(digest).encode("utf-8")
+    if format == "json":
+        return module.render_digest_json(digest).encode("utf-8")
+    if format == "docx":
+        return module.render_digest_docx(digest, **options)  # type: ignore[arg-type]
+    raise UsageError(f"--format {format}: unknown format (use md, docx or json)")
+
+
 def save(
-    briefing: Briefing,
+    briefing: Briefing | Digest,
     path: str | Path,
     *,
     format: str | None = None,

@@ -21,6 +21,7 @@ SECTION_TITLES = {
     "facts": "Key facts not in dispute",
     "other_voices": "Other voices",
     "background": "Background",
+    "earlier": "Earlier",
     "sources": "Sources",
     "method": "Method and neutrality note",
 }
@@ -106,6 +107,20 @@ def header_line(briefing: Briefing) -> str:
     if briefing.run.profile:
         parts.append(f"profile {briefing.run.profile}")
     return " · ".join(parts)
+
+
+def since_line(briefing: Briefing) -> str:
+    """What is new since the previous brief, in one sentence ("" when not compared)."""
+    since = briefing.since
+    if since is None:
+        return ""
+    previous = human_date(since.previous)
+    where = " (under Earlier)" if since.earlier else ""
+    carried = f"{since.carried} claim{'s' if since.carried != 1 else ''} carried over{where}"
+    if not since.new:
+        return f"Nothing new since the brief of {previous}: {carried}."
+    new = f"{since.new} new claim{'s' if since.new != 1 else ''}"
+    return f"Since the brief of {previous}: {new}, {carried}."
 
 
 def statement_text(statement: Statement) -> str:

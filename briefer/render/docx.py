@@ -39,6 +39,7 @@ from briefer.render.common import (
     method_lines,
     row_label,
     safe_link,
+    since_line,
     source_groups,
     source_parts,
     statement_text,
@@ -74,19 +75,27 @@ def render_docx(briefing: Briefing, *, page_size: str = "A4") -> bytes:
     return fixed_zip(buffer.getvalue(), _created(briefing))
 
 
-def write_briefing(document: DocxDocument, briefing: Briefing, *, level: int = 0) -> None:
+def write_briefing(
+    document: DocxDocument, briefing: Briefing, *, level: int = 0, anchor: int = 0
+) -> None:
     """Write the briefing into `document` (styled by `add_styles`): its title as the Title
-    at level 0, else as a heading of `level`, its sections one level below."""
-    _Writer(document, briefing, level).write()
+    at level 0, else as a heading of `level`, its sections one level below.
+
+    `anchor` tells the briefings of one document apart (a digest's stories, 1, 2, ...), so
+    that each story's source numbers link to its own sources list."""
+    _Writer(document, briefing, level, anchor).write()
 
 
 class _Writer:
     """Writes the sections, in order, into the document body."""
 
-    def __init__(self, document: DocxDocument, briefing: Briefing, level: int = 0) -> None:
+    def __init__(
+        self, document: DocxDocument, briefing: Briefing, level: int = 0, anchor: int = 0
+    ) -> None:
         self.document = document
         self.briefing = briefing
         self.level = level
+        self.anchor = anchor
         self.numbers = {s.number for s in briefing.sources}
 
     def write(self) -> None:
@@ -97,6 +106,8 @@ class _Writer:
         else:
             self.document.add_heading(title, level=self.level)
         self.document.add_paragraph(header_line(briefing), style="Subtitle")
+        if briefing.since is not None:
+            self.document.add_paragraph(since_line(briefing), style="Lede")
         if briefing.lede:
             self._statements(self.document.add_paragraph(style="Lede"), briefing.lede)
         self._table()
@@ -105,6 +116,8 @@ class _Writer:
         if briefing.background:
             self._heading("background")
             self._statements(self.document.add_paragraph(), briefing.background)
+        if briefing.since is not None:
+            self._bullets("earlier", briefing.since.earlier)
         self._sources()
         self._method()
 
@@ -168,7 +181,7 @@ class _Writer:
             hyperlink(paragraph, location, url=link)
         elif location:
             paragraph.add_run(f" {location}")
-        bookmark(paragraph, source.number, _bookmark_name(source.number))
+        bookmark(paragraph, self.anchor * 10_000 + source.number, self._bookmark(source.number))
 
     def _method(self) -> None:
         self._heading("method")
@@ -196,9 +209,13 @@ class _Writer:
             if i:
                 paragraph.add_run(", ", style="Source Reference")
             hyperlink(
-                paragraph, str(number), anchor=_bookmark_name(number), style="Source Reference"
+                paragraph, str(number), anchor=self._bookmark(number), style="Source Reference"
             )
         paragraph.add_run("]", style="Source Reference")
+
+    def _bookmark(self, number: int) -> str:
+        prefix = f"story{self.anchor}_" if self.anchor else ""
+        return f"{prefix}source_{number}"
 
     def _text_width_mm(self) -> float:
         section = self.document.sections[0]
@@ -318,10 +335,6 @@ def _property(text: str, limit: int = 255) -> str:
         return text
     cut = text[: limit - 1]
     return (cut.rsplit(" ", 1)[0] if " " in cut[limit // 2 :] else cut) + "…"
-
-
-def _bookmark_name(number: int) -> str:
-    return f"source_{number}"
 
 
 def _cell_paragraph(cell: _Cell) -> Paragraph:

@@ -22,7 +22,7 @@ from email.parser import BytesParser
 from email.utils import format_datetime, getaddresses, make_msgid
 from pathlib import Path
 
-from briefer.data import Briefing
+from briefer.data import Briefing, Digest
 from briefer.errors import InputError, OutputError, UsageError
 from briefer.render.common import clean
 
@@ -31,24 +31,21 @@ PASSWORD_ENV = "BRIEFER_SMTP_PASSWORD"
 
 
 def build_eml(
-    briefing: Briefing,
+    briefing: Briefing | Digest,
     *,
     to: Sequence[str],
     sender: str,
     subject: str | None = None,
     docx_bytes: bytes | None = None,
 ) -> bytes:
-    """The briefing as an RFC 5322 message: Markdown body, DOCX attached (rendered if not given)."""
-    from briefer.render.markdown import render_markdown
+    """The briefing as an RFC 5322 message: Markdown body, DOCX attached (rendered if not given).
 
-    recipients = [_address(item, "--to") for item in to]
-    if not recipients:
-        raise UsageError("--to: give at least one recipient (e.g. --to analyst@example.org)")
-    from_address = _address(sender, "--from")
+    A digest's body opens with its list of today's stories."""
+    from briefer.render import render
+
+    recipients, from_address = check_addresses(to, sender)
     if docx_bytes is None:
-        from briefer.render.docx import render_docx
-
-        docx_bytes = render_docx(briefing)
+        docx_bytes = render(briefing, "docx")
 
     message = EmailMessage(policy=policy.SMTP)
     message["From"] = from_address
@@ -56,19 +53,28 @@ def build_eml(
     message["Subject"] = clean(subject) if subject and clean(subject) else default_subject(briefing)
     message["Date"] = format_datetime(datetime.now(UTC))
     message["Message-ID"] = make_msgid(domain=from_address.domain or "briefer.invalid")
-    message.set_content(render_markdown(briefing), subtype="plain", cte="quoted-printable")
+    body = render(briefing, "md").decode("utf-8")
+    message.set_content(body, subtype="plain", cte="quoted-printable")
     message.add_attachment(
         docx_bytes, maintype=DOCX_TYPE[0], subtype=DOCX_TYPE[1], filename=attachment_name(briefing)
     )
     return message.as_bytes(policy=policy.SMTP)
 
 
-def default_subject(briefing: Briefing) -> str:
+def check_addresses(to: Sequence[str], sender: str) -> tuple[list[Address], Address]:
+    """The recipients and the sender, checked (UsageError naming --to or --from)."""
+    recipients = [_address(item, "--to") for item in to]
+    if not recipients:
+        raise UsageError("--to: give at least one recipient (e.g. --to analyst@example.org)")
+    return recipients, _address(sender, "--from")
+
+
+def default_subject(briefing: Briefing | Digest) -> str:
     title = clean(briefing.title) or "Briefing"
     return f"Briefing: {title}" + (f" ({briefing.date})" if briefing.date else "")
 
 
-def attachment_name(briefing: Briefing) -> str:
+def attachment_name(briefing: Briefing | Digest) -> str:
     """A file name any mail client and file system accepts: ASCII letters, digits, dashes."""
     ascii_title = unicodedata.normalize("NFKD", briefing.title).encode("ascii", "ignore").decode()
     stem = re.sub(r"[^A-Za-z0-9]+", "-", ascii_title).strip("-")[:60].rstrip("-") or "briefing"

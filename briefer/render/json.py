@@ -15,7 +15,7 @@ from importlib import resources
 from briefer.data import Briefing, SentenceRef, Statement
 from briefer.render.common import statement_text
 
-SCHEMA_VERSION = "2.0"
+SCHEMA_VERSION = "2.1"
 
 
 def render_json(briefing: Briefing) -> str:
@@ -36,6 +36,7 @@ def to_dict(briefing: Briefing) -> dict:
             "origin": s.origin,
             "place": s.place,
             "support": s.support,
+            "novelty": s.novelty,
             "sources": list(briefing.source_numbers(s.sources)),
             "refs": _refs(s.sources),
         }
@@ -100,6 +101,7 @@ def to_dict(briefing: Briefing) -> dict:
             "referenced_share": neutrality.referenced_share,
             "warnings": list(neutrality.warnings),
         },
+        "since": _since(briefing),
         "guard": {
             "generated": briefing.guard.generated,
             "kept": briefing.guard.kept,
@@ -115,6 +117,25 @@ def to_dict(briefing: Briefing) -> dict:
             "length": run.length,
             "max_words": run.max_words,
         },
+    }
+
+
+def _since(briefing: Briefing) -> dict | None:
+    since = briefing.since
+    if since is None:
+        return None
+    return {
+        "previous": since.previous,
+        "new": since.new,
+        "carried": since.carried,
+        "earlier": [
+            {
+                "id": s.id,
+                "text": statement_text(s),
+                "sources": list(briefing.source_numbers(s.sources)),
+            }
+            for s in since.earlier
+        ],
     }
 
 

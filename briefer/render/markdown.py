@@ -20,6 +20,7 @@ from briefer.render.common import (
     method_lines,
     row_label,
     safe_link,
+    since_line,
     source_groups,
     source_parts,
     statement_text,
@@ -42,7 +43,10 @@ def markdown_blocks(briefing: Briefing, *, level: int = 1) -> list[str]:
     """The briefing's Markdown blocks, in order, headings at `level` and below."""
     blocks: list[str] = [f"{'#' * level} {escape(clean(briefing.title)) or 'Briefing'}"]
     blocks.append(escape(header_line(briefing)))
-    for section in (_lede, _table, _facts, _other_voices, _background, _sources, _method):
+    if briefing.since is not None:
+        blocks.append(escape_block(escape(since_line(briefing))))
+    sections = (_lede, _table, _facts, _other_voices, _background, _earlier, _sources, _method)
+    for section in sections:
         blocks.extend(section(briefing, level + 1))
     return blocks
 
@@ -108,6 +112,13 @@ def _background(briefing: Briefing, level: int) -> list[str]:
     if not briefing.background:
         return []
     return [_heading("background", level), _prose(briefing, briefing.background)]
+
+
+def _earlier(briefing: Briefing, level: int) -> list[str]:
+    if briefing.since is None or not briefing.since.earlier:
+        return []
+    items = (_statement(briefing, s) for s in briefing.since.earlier)
+    return [_heading("earlier", level), _bullets(items)]
 
 
 def _sources(briefing: Briefing, level: int) -> list[str]:
