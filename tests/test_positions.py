@@ -132,3 +132,10 @@ def test_attributed_text_leaves_named_speakers_and_the_narrator_alone() -> None:
     assert attributed_text(_claim(narration, "", NARRATOR)) == narration
     continued = _claim("“All of them.”", "Ashraf Ghani", "afghanistan")
     assert attributed_text(continued) == "According to Ashraf Ghani, “All of them.”"
+
+
+def test_a_speaker_the_sentence_names_already_is_not_put_in_for_its_subject() -> None:
+    from briefer.perspectives.positions import _attributed
+
+    text = "It quoted a government official as confirming the death of one soldier."
+    assert _attributed(text, "a government official") == text

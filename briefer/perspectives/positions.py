@@ -182,6 +182,8 @@ def _attributed(text: str, speaker: str) -> str:
         if speaker.lower() in text.lower():
             return text
         return according_to(speaker, text)
+    if speaker.lower() in text.lower():
+        return text  # "It quoted a government official as ...": the speaker is named already
     if _role_only(frame.speaker) and frame.speaker.lower() != speaker.lower():
         return _replace_first(text, frame.speaker, speaker)
     return text
