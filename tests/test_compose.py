@@ -317,3 +317,13 @@ def test_a_sentence_about_the_article_or_a_statement_is_no_fact() -> None:
     assert not ok("The list was published by the PTI agency on Wednesday morning.")
     assert not ok("The statement comes a day after strikes hit two border provinces.")
     assert ok("Strikes hit two border provinces early on Saturday, officials in both said.")
+
+
+def test_a_claim_opening_on_an_earlier_year_is_history() -> None:
+    from briefer.compose.sentences import about_the_past
+
+    assert about_the_past("Earlier in 2020, a soldier was killed at a border post.", 2022)
+    assert about_the_past("In March 2019, the border was closed for a week.", 2022)
+    assert not about_the_past("In 2022, the border was closed for a week.", 2022)
+    assert not about_the_past("The army said the strikes were the worst since 2020.", 2022)
+    assert not about_the_past("Earlier in 2020, a soldier was killed.", 0)  # no dates known

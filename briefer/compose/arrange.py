@@ -31,7 +31,7 @@ from briefer.compose.lede import (
 from briefer.compose.length import Layout
 from briefer.compose.outlets import Independence, outlets_of
 from briefer.compose.page import Page
-from briefer.compose.sentences import Paraphrases, complete
+from briefer.compose.sentences import Paraphrases, about_the_past, complete
 from briefer.compose.table import build_rows, least_words, statement_words
 from briefer.compose.writer import Writer
 from briefer.data import (
@@ -109,7 +109,13 @@ def compose(
     distinct = distinct_claims(claims, ranked)
     spoken = party_claims(distinct, profile)
     disputed = disputed_topics(spoken)
-    by_party = {p: tuple(c for c in cs if complete(c.sentence.text)) for p, cs in spoken.items()}
+    year = max((int(d.date[:4]) for d in documents if d.date[:4].isdigit()), default=0)
+    by_party = {
+        p: tuple(
+            c for c in cs if complete(c.sentence.text) and not about_the_past(c.sentence.text, year)
+        )
+        for p, cs in spoken.items()
+    }
     outlets = outlets_of(documents, profile)
     narration = [c for c in distinct if c.party == NARRATOR]
     facts, history = find_facts(

@@ -17,7 +17,7 @@ import numpy as np
 from briefer.data import Claim, SentenceRef
 from briefer.perspectives.frames import scan_quotes
 
-__all__ = ["PARAPHRASE", "Paraphrases", "complete", "own_words"]
+__all__ = ["PARAPHRASE", "Paraphrases", "about_the_past", "complete", "own_words"]
 
 PARAPHRASE = 0.7  # cosine of two sentences that report one fact (measured on the dev set)
 _END = re.compile(r"[.!?][\"”’')\]]*$")
@@ -31,6 +31,21 @@ def complete(text: str) -> bool:
     link line does not)."""
     text = text.strip()
     return bool(_END.search(text)) and not _ADDRESS.search(text)
+
+
+_PAST_OPENING = re.compile(
+    r"^(?:earlier |back |also )?(?:in|during) (?:(?:early|late|mid-?)\s*)?"
+    r"(?:(?:january|february|march|april|may|june|july|august|september|october|november"
+    r"|december) )?((?:19|20)\d\d)\b",
+    re.IGNORECASE,
+)
+
+
+def about_the_past(text: str, year: int) -> bool:
+    """Opens on a year before the event's (`year`): "Earlier in 2020, a soldier was killed
+    ..." is history, not what a party says of this event."""
+    found = _PAST_OPENING.match(text.strip())
+    return bool(year and found and int(found.group(1)) < year)
 
 
 def own_words(text: str) -> bool:
