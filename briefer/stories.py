@@ -7,8 +7,12 @@
 
 A cluster of two or more documents is a story; a document alone is listed, not briefed,
 unless no cluster holds two (then every document is a story of its own). Stories are ordered
-by how many outlets cover them. The threshold and weight were measured on the dev set's
-real articles (scripts/eval_stories.py; the numbers are in its docstring).
+by how many outlets cover them. The threshold, the entity weight and the number of lead
+sentences were measured on the dev set's real articles (scripts/eval_stories.py: 49 articles
+of 7 events in one folder): with 10 lead sentences, entity weight 0.3 and threshold 0.475,
+purity 0.878 and no event split (6 clusters: the two Chaman border clashes of May 2017 and
+December 2022 are one); any lower threshold splits an event, any higher one merges more.
+With 5 lead sentences no threshold gave a purity above 0.449 without a split.
 """
 
 from __future__ import annotations
@@ -33,9 +37,9 @@ __all__ = [
     "group_stories",
 ]
 
-DEFAULT_THRESHOLD = 0.6  # measured: scripts/eval_stories.py
+DEFAULT_THRESHOLD = 0.475  # MiniLM, measured: scripts/eval_stories.py
 DEFAULT_ENTITY_WEIGHT = 0.3
-LEAD_SENTENCES = 5  # the lines of a news article that say what it is about
+LEAD_SENTENCES = 10  # the lines of a news article that say what it is about (measured: 5 -> 10)
 ENTITY_LABELS = {"GPE", "NORP", "ORG", "PERSON", "LOC", "FAC", "EVENT"}
 
 

@@ -11,7 +11,12 @@ cluster, a document alone included), merged clusters (holding two events or more
 documents left alone. The held-out events are never read. Without the texts of at least
 four dev events it says so and exits 0.
 
-Measured: see the closing table of the run in the commit that set DEFAULT_THRESHOLD.
+Measured (2 December 2026, MiniLM, 49 articles of the 7 dev events): with the defaults (10
+lead sentences, entity weight 0.3, threshold 0.475) purity 0.878, no splits, 6 clusters: the
+Chaman border clashes of May 2017 and December 2022 (both Pakistan-Afghanistan) are one
+cluster. No threshold of this grid reaches purity 0.9 without splitting an event: at 0.45 two
+events split, at 0.5 two more events merge. With 5 lead sentences, no split came with a purity
+above 0.449.
 """
 
 from __future__ import annotations

@@ -84,3 +84,35 @@ def test_a_bad_manifest_is_one_input_error(tmp_path, content, problem) -> None:
     path.write_text(content)
     with pytest.raises(InputError, match=problem):
         load_manifest(path)
+
+
+def test_a_desk_with_recipients_is_mailed_through_the_manifest_smtp(manifest) -> None:
+    import socket
+
+    from aiosmtpd.controller import Controller
+
+    class Inbox:
+        def __init__(self) -> None:
+            self.rcpt: list[list[str]] = []
+
+        async def handle_DATA(self, server, session, envelope) -> str:  # noqa: N802
+            self.rcpt.append(list(envelope.rcpt_tos))
+            return "250 OK"
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    handler = Inbox()
+    controller = Controller(handler, hostname="127.0.0.1", port=port)
+    controller.start()
+    try:
+        data = yaml.safe_load(manifest.read_text())
+        data["desks"] = [dict(data["desks"][1], to=["talks@example.org"])]
+        data["smtp"] = {"host": "127.0.0.1", "port": port}
+        manifest.write_text(yaml.safe_dump(data))
+        results = run_batch(load_manifest(manifest), workers=1, embedder_factory=HashingEmbedder)
+    finally:
+        controller.stop()
+    assert results[0].ok, results[0].error
+    assert handler.rcpt == [["talks@example.org"]]
+    assert any(f.endswith(".eml") for f in results[0].files)
