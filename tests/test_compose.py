@@ -327,3 +327,13 @@ def test_a_claim_opening_on_an_earlier_year_is_history() -> None:
     assert not about_the_past("In 2022, the border was closed for a week.", 2022)
     assert not about_the_past("The army said the strikes were the worst since 2020.", 2022)
     assert not about_the_past("Earlier in 2020, a soldier was killed.", 0)  # no dates known
+
+
+def test_the_lede_names_a_party_before_a_sentence_that_does_not_without_a_stray_capital():
+    from briefer.compose.lede import naming_party
+    from briefer.perspectives import load_profile
+
+    cambodia = next(p for p in load_profile("thai-cam").parties if p.id == "cambodia")
+    assert naming_party("Around 6,500 traders fled the border market.", cambodia) == (
+        f"For {cambodia.name}, around 6,500 traders fled the border market."
+    )

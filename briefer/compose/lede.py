@@ -161,8 +161,8 @@ def naming_party(text: str, party: PartyDef) -> str:
             return text
     first, _, rest = text.partition(" ")
     second = rest.split(" ", 1)[0] if rest else ""
-    if second[:1].islower() and first[:1].isupper() and not first.isupper():
-        first = first.lower()  # "Security officials said" -> "security officials said"
+    if not second[:1].isupper() and first[:1].isupper() and not first.isupper():
+        first = first.lower()  # "Security officials said", "Around 6,500 traders" -> lower
     return f"For {party.name}, {first} {rest}".rstrip()
 
 

@@ -160,7 +160,7 @@ def reported_by(outlet: str, text: str, names: Container[str] | None = None) -> 
 
     A leading connective ("Additionally, ...", "Meanwhile, ...") is dropped: it ties the
     sentence to the one before it in its article, and reads wrongly after "reports that"."""
-    text = _CONNECTIVE.sub("", text.strip(), count=1) or text
+    text = _CONNECTIVE.sub("", text.strip().lstrip("•·▪►*–—- ").strip(), count=1) or text
     return f"{outlet or 'One source'} reports that {_run_on(text, names)}"
 
 
