@@ -337,3 +337,12 @@ def test_the_lede_names_a_party_before_a_sentence_that_does_not_without_a_stray_
     assert naming_party("Around 6,500 traders fled the border market.", cambodia) == (
         f"For {cambodia.name}, around 6,500 traders fled the border market."
     )
+
+
+def test_a_word_broken_at_a_hyphen_by_hard_wrapped_copy_is_whole_again() -> None:
+    from briefer.compose.writer import clean
+
+    assert clean("fire in the Cha- man\narea by the In- ter-Services") == (
+        "fire in the Chaman area by the Inter-Services"
+    )
+    assert clean("pro- and anti-government crowds") == "pro- and anti-government crowds"

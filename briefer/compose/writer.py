@@ -11,6 +11,7 @@ Renderers print `Statement.text` as it is: Markdown, DOCX and JSON show the same
 
 from __future__ import annotations
 
+import re
 from collections.abc import Container, Mapping
 
 from briefer.compose.condense import condense
@@ -91,5 +92,10 @@ def closed_quote(text: str) -> str:
 
 
 def clean(text: str) -> str:
-    """One line: runs of whitespace (newlines included) become one space."""
-    return " ".join(text.split())
+    """One line: runs of whitespace (newlines included) become one space, and a word that
+    hard-wrapped copy broke at a hyphen is whole again ("in- discriminate", "Cha- man")."""
+    return _BROKEN_WORD.sub("", " ".join(text.split()))
+
+
+# "in- discriminate": a hyphen and a space inside a lower-case word; not "pro- and anti-".
+_BROKEN_WORD = re.compile(r"(?<=[A-Za-z][a-z])- (?=[a-z]{2,})(?!(?:and|or|nor|to)\b)")
