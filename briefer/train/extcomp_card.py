@@ -16,6 +16,9 @@ def model_card(config: Any, stages: dict, times: dict) -> str:
     sal, dele, sets = stages["salience"], stages["deletion"], stages["settings"]
     s = sets["settings"]
     total = sum(times.values())
+    splits = config.splits()
+    mn_sel = f"{splits['mn_sel'].start}-{splits['mn_sel'].stop - 1}"
+    neus_sel = f"{splits['neus_sel'].start}-{splits['neus_sel'].stop - 1}"
     mix = f"{1 - config.soft_weight:.1f}/{config.soft_weight:.1f}"
     stage_times = ", ".join(f"{k} {_minutes(v)}" for k, v in times.items())
     rows = sal["train_rows"]
@@ -73,8 +76,8 @@ speaker or reporting verb, a number's unit or scale.
   usage agreement (`../shared/data/multinews/LICENSE_MultiNews_Usage_Agreement.txt`).
 - NeuS (Lee et al., NAACL 2022): the first {rows["neus_train"]} rows of `neus/train.jsonl`.
   Article and roundup text belong to AllSides and the outlets; research use.
-- Validation (checkpoint and settings): Multi-News `validation_2k.jsonl` rows 1000-1299 and
-  NeuS `train.jsonl` rows 2252-2451 (held out of training). `briefer eval` reports on
+- Validation (checkpoint and settings): Multi-News `validation_2k.jsonl` rows
+  {mn_sel} and NeuS `train.jsonl` rows {neus_sel} (held out of training). `briefer eval` reports on
   `validation_2k` rows 1-500 and all of `neus/val.jsonl`, which were not used for choosing.
 
 ## Recipe (`briefer train --summarizer trained`, seed {config.seed})

@@ -89,13 +89,19 @@ def _words(doc: Doc, start: int, end: int) -> int:
 
 
 def _dateline(doc: Doc) -> list[Unit]:
-    """ "ISLAMABAD (Reuters) —" and "PESHAWAR, Pakistan --": a verbless head ending in a dash."""
-    for i, token in enumerate(doc[:12]):
-        if token.text in _DASHES and i > 0:
-            head = doc[:i]
-            if any(t.pos_ in ("VERB", "AUX") for t in head):
-                return []
+    """ "ISLAMABAD (Reuters) —", "PESHAWAR, Pakistan --": a place (capitals, proper nouns or
+    an outlet in parentheses) before a free-standing dash, within the first 10 tokens."""
+    for i, token in enumerate(doc[:10]):
+        if token.text not in _DASHES or i == 0:
+            continue
+        if token.text == "-" and not (doc[i - 1].whitespace_ and token.whitespace_):
+            return []  # a hyphen ("ballot-harvesting", "Jean-Yves")
+        head = doc[:i]
+        place = all(t.pos_ in ("PROPN", "PUNCT") or t.is_upper for t in head)
+        outlet = any(t.text == "(" for t in head) and any(t.text == ")" for t in head)
+        if (place or outlet) and not any(t.pos_ in ("VERB", "AUX") for t in head):
             return [Unit("dateline", 0, i + 1)]
+        return []
     return []
 
 
