@@ -25,6 +25,7 @@ import pickle
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from briefer.train.salience_data import Split, build_split, load_split
 
@@ -50,27 +51,35 @@ class ExtCompConfig:
     batch_size: int = 256
     soft_weight: float = 0.5  # share of the target from each sentence's own ROUGE
     threads: int = 2
-    multinews_validation_rows: int = 200  # validation_2k rows from 1000
-    neus_validation_rows: int = 150  # NeuS train rows from 2252
+    multinews_validation_rows: int = 200
+    neus_validation_rows: int = 150
+    multinews_validation_start: int = 1000  # validation_2k: eval scores rows 0-499
+    neus_validation_start: int = 2252  # NeuS train: the rows after the training ones
 
     def splits(self) -> dict[str, Split]:
         return {
             "mn_sel": Split(
                 "mn_sel",
                 "multinews/validation_2k.jsonl",
-                1000,
-                1000 + self.multinews_validation_rows,
+                self.multinews_validation_start,
+                self.multinews_validation_start + self.multinews_validation_rows,
             ),
             "neus_sel": Split(
-                "neus_sel", "neus/train.jsonl", 2252, 2252 + self.neus_validation_rows
+                "neus_sel",
+                "neus/train.jsonl",
+                self.neus_validation_start,
+                self.neus_validation_start + self.neus_validation_rows,
             ),
             "neus_train": Split("neus_train", "neus/train.jsonl", 0, self.neus_rows),
             "mn_train": Split("mn_train", "multinews/train_20k.jsonl", 0, self.multinews_rows),
         }
 
 
-def train_extcomp(config: ExtCompConfig) -> Path:
-    """Run every stage not yet done under `config.out_dir`; the exported (or run) folder."""
+def train_extcomp(config: ExtCompConfig, *, embedder: Any = None) -> Path:
+    """Run every stage not yet done under `config.out_dir`; the exported (or run) folder.
+
+    `embedder` defaults to the bundled MiniLM (the one briefer runs with); tests pass a
+    HashingEmbedder."""
     import torch
 
     from briefer.embed import MiniLMEmbedder
@@ -84,7 +93,7 @@ def train_extcomp(config: ExtCompConfig) -> Path:
     cache = out / "cache"
     start = time.perf_counter()
     if "features" not in times:
-        embedder = MiniLMEmbedder()
+        embedder = embedder or MiniLMEmbedder()
         for split in config.splits().values():
             build_split(split, config.data_dir, cache, embedder)
         times["features"] = time.perf_counter() - start

@@ -181,29 +181,47 @@ def fit_deletion(config: Any, rows: dict, out: Path) -> dict:
         x = np.concatenate([data[p][0] for p in parts])
         y = np.concatenate([data[p][1] for p in parts])
         mean, std = x.mean(axis=0), np.maximum(x.std(axis=0), 1e-3)
+        if len(set(y.tolist())) < 2:
+            continue  # one class only (tiny data): nothing to learn from it
         for c in (0.1, 1.0):
             model = LogisticRegression(C=c, max_iter=2000, random_state=config.seed)
             model.fit((x - mean) / std, y)
             entry = {"train": label, "C": c, "units": len(y), "deleted": float(y.mean())}
             losses = []
             for name, (hx, hy) in held.items():
-                p = model.predict_proba((hx - mean) / std)[:, 1]
-                entry[f"{name}_auc"] = float(roc_auc_score(hy, p))
-                entry[f"{name}_logloss"] = float(log_loss(hy, p))
+                p = model.predict_proba((hx - mean) / std)[:, 1] if len(hy) else hy
+                two = len(set(hy.tolist())) == 2
+                entry[f"{name}_auc"] = float(roc_auc_score(hy, p)) if two else float("nan")
+                entry[f"{name}_logloss"] = (
+                    float(log_loss(hy, p, labels=[0, 1])) if len(hy) else float("nan")
+                )
                 losses.append(entry[f"{name}_logloss"])
             table.append(entry)
             log.info("deletion %s", entry)
-            if best is None or np.mean(losses) < best[0]:
-                best = (float(np.mean(losses)), entry, model, mean, std)
-    assert best is not None
-    _, entry, model, mean, std = best
+            loss = float(np.nanmean(losses)) if not np.isnan(losses).all() else np.inf
+            if best is None or loss < best[0]:
+                best = (loss, entry, model.coef_[0], model.intercept_, mean, std)
+    if best is None:  # no labelled units of both kinds: delete nothing
+        n = len(_unit_feature_names())
+        entry = {"train": "none", "C": 0.0, "units": 0, "deleted": 0.0}
+        best = (np.inf, entry, np.zeros(n), np.array([-10.0]), np.zeros(n), np.ones(n))
+    _, entry, coef, intercept, mean, std = best
     tensors = {
-        "deletion.coef": model.coef_[0].astype(np.float32),
-        "deletion.intercept": model.intercept_.astype(np.float32),
-        "deletion.mean": mean.astype(np.float32),
-        "deletion.std": std.astype(np.float32),
+        "deletion.coef": np.asarray(coef, dtype=np.float32),
+        "deletion.intercept": np.asarray(intercept, dtype=np.float32),
+        "deletion.mean": np.asarray(mean, dtype=np.float32),
+        "deletion.std": np.asarray(std, dtype=np.float32),
     }
     return {"tensors": tensors, "table": table, "chosen": entry}
+
+
+def _unit_feature_names() -> list[int]:
+    """As many entries as `compress.unit_features` has columns."""
+    from briefer import nlp
+    from briefer.summarize.trained import compress
+
+    doc = nlp.parse(["On Monday, the army said it was ready."])[0]
+    return list(range(len(compress.unit_features(doc, compress.Unit("adverbial", 0, 3), set()))))
 
 
 # ---------------------------------------------------------------- settings
