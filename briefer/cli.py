@@ -301,6 +301,13 @@ def eval_(
     abstractive_limit: Annotated[
         int | None, typer.Option(help="Score the abstractive model on the first N rows only.")
     ] = None,
+    cache: Annotated[
+        Path | None,
+        typer.Option(
+            help="Keep each row's split/embed/rank here and reuse it (its measured seconds"
+            " are still counted)."
+        ),
+    ] = None,
     json_out: Annotated[bool, typer.Option("--json", help="JSON instead of Markdown.")] = False,
     full_vocab: Annotated[
         bool,
@@ -337,6 +344,7 @@ def eval_(
         max_words=max_words,
         systems=[names[c] for c in chosen],
         abstractive_limit=abstractive_limit,
+        cache_dir=cache,
         on_example=progress,
         shortlist=not full_vocab,
     )

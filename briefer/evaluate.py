@@ -326,6 +326,7 @@ def evaluate(
     on_example: Callable[[int, Callable[[], EvalReport]], None] | None = None,
     shortlist: bool = True,
     abstractive_limit: int | None = None,
+    cache_dir: Path | None = None,
 ) -> EvalReport:
     """Score the `systems` on the first `limit` rows of `data_path` (Multi-News or NeuS JSONL).
 
@@ -335,11 +336,12 @@ def evaluate(
     `trained_dir`, else the shipped one); `embedder` defaults to MiniLM. They are there so
     tests can run without a real model. `shortlist=False` makes the seq2seq model decode
     over the whole vocabulary (see `Seq2SeqSummarizer`). `abstractive_limit`: the abstractive
-    system scores the first that many rows only.
+    system scores the first that many rows only. `cache_dir` keeps each row's preparation
+    (see `briefer.eval_cache`; its seconds are those measured when it was computed).
     """
     from rouge_score import rouge_scorer
 
-    from briefer.prepare import prepare
+    from briefer.eval_cache import cached_prepare
     from briefer.summarize.extractive import ExtractiveSummarizer
 
     unknown = set(systems) - set(SYSTEMS)
@@ -362,17 +364,19 @@ def evaluate(
     scorer = rouge_scorer.RougeScorer(["rouge1", "rouge2", "rougeLsum"], use_stemmer=True)
     tallies = {name: _Tally() for name in systems}
     n = 0
-    for documents, reference in read_rows(data_path, limit):
-        start = time.perf_counter()
-        context = prepare(documents, embedder=embedder)
+    for row, (documents, reference) in enumerate(read_rows(data_path, limit)):
+        context, prepared = cached_prepare(
+            documents, embedder=embedder, cache_dir=cache_dir, data_path=data_path, row=row
+        )
         if not context.sentences:
             continue
+        start = time.perf_counter()
         n += 1
         sentences = list(context.sentences.values())
         by_doc = list(context.sentences_by_doc().values())
         sources = [d.text for d in documents]
         source_words = [_words(s.text) for s in sentences]
-        shared = time.perf_counter() - start
+        shared = prepared + time.perf_counter() - start
         for name in systems:
             if name == ABSTRACTIVE and abstractive_limit is not None and n > abstractive_limit:
                 continue

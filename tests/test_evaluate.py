@@ -267,3 +267,24 @@ def test_eval_systems_option_picks_and_refuses(tmp_path: Path, monkeypatch) -> N
     assert "LexRank" not in result.output
     result = CliRunner().invoke(app, ["eval", "--data", str(rows), "--systems", "gpt"])
     assert result.exit_code == 2 and "--systems" in result.stderr
+
+
+def test_a_cached_preparation_gives_the_same_scores_and_counts_its_seconds(
+    tmp_path: Path, monkeypatch
+) -> None:
+
+    rows = write_rows(tmp_path, MULTINEWS_ROWS)
+    first = evaluate(
+        rows, systems=(EXTRACTIVE, LEAD), embedder=HashingEmbedder(), cache_dir=tmp_path / "c"
+    )
+    assert len(list((tmp_path / "c").glob("*.pkl"))) == 2
+
+    def no_prepare(*args, **kwargs):
+        raise AssertionError("prepared again")
+
+    monkeypatch.setattr("briefer.prepare.prepare", no_prepare)
+    again = evaluate(
+        rows, systems=(EXTRACTIVE, LEAD), embedder=HashingEmbedder(), cache_dir=tmp_path / "c"
+    )
+    assert [s.rouge2 for s in again.scores] == [s.rouge2 for s in first.scores]
+    assert again.scores[0].seconds >= 0.5 * first.scores[0].seconds

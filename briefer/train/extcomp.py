@@ -43,11 +43,12 @@ class ExtCompConfig:
     seed: int = 0
     multinews_rows: int = 1500  # Multi-News train_20k rows (the first ones)
     neus_rows: int = 2250  # NeuS train rows (from 2252 on: validation)
-    epochs: int = 25
-    hidden: int = 256
-    dropout: float = 0.2
-    lr: float = 1e-3
-    weight_decay: float = 1e-4
+    epochs: int = 12
+    hidden: int = 128
+    input_dropout: float = 0.1
+    dropout: float = 0.3
+    lr: float = 5e-4
+    weight_decay: float = 1e-2
     batch_size: int = 256
     soft_weight: float = 0.5  # share of the target from each sentence's own ROUGE
     threads: int = 2

@@ -87,7 +87,8 @@ speaker or reporting verb, a number's unit or scale.
    Porter stems) at the reference's length, mixed {mix} with the
    sentence's own R-2 recall (scaled to the row's best) as a soft target.
 2. Salience MLP: AdamW (lr {config.lr}, weight decay {config.weight_decay}), batch
-   {config.batch_size}, dropout {config.dropout}, {config.epochs} epochs over
+   {config.batch_size}, input dropout {config.input_dropout}, dropout {config.dropout},
+   {config.epochs} epochs over
    {sal["train_sentences"]} sentences ({sal["steps"]} steps); the epoch with the best
    mean validation R-2 is kept (epoch {sal["chosen"]["epoch"]}).
 3. Deletion scorer: units of the oracle sentences, labelled "deleted" when under

@@ -19,6 +19,7 @@ log = logging.getLogger("briefer.train")
 SEL = {"mn_sel": (100, 230), "neus_sel": (66,)}  # validation rows and their budgets
 KEEP_SHARE, DROP_SHARE = 0.67, 0.34  # a unit is kept / deleted by the reference when this
 # share of its content words is / is not in it (units in between are not labelled)
+ALIGNED = 0.4  # units are labelled in oracle sentences and in those with this R-1 precision
 
 
 # ---------------------------------------------------------------- salience
@@ -66,11 +67,12 @@ def fit_salience(config: Any, rows: dict, out: Path) -> dict:
     mean, std = x.mean(axis=0), np.maximum(x.std(axis=0), 1e-3)
     dim = (x.shape[1] - _scalars()) // 2
     model = torch.nn.Sequential(
+        torch.nn.Dropout(config.input_dropout),
         torch.nn.Linear(x.shape[1], config.hidden),
         torch.nn.GELU(approximate="tanh"),
         torch.nn.Dropout(config.dropout),
         torch.nn.Linear(config.hidden, 1),
-    )
+    )  # indices 1 and 4 hold the weights
     opt = torch.optim.AdamW(model.parameters(), lr=config.lr, weight_decay=config.weight_decay)
     xt = torch.from_numpy((x - mean) / std)
     yt = torch.from_numpy(y)
@@ -99,17 +101,19 @@ def fit_salience(config: Any, rows: dict, out: Path) -> dict:
                 ]
                 scores[name] = _proxy_r2(rows[name], probs, budgets[0], dim)
         value = float(np.mean(list(scores.values())))
-        history.append({"epoch": epoch, "steps": steps, "loss": float(loss), **scores})
-        log.info("salience epoch %d: loss %.4f, validation R-2 %s", epoch, float(loss), scores)
+        history.append({"epoch": epoch, "steps": steps, "loss": float(loss.detach()), **scores})
+        log.info(
+            "salience epoch %d: loss %.4f, validation R-2 %s", epoch, float(loss.detach()), scores
+        )
         if value > best:
             best = value
             best_state = {k: v.detach().clone() for k, v in model.state_dict().items()}
     assert best_state is not None
     tensors = {
-        "salience.w1": best_state["0.weight"].numpy(),
-        "salience.b1": best_state["0.bias"].numpy(),
-        "salience.w2": best_state["3.weight"].numpy(),
-        "salience.b2": best_state["3.bias"].numpy(),
+        "salience.w1": best_state["1.weight"].numpy(),
+        "salience.b1": best_state["1.bias"].numpy(),
+        "salience.w2": best_state["4.weight"].numpy(),
+        "salience.b2": best_state["4.bias"].numpy(),
         "salience.mean": mean,
         "salience.std": std,
     }
@@ -134,7 +138,8 @@ def _scalars() -> int:
 
 
 def unit_rows(rows: list[dict], limit: int | None = None) -> tuple[np.ndarray, np.ndarray]:
-    """(features, labels) of the deletable units of the rows' oracle sentences."""
+    """(features, labels) of the deletable units of the rows' oracle sentences and of those
+    aligned with the reference (R-1 precision at least ALIGNED)."""
     from spacy.lang.en.stop_words import STOP_WORDS
 
     from briefer import nlp
@@ -144,7 +149,8 @@ def unit_rows(rows: list[dict], limit: int | None = None) -> tuple[np.ndarray, n
     for row in rows[:limit]:
         salient = compress.content_words(row["texts"][:20])
         ref = set(stems(row["reference"]))
-        for i in row["order"]:
+        relevant = np.flatnonzero(row["scores"][:, 0] >= ALIGNED)  # R-1 precision
+        for i in sorted(set(row["order"].tolist()) | set(relevant[:10].tolist())):
             texts.append(row["texts"][int(i)])
             meta.append((salient, ref))
     xs, ys = [], []
