@@ -373,6 +373,9 @@ def train(
     multinews_rows: Annotated[
         int | None, typer.Option(help="trained: Multi-News train_20k rows to learn from.")
     ] = None,
+    neus_rows: Annotated[
+        int | None, typer.Option(help="trained: NeuS train rows to learn from.")
+    ] = None,
     epochs: Annotated[int | None, typer.Option(help="trained: salience epochs.")] = None,
     gpu: Annotated[
         bool, typer.Option(help="abstractive: the CUDA preset (bf16, batch 64, more steps).")
@@ -393,7 +396,9 @@ def train(
     if not (data_dir / "multinews").is_dir() or not (data_dir / "neus").is_dir():
         raise UsageError(f"--data-dir {data_dir}: no multinews/ and neus/ folders there")
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
-    given = dict(multinews_rows=multinews_rows, epochs=epochs, batch_size=batch_size)
+    given = dict(
+        multinews_rows=multinews_rows, neus_rows=neus_rows, epochs=epochs, batch_size=batch_size
+    )
     if summarizer == "trained":
         from briefer.train.extcomp import ExtCompConfig, train_extcomp
 

@@ -10,6 +10,7 @@ size and modification time, the row number and the embedder.
 from __future__ import annotations
 
 import hashlib
+import os
 import pickle
 import time
 from pathlib import Path
@@ -57,7 +58,7 @@ def cached_prepare(
             "ranked": context.ranked,
             "documents": dict(context.documents),
         }
-        tmp = target.with_suffix(".tmp")
+        tmp = target.with_suffix(f".{os.getpid()}.tmp")  # runs may share a cache
         with open(tmp, "wb") as f:
             pickle.dump((parts, seconds), f, protocol=pickle.HIGHEST_PROTOCOL)
         tmp.replace(target)

@@ -186,3 +186,29 @@ def test_a_folder_that_is_not_a_trained_model_is_one_clear_error(tmp_path) -> No
     (tmp_path / "config.json").write_text('{"model_type": "encoder-decoder"}')
     with pytest.raises(ModelError, match="not a briefer-extcomp model"):
         load(tmp_path)
+
+
+def test_resolve_names_the_trained_summarizer_and_says_how_to_get_it(tmp_path) -> None:
+    from briefer.errors import UsageError
+    from briefer.summarize import resolve_summarizer
+
+    with pytest.raises(UsageError, match="briefer train --summarizer trained"):
+        resolve_summarizer("trained")  # conftest: this installation ships no model
+    save(tmp_path, tiny_weights())
+    assert resolve_summarizer("trained", model=tmp_path).name == "trained"
+    assert resolve_summarizer(None).name == "extractive"  # the fallback without a model
+
+
+def test_a_brief_condensed_by_a_tiny_trained_model_shows_source_words(tmp_path) -> None:
+    from pathlib import Path
+
+    from briefer.pipeline import build_briefing
+    from briefer.readers import load_documents
+
+    root = Path(__file__).resolve().parents[1]
+    documents = load_documents([root / "seeds", root / "samples" / "inputs"])
+    summarizer = TrainedSummarizer("tiny", weights=tiny_weights(delete_threshold=0.0))
+    brief = build_briefing(documents, date="2024-12-26", summarizer=summarizer, length="short")
+    assert brief.run.summarizer == "trained"
+    shown = brief.shown()
+    assert shown and {s.origin for s in shown} <= {"extracted", "compressed", "note"}

@@ -54,6 +54,7 @@ class ExtCompConfig:
     threads: int = 2
     multinews_validation_rows: int = 200
     neus_validation_rows: int = 150
+    settings_rows: int = 100  # validation rows of each set the settings are chosen on
     multinews_validation_start: int = 1000  # validation_2k: eval scores rows 0-499
     neus_validation_start: int = 2252  # NeuS train: the rows after the training ones
 

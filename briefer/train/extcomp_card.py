@@ -77,7 +77,9 @@ speaker or reporting verb, a number's unit or scale.
 - NeuS (Lee et al., NAACL 2022): the first {rows["neus_train"]} rows of `neus/train.jsonl`.
   Article and roundup text belong to AllSides and the outlets; research use.
 - Validation (checkpoint and settings): Multi-News `validation_2k.jsonl` rows
-  {mn_sel} and NeuS `train.jsonl` rows {neus_sel} (held out of training). `briefer eval` reports on
+  {mn_sel} and NeuS `train.jsonl` rows {neus_sel} (held out of training); the
+  settings and the validation table below use the first {config.settings_rows} rows of
+  each. `briefer eval` reports on
   `validation_2k` rows 1-500 and all of `neus/val.jsonl`, which were not used for choosing.
 
 ## Recipe (`briefer train --summarizer trained`, seed {config.seed})

@@ -273,22 +273,23 @@ def choose_settings(config: Any, rows: dict, out: Path) -> dict:
     from briefer.summarize.trained.model import Settings
     from briefer.train.salience_data import context_of
 
+    rows = {name: rows[name][: config.settings_rows] for name in SEL}
     contexts = {name: [context_of(r) for r in rows[name]] for name in SEL}
     with open(out / "deletion.pkl", "rb") as f:
         units = pickle.load(f)["tensors"]["deletion.coef"].shape[0]
     dim = rows["mn_sel"][0]["features"].shape[1] - len(SCALARS)
     base = Settings(dim=dim // 2, hidden=config.hidden, scalars=SCALARS, unit_features=units)
-    grid = {
-        "fill_budget": (False, True),
-        "alpha": (0.0, 0.5, 1.0),
-        "delete_threshold": (0.5, 0.65, 0.8, 2.0),
-        "redundancy": (0.6, 0.7, 0.8),
+    grid = {  # fill_budget=True scored lower on validation (whole sentences only, no cut)
+        "alpha": (0.5, 1.5),
+        "delete_threshold": (0.65, 0.35, 2.0),
+        "redundancy": (0.6, 0.8),
     }
     tried: list[dict] = []
 
     def value(settings: Settings) -> float:
         scores = score_settings(_weights(out, settings), contexts, rows)
-        tried.append({**{k: getattr(settings, k) for k in grid}, **scores})
+        keys = ("fill_budget", *grid)
+        tried.append({**{k: getattr(settings, k) for k in keys}, **scores})
         log.info("settings %s", tried[-1])
         return float(np.mean([s[1] for s in scores.values()]))
 

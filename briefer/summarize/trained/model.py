@@ -31,10 +31,10 @@ class Settings:
 
     dim: int = 384  # the sentence vectors' size (MiniLM)
     hidden: int = 256
-    alpha: float = 0.5  # selection key: salience / words ** alpha (score per word when 1)
+    alpha: float = 1.0  # selection key: salience / words ** (alpha * (1 - budget / input))
     redundancy: float = 0.7  # a candidate this close (cosine) to a pick is passed over
     delete_threshold: float = 0.5  # a unit whose deletion probability is above it goes
-    shortlist: int = 20  # the most salient sentences parsed for compression
+    shortlist: int = 12  # at most this many of the most salient sentences are parsed
     fill_budget: bool = False  # eval asks for the budget itself (True) or OVERSHOOT_WORDS more
     scalars: tuple[str, ...] = field(default=())
     unit_features: int = 0

@@ -2,7 +2,9 @@
 
     ranked sentences ─▶ sentence_features ─▶ salience MLP ─▶ shortlist (most salient)
         ─▶ spaCy parse ─▶ deletable units ─▶ deletion scorer ─▶ each candidate's compression
-        ─▶ greedy choice by salience / words ** alpha, near-duplicates of a pick passed over
+        ─▶ greedy choice by salience / words ** a, near-duplicates of a pick passed over
+           (a = alpha * (1 - budget / candidate words): score per word matters more the
+           smaller the share of the input the budget takes)
         ─▶ document order
 
 Every sentence it returns is a source sentence or that sentence with whole syntactic units
@@ -82,7 +84,7 @@ class TrainedSummarizer:
         for i in order:
             shortlist.append(int(i))
             words += count_words(sentences[i].sentence.text)
-            if len(shortlist) >= self.settings.shortlist or words >= 3 * max_words:
+            if len(shortlist) >= self.settings.shortlist or words >= 2 * max_words:
                 break
         return shortlist
 
@@ -127,7 +129,8 @@ class TrainedSummarizer:
         context: SummaryContext,
         max_words: int,
     ) -> list[tuple[RankedSentence, Option]]:
-        alpha = self.settings.alpha
+        total = sum(count_words(r.sentence.text) for r in sentences)
+        alpha = self.settings.alpha * max(0.0, 1.0 - max_words / max(1, total))
         vectors = [context.vectors.get(sentences[i].sentence.ref) for i in shortlist]
         keys = [
             salience[i] / max(1, opt[0].words) ** alpha
