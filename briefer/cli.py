@@ -64,7 +64,9 @@ def brief(
     model: Annotated[
         Path | None, typer.Option(help="A local seq2seq checkpoint folder (safetensors).")
     ] = None,
-    summarizer: Annotated[str | None, typer.Option(help="extractive or abstractive.")] = None,
+    summarizer: Annotated[
+        str | None, typer.Option(help="trained (default), extractive or abstractive.")
+    ] = None,
     length: Annotated[
         str,
         typer.Option(
@@ -221,8 +223,29 @@ def eval_(
     model: Annotated[
         Path | None, typer.Option(help="The seq2seq checkpoint (default: the shipped model).")
     ] = None,
+    trained_model: Annotated[
+        Path | None, typer.Option(help="The trained model folder (default: the shipped one).")
+    ] = None,
     max_words: Annotated[
-        int | None, typer.Option(help="Output length (default: 230 Multi-News, 66 NeuS).")
+        int | None,
+        typer.Option(help="Output length of every system (default: 230 Multi-News, 66 NeuS)."),
+    ] = None,
+    systems: Annotated[
+        str | None,
+        typer.Option(
+            help="Comma-separated systems (default all): trained, abstractive, extractive, "
+            "lead, lexrank, oracle."
+        ),
+    ] = None,
+    abstractive_limit: Annotated[
+        int | None, typer.Option(help="Score the abstractive model on the first N rows only.")
+    ] = None,
+    cache: Annotated[
+        Path | None,
+        typer.Option(
+            help="Keep each row's split/embed/rank here and reuse it (its measured seconds"
+            " are still counted)."
+        ),
     ] = None,
     json_out: Annotated[bool, typer.Option("--json", help="JSON instead of Markdown.")] = False,
     full_vocab: Annotated[
@@ -235,8 +258,9 @@ def eval_(
     ] = False,
     quiet: Quiet = False,
 ) -> None:
-    """Score briefer (model and extractive), Lead and LexRank on the same examples."""
-    from briefer.evaluate import evaluate
+    """Score briefer (trained, abstractive, extractive), Lead, LexRank and the greedy oracle
+    on the same examples."""
+    from briefer.evaluate import SYSTEMS, evaluate
 
     if limit is not None and limit < 1:
         raise UsageError(f"--limit {limit}: must be at least 1")
@@ -246,11 +270,20 @@ def eval_(
         if show:
             typer.echo(f"\r{n} examples scored", err=True, nl=False)
 
+    names = {s.split()[-1].lower(): s for s in SYSTEMS}
+    chosen = [p.strip().lower() for p in systems.split(",")] if systems else list(names)
+    unknown = [c for c in chosen if c not in names]
+    if unknown or not chosen:
+        raise UsageError(f"--systems {systems}: unknown (use {', '.join(names)})")
     report = evaluate(
         data,
         limit=limit,
         model_dir=model,
+        trained_dir=trained_model,
         max_words=max_words,
+        systems=[names[c] for c in chosen],
+        abstractive_limit=abstractive_limit,
+        cache_dir=cache,
         on_example=progress,
         shortlist=not full_vocab,
     )
@@ -262,32 +295,83 @@ def eval_(
 @app.command()
 @user_errors
 def train(
+    summarizer: Annotated[
+        str, typer.Option(help="trained (the default summarizer) or abstractive (seq2seq).")
+    ] = "trained",
     data_dir: Annotated[
         Path, typer.Option(help="Folder with multinews/ and neus/ JSON Lines files.")
     ] = Path("../shared/data"),
-    out_dir: Annotated[Path, typer.Option(help="Run folder: pairs, checkpoints, log.")] = Path(
-        "runs/fusion"
-    ),
+    out_dir: Annotated[
+        Path | None,
+        typer.Option(help="Run folder: cached features, checkpoints, log (default runs/NAME)."),
+    ] = None,
     export_dir: Annotated[
-        Path, typer.Option(help="Where the best checkpoint is exported (fp16, model card).")
-    ] = Path("models/briefer-fusion-minilm"),
-    gpu: Annotated[bool, typer.Option(help="The CUDA preset: bf16, batch 64, more steps.")] = False,
+        Path | None, typer.Option(help="Where the model is exported (default models/NAME).")
+    ] = None,
     seed: Annotated[int, typer.Option(help="Random seed.")] = 0,
-    stage1_steps: Annotated[int | None, typer.Option(help="Multi-News steps.")] = None,
-    stage2_steps: Annotated[int | None, typer.Option(help="NeuS steps.")] = None,
-    batch_size: Annotated[int | None, typer.Option(help="Pairs per step.")] = None,
+    multinews_rows: Annotated[
+        int | None, typer.Option(help="trained: Multi-News train_20k rows to learn from.")
+    ] = None,
+    neus_rows: Annotated[
+        int | None, typer.Option(help="trained: NeuS train rows to learn from.")
+    ] = None,
+    epochs: Annotated[int | None, typer.Option(help="trained: salience epochs.")] = None,
+    gpu: Annotated[
+        bool, typer.Option(help="abstractive: the CUDA preset (bf16, batch 64, more steps).")
+    ] = False,
+    stage1_steps: Annotated[int | None, typer.Option(help="abstractive: Multi-News steps.")] = None,
+    stage2_steps: Annotated[int | None, typer.Option(help="abstractive: NeuS steps.")] = None,
+    batch_size: Annotated[int | None, typer.Option(help="Examples per step.")] = None,
     export_only: Annotated[
-        bool, typer.Option(help="Only export the best checkpoint of --out-dir so far.")
+        bool, typer.Option(help="abstractive: only export the best checkpoint so far.")
     ] = False,
 ) -> None:
-    """Train briefer's fusion model (two stages) and export it; resumes an interrupted run."""
+    """Train a summarizer and export it into models/; rerun to resume an interrupted run."""
+    import dataclasses
+    import logging
+
+    if summarizer not in ("trained", "abstractive"):
+        raise UsageError(f"--summarizer {summarizer}: unknown (use trained or abstractive)")
+    if not (data_dir / "multinews").is_dir() or not (data_dir / "neus").is_dir():
+        raise UsageError(f"--data-dir {data_dir}: no multinews/ and neus/ folders there")
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
+    given = dict(
+        multinews_rows=multinews_rows, neus_rows=neus_rows, epochs=epochs, batch_size=batch_size
+    )
+    if summarizer == "trained":
+        from briefer.train.extcomp import ExtCompConfig, train_extcomp
+
+        paths = {k: v for k, v in dict(out_dir=out_dir, export_dir=export_dir).items() if v}
+        changes = {k: v for k, v in given.items() if v is not None}
+        config = dataclasses.replace(
+            ExtCompConfig(), data_dir=data_dir, seed=seed, **paths, **changes
+        )
+        folder = train_extcomp(config)
+    else:
+        folder = _train_abstractive(
+            data_dir, out_dir, export_dir, gpu, seed, stage1_steps, stage2_steps, batch_size,
+            export_only,
+        )  # fmt: skip
+    typer.secho(f"model written to {folder}", err=True, fg="green")
+
+
+def _train_abstractive(
+    data_dir: Path,
+    out_dir: Path | None,
+    export_dir: Path | None,
+    gpu: bool,
+    seed: int,
+    stage1_steps: int | None,
+    stage2_steps: int | None,
+    batch_size: int | None,
+    export_only: bool,
+) -> Path:
+    """The fusion model's two stages (briefer.train), or only its export."""
     import dataclasses
 
     from briefer.train import TrainConfig, export_best
     from briefer.train import train as run_training
 
-    if not (data_dir / "multinews").is_dir() or not (data_dir / "neus").is_dir():
-        raise UsageError(f"--data-dir {data_dir}: no multinews/ and neus/ folders there")
     config = TrainConfig().gpu() if gpu else TrainConfig()
     changes = {
         k: v
@@ -297,16 +381,19 @@ def train(
         if v is not None
     }
     config = dataclasses.replace(
-        config, data_dir=data_dir, out_dir=out_dir, export_dir=export_dir, seed=seed, **changes
+        config,
+        data_dir=data_dir,
+        out_dir=out_dir or config.out_dir,
+        export_dir=export_dir or config.export_dir,
+        seed=seed,
+        **changes,
     )
-    if export_only:
-        try:
-            folder = export_best(config)
-        except FileNotFoundError as exc:
-            raise UsageError(f"--out-dir {out_dir}: no checkpoint to export ({exc})") from None
-    else:
-        folder = run_training(config)
-    typer.secho(f"model written to {folder}", err=True, fg="green")
+    if not export_only:
+        return run_training(config)
+    try:
+        return export_best(config)
+    except FileNotFoundError as exc:
+        raise UsageError(f"--out-dir {config.out_dir}: no checkpoint to export ({exc})") from None
 
 
 from briefer import cli_desk  # noqa: E402, F401 (registers daily, fetch and batch)

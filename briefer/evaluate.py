@@ -1,18 +1,22 @@
 """`evaluate(data)`: briefer against baselines on the same examples, with ROUGE and faithfulness.
 
-Systems, all cut to the same word budget (Multi-News 230 words, NeuS 66, unless given): each
-takes sentences until the budget is passed and the last one is cut, so that all have the
-same length (briefer's summarizers are asked for `OVERSHOOT_WORDS` more words than the budget):
+Systems, all held to the same word budget (Multi-News 230 words, NeuS 66, unless given):
+each takes sentences until the budget is passed and the last one is cut, so that all have
+the same length (briefer's summarizers are asked for `OVERSHOOT_WORDS` more words than the
+budget, except one that fills the budget itself: the trained one where its settings say so):
 
-    briefer (model)       the pipeline's ranking -> the fusion model -> the faithfulness guard
+    briefer trained       the pipeline's ranking -> the trained summarizer (the default)
+    briefer abstractive   the pipeline's ranking -> the seq2seq model -> the faithfulness guard
     briefer extractive    the pipeline's ranking -> the extractive summarizer
     Lead                  first sentences of the documents, round-robin, up to the budget
     LexRank               sumy's LexRankSummarizer, best-rated sentences up to the budget
+    greedy oracle         the sentences that score best against the reference (the ceiling)
 
 Scores: ROUGE-1/2/Lsum F1 (rouge-score, Porter stemming), average words, the share of
-output numbers found in the source documents, the share of generated sentences kept by the
-guard, and seconds per example (the shared split/embed/rank time is counted for both
-briefer systems).
+output numbers found in the source documents, the share of output sentences found word for
+word, in order, in one source sentence, and seconds per example (the shared split/embed/rank
+time is counted for every briefer system). The abstractive model is slow on a CPU:
+`abstractive_limit` scores it on the first rows only (its row count is in the table).
 """
 
 from __future__ import annotations
@@ -25,13 +29,18 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from briefer.data import Document, Sentence, SummarySentence
+from briefer.baselines import lead, lexrank, oracle
+from briefer.data import Document, SummarySentence
 from briefer.summarize.base import SummaryContext
 from briefer.summarize.length import MULTINEWS_WORDS, NEUS_WORDS, OVERSHOOT_WORDS, cut_words
 
-__all__ = ["EvalReport", "SystemScore", "cut_words", "evaluate"]
+__all__ = ["SYSTEMS", "EvalReport", "SystemScore", "cut_words", "evaluate", "lead", "lexrank"]
 
-MODEL, EXTRACTIVE, LEAD, LEXRANK = "briefer (model)", "briefer extractive", "Lead", "LexRank"
+TRAINED, ABSTRACTIVE, EXTRACTIVE = "briefer trained", "briefer abstractive", "briefer extractive"
+LEAD, LEXRANK, ORACLE = "Lead", "LexRank", "greedy oracle"
+MODEL = ABSTRACTIVE  # the name the seq2seq system had before the trained one
+SYSTEMS = (TRAINED, ABSTRACTIVE, EXTRACTIVE, LEAD, LEXRANK, ORACLE)
+_BRIEFER = (TRAINED, ABSTRACTIVE, EXTRACTIVE)
 
 
 @dataclass(frozen=True)
@@ -42,8 +51,10 @@ class SystemScore:
     rougeLsum: float
     words: float
     numbers_in_sources: float | None  # None when the outputs hold no number
+    in_order: float | None  # output sentences found word for word in order in a source one
     guard_kept: float | None  # kept / generated, for systems that generate
     seconds: float
+    examples: int = 0
 
 
 @dataclass(frozen=True)
@@ -58,13 +69,14 @@ class EvalReport:
         head = (
             f"**{Path(self.data).name}**: {self.examples} examples, outputs cut to "
             f"{self.max_words} words\n\n"
-            "| system | R-1 | R-2 | R-Lsum | words | numbers in sources | guard kept "
-            "| s/example |\n"
-            "|---|---:|---:|---:|---:|---:|---:|---:|\n"
+            "| system | R-1 | R-2 | R-Lsum | words | numbers in sources | in order "
+            "| guard kept | s/example | examples |\n"
+            "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n"
         )
         rows = [
             f"| {s.system} | {s.rouge1:.2f} | {s.rouge2:.2f} | {s.rougeLsum:.2f} | {s.words:.1f} "
-            f"| {_pct(s.numbers_in_sources)} | {_pct(s.guard_kept)} | {s.seconds:.2f} |"
+            f"| {_pct(s.numbers_in_sources)} | {_pct(s.in_order)} | {_pct(s.guard_kept)} "
+            f"| {s.seconds:.3f} | {s.examples} |"
             for s in self.scores
         ]
         notes = "".join(f"\n- {n}" for n in self.notes)
@@ -137,56 +149,6 @@ def _is_neus(path: str | Path) -> bool:
         raise InputError(path, f"not JSON Lines ({exc})", "one JSON record per line") from None
 
 
-# ---------------------------------------------------------------- baselines
-
-
-def lead(sentences_by_doc: Sequence[Sequence[Sentence]], max_words: int) -> list[str]:
-    """First sentences of every document in turn (1st of each, then 2nd...), up to the budget."""
-    picked: list[str] = []
-    depth = max((len(s) for s in sentences_by_doc), default=0)
-    for i in range(depth):
-        picked.extend(doc[i].text for doc in sentences_by_doc if i < len(doc))
-    return cut_words(picked, max_words)
-
-
-class _RegexTokenizer:
-    language = "english"
-    _word = re.compile(r"[^\W_]+(?:'[^\W_]+)?", re.UNICODE)
-
-    def to_words(self, text: str) -> tuple[str, ...]:
-        return tuple(self._word.findall(text))
-
-    def to_sentences(self, text: str) -> tuple[str, ...]:  # unused: sentences come split
-        return (text,)
-
-
-def lexrank(sentences: Sequence[Sentence], max_words: int) -> list[str]:
-    """sumy's LexRank over briefer's sentences; best-rated first up to the budget, text order."""
-    from sumy.models.dom import ObjectDocumentModel, Paragraph
-    from sumy.models.dom import Sentence as SumySentence
-    from sumy.nlp.stemmers import Stemmer
-    from sumy.summarizers.lex_rank import LexRankSummarizer
-    from sumy.utils import get_stop_words
-
-    tokenizer = _RegexTokenizer()
-    sumy_sentences = [SumySentence(s.text, tokenizer) for s in sentences]
-    document = ObjectDocumentModel([Paragraph(sumy_sentences)])
-    summarizer = LexRankSummarizer(Stemmer("english"))
-    summarizer.stop_words = get_stop_words("english")
-
-    def within_budget(infos: list) -> list:
-        taken, words = [], 0
-        for info in infos:
-            if words >= max_words:
-                break
-            taken.append(info)
-            words += len(str(info.sentence).split())
-        return taken
-
-    chosen = summarizer(document, within_budget)
-    return cut_words([str(s) for s in chosen], max_words)
-
-
 # ---------------------------------------------------------------- scoring
 
 
@@ -203,12 +165,35 @@ def numbers_found(outputs: Sequence[str], sources: Sequence[str]) -> tuple[int, 
     return found, total
 
 
+_WORDS = re.compile(r"\w+")
+
+
+def _words(text: str) -> list[str]:
+    return _WORDS.findall(text.lower())
+
+
+def in_order(sentence: str, sources: Sequence[list[str]]) -> bool:
+    """Whether `sentence`'s words (lower-cased, punctuation aside) are, in order, words of
+    one of the `sources` (each a sentence's words): it is that sentence, or it with words
+    left out."""
+    words = _words(sentence)
+    for source in sources:
+        if len(source) < len(words):
+            continue
+        it = iter(source)
+        if all(w in it for w in words):
+            return True
+    return not words
+
+
 @dataclass
 class _Tally:
     rouge: list[tuple[float, float, float]] = field(default_factory=list)
     words: list[int] = field(default_factory=list)
     numbers_found: int = 0
     numbers: int = 0
+    sentences: int = 0
+    ordered: int = 0
     supports: list[float] = field(default_factory=list)  # of generated sentences, for the guard
     generated: int = 0
     kept: int = 0
@@ -220,6 +205,7 @@ class _Tally:
         output: Sequence[str],
         reference: str,
         sources: Sequence[str],
+        source_sentences: Sequence[list[str]],
         seconds: float,
     ) -> None:
         scores = scorer.score("\n".join(_sentences(reference)), "\n".join(output))
@@ -228,6 +214,8 @@ class _Tally:
         found, total = numbers_found(output, sources)
         self.numbers_found += found
         self.numbers += total
+        self.sentences += len(output)
+        self.ordered += sum(in_order(s, source_sentences) for s in output)
         self.seconds += seconds
 
     def score(self, system: str, generates: bool) -> SystemScore:
@@ -242,10 +230,12 @@ class _Tally:
             numbers_in_sources=round(self.numbers_found / self.numbers, 4)
             if self.numbers
             else None,
+            in_order=round(self.ordered / self.sentences, 4) if self.sentences else None,
             guard_kept=round(self.kept / self.generated, 4)
             if generates and self.generated
             else None,
             seconds=round(self.seconds / n, 3),
+            examples=len(self.rouge),
         )
 
 
@@ -258,22 +248,45 @@ def _sentences(text: str) -> list[str]:
 # ---------------------------------------------------------------- the run
 
 
-def _default_summarizer(model_dir: str | Path | None, shortlist: bool = True) -> Any:
+def _no_model(option: str, what: str) -> Exception:
+    from briefer.errors import UsageError
+
+    return UsageError(f"{option}: no shipped model in this installation ({what})")
+
+
+def _abstractive(model_dir: str | Path | None, shortlist: bool = True) -> Any:
     """One Seq2SeqSummarizer for the whole run, over `model_dir`, else the shipped model."""
     from briefer.models import shipped_model
     from briefer.summarize.seq2seq import Seq2SeqSummarizer
 
     model_dir = model_dir or shipped_model()
     if model_dir is None:
-        from briefer.errors import UsageError
-
-        raise UsageError(
-            "--model: no shipped model in this installation (pass --model DIR, a local seq2seq"
-            " checkpoint)"
+        raise _no_model(
+            "--model", "pass --model DIR, a local seq2seq checkpoint, or leave out abstractive"
         )
     summarizer = Seq2SeqSummarizer(model_dir, shortlist=shortlist)
     summarizer.load()
     return summarizer
+
+
+def _trained(model_dir: str | Path | None) -> Any:
+    from briefer.models import TRAINED_MODEL, trained_model
+    from briefer.summarize.trained import TrainedSummarizer
+
+    model_dir = model_dir or trained_model()
+    if model_dir is None:
+        raise _no_model(
+            "--model",
+            f"models/{TRAINED_MODEL} is missing: train it with `briefer train --summarizer "
+            "trained`, or pass --systems without trained",
+        )
+    return TrainedSummarizer(model_dir)
+
+
+def asked_words(summarizer: Any, budget: int) -> int:
+    """What a briefer summarizer is asked for under `budget` (see the module docstring)."""
+    settings = getattr(summarizer, "settings", None)
+    return budget if getattr(settings, "fill_budget", False) else budget + OVERSHOOT_WORDS
 
 
 def run_model(
@@ -304,27 +317,34 @@ def evaluate(
     *,
     limit: int | None = None,
     model_dir: str | Path | None = None,
+    trained_dir: str | Path | None = None,
     max_words: int | None = None,
-    systems: Sequence[str] = (MODEL, EXTRACTIVE, LEAD, LEXRANK),
+    systems: Sequence[str] = SYSTEMS,
     summarizer: Any = None,
+    trained: Any = None,
     embedder: Any = None,
     on_example: Callable[[int, Callable[[], EvalReport]], None] | None = None,
     shortlist: bool = True,
+    abstractive_limit: int | None = None,
+    cache_dir: Path | None = None,
 ) -> EvalReport:
     """Score the `systems` on the first `limit` rows of `data_path` (Multi-News or NeuS JSONL).
 
     `on_example(n, partial)` is called after each example; `partial()` is the report so far.
-    `summarizer` is the model system's Summarizer (default: the Seq2SeqSummarizer over
-    `model_dir`, else the shipped model); `embedder` defaults to MiniLM. Both are there so
-    tests can run without a real model. `shortlist=False` makes the default summarizer decode
-    over the whole vocabulary (see `Seq2SeqSummarizer`).
+    `summarizer` is the abstractive system's Summarizer (default: the Seq2SeqSummarizer over
+    `model_dir`, else the shipped model), `trained` the trained system's (default: the one in
+    `trained_dir`, else the shipped one); `embedder` defaults to MiniLM. They are there so
+    tests can run without a real model. `shortlist=False` makes the seq2seq model decode
+    over the whole vocabulary (see `Seq2SeqSummarizer`). `abstractive_limit`: the abstractive
+    system scores the first that many rows only. `cache_dir` keeps each row's preparation
+    (see `briefer.eval_cache`; its seconds are those measured when it was computed).
     """
     from rouge_score import rouge_scorer
 
-    from briefer.prepare import prepare
+    from briefer.eval_cache import cached_prepare
     from briefer.summarize.extractive import ExtractiveSummarizer
 
-    unknown = set(systems) - {MODEL, EXTRACTIVE, LEAD, LEXRANK}
+    unknown = set(systems) - set(SYSTEMS)
     if unknown:
         raise ValueError(f"unknown systems {sorted(unknown)}")
     if max_words is not None:
@@ -332,46 +352,56 @@ def evaluate(
 
         check_max_words(max_words, low=1)
     budget = max_words or (NEUS_WORDS if _is_neus(data_path) else MULTINEWS_WORDS)
-    asked = budget + OVERSHOOT_WORDS
+    summarizers: dict[str, Any] = {EXTRACTIVE: ExtractiveSummarizer()}
+    if TRAINED in systems:
+        summarizers[TRAINED] = trained or _trained(trained_dir)
+    if ABSTRACTIVE in systems:
+        summarizers[ABSTRACTIVE] = summarizer or _abstractive(model_dir, shortlist)
     if embedder is None:
         from briefer.embed import MiniLMEmbedder
 
         embedder = MiniLMEmbedder()
-    model = None
-    if MODEL in systems:
-        model = summarizer or _default_summarizer(model_dir, shortlist)
-    extractive = ExtractiveSummarizer()
     scorer = rouge_scorer.RougeScorer(["rouge1", "rouge2", "rougeLsum"], use_stemmer=True)
     tallies = {name: _Tally() for name in systems}
     n = 0
-    for documents, reference in read_rows(data_path, limit):
-        start = time.perf_counter()
-        context = prepare(documents, embedder=embedder)
+    for row, (documents, reference) in enumerate(read_rows(data_path, limit)):
+        context, prepared = cached_prepare(
+            documents, embedder=embedder, cache_dir=cache_dir, data_path=data_path, row=row
+        )
         if not context.sentences:
             continue
+        start = time.perf_counter()
         n += 1
         sentences = list(context.sentences.values())
         by_doc = list(context.sentences_by_doc().values())
         sources = [d.text for d in documents]
-        shared = time.perf_counter() - start
+        source_words = [_words(s.text) for s in sentences]
+        shared = prepared + time.perf_counter() - start
         for name in systems:
+            if name == ABSTRACTIVE and abstractive_limit is not None and n > abstractive_limit:
+                continue
             start = time.perf_counter()
-            if name == MODEL:
-                summary, report = run_model(model, context, asked, tallies[name].supports)
+            if name in summarizers:
+                tally = tallies[name]
+                summary, report = run_model(
+                    summarizers[name],
+                    context,
+                    asked_words(summarizers[name], budget),
+                    tally.supports if name == ABSTRACTIVE else None,
+                )
                 output = cut_words([s.text for s in summary], budget)
-                tallies[name].generated += report.generated
-                tallies[name].kept += report.kept
-            elif name == EXTRACTIVE:
-                summary = extractive.summarize(context.ranked, context=context, max_words=asked)
-                output = cut_words([s.text for s in summary], budget)
+                tally.generated += report.generated
+                tally.kept += report.kept
             elif name == LEAD:
                 output = lead(by_doc, budget)
-            else:
+            elif name == LEXRANK:
                 output = lexrank(sentences, budget)
+            else:
+                output = oracle(sentences, reference, budget)
             elapsed = time.perf_counter() - start
-            if name in (MODEL, EXTRACTIVE):
+            if name in _BRIEFER:
                 elapsed += shared
-            tallies[name].add(scorer, output, reference, sources, elapsed)
+            tallies[name].add(scorer, output, reference, sources, source_words, elapsed)
         if on_example is not None:
             on_example(n, lambda n=n: _report(data_path, n, budget, systems, tallies))
     return _report(data_path, n, budget, systems, tallies)
@@ -383,8 +413,9 @@ def _report(
     notes = [
         "Lead: first sentences of the documents in turn (1st of each, then 2nd...).",
         "briefer systems' seconds include splitting, embedding and ranking.",
+        "in order: output sentences whose words are, in order, words of one source sentence.",
     ]
-    supports = sorted(tallies[MODEL].supports) if MODEL in tallies else []
+    supports = sorted(tallies[ABSTRACTIVE].supports) if ABSTRACTIVE in tallies else []
     if supports:
         q = [
             supports[min(len(supports) - 1, int(p * len(supports)))]
@@ -398,6 +429,6 @@ def _report(
         data=str(data_path),
         examples=n,
         max_words=budget,
-        scores=tuple(tallies[name].score(name, name == MODEL) for name in systems),
+        scores=tuple(tallies[name].score(name, name == ABSTRACTIVE) for name in systems),
         notes=tuple(notes),
     )

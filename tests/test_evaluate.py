@@ -10,7 +10,18 @@ import pytest
 
 from briefer.data import RankedSentence, SummarySentence
 from briefer.embed import HashingEmbedder
-from briefer.evaluate import EXTRACTIVE, LEAD, LEXRANK, MODEL, evaluate
+from briefer.evaluate import (
+    ABSTRACTIVE,
+    EXTRACTIVE,
+    LEAD,
+    LEXRANK,
+    MODEL,
+    ORACLE,
+    SYSTEMS,
+    TRAINED,
+    evaluate,
+    in_order,
+)
 from briefer.summarize.length import cut_words
 
 pytest.importorskip("rouge_score")
@@ -88,8 +99,12 @@ def write_rows(tmp_path: Path, rows: list[dict]) -> Path:
     return path
 
 
+WITHOUT_TRAINED = (MODEL, EXTRACTIVE, LEAD, LEXRANK)
+
+
 def run(path: Path, **options: object):
     fake = FakeFusion()
+    options.setdefault("systems", WITHOUT_TRAINED)
     report = evaluate(path, summarizer=fake, embedder=HashingEmbedder(), **options)
     return report, fake
 
@@ -130,7 +145,7 @@ def test_outputs_are_cut_to_the_word_budget(tmp_path: Path) -> None:
 def test_markdown_and_json_carry_every_system(tmp_path: Path) -> None:
     report, _ = run(write_rows(tmp_path, MULTINEWS_ROWS), limit=1)
     table = report.to_markdown()
-    assert "| briefer (model) |" in table and "| LexRank |" in table and "1 examples" in table
+    assert "| briefer abstractive |" in table and "| LexRank |" in table and "1 examples" in table
     data = json.loads(report.to_json())
     assert [s["system"] for s in data["scores"]] == [MODEL, EXTRACTIVE, LEAD, LEXRANK]
 
@@ -156,6 +171,7 @@ def test_partial_reports_come_after_each_example(tmp_path: Path) -> None:
         summarizer=fake,
         embedder=HashingEmbedder(),
         on_example=on_example,
+        systems=WITHOUT_TRAINED,
     )
     assert seen == [1, 2]
     assert any("support of the 4 generated sentences" in note for note in report.notes)
@@ -206,3 +222,69 @@ def test_eval_max_words_out_of_range_is_one_line(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["eval", "--data", str(rows), "--max-words", "10" * 12])
     assert result.exit_code == 2, (result.output, result.exception)
     assert "--max-words" in result.stderr and len(result.stderr.strip().splitlines()) == 1
+
+
+def test_every_system_in_one_run_with_a_tiny_trained_model(tmp_path: Path) -> None:
+    from briefer.summarize.trained import TrainedSummarizer
+    from tests.test_trained import tiny_weights
+
+    trained = TrainedSummarizer("tiny", weights=tiny_weights())
+    report = evaluate(
+        write_rows(tmp_path, MULTINEWS_ROWS),
+        summarizer=FakeFusion(),
+        trained=trained,
+        embedder=HashingEmbedder(),
+        max_words=20,
+        abstractive_limit=1,
+    )
+    scores = {s.system: s for s in report.scores}
+    assert list(scores) == list(SYSTEMS)
+    assert scores[ABSTRACTIVE].examples == 1 and scores[TRAINED].examples == 2
+    for name in (TRAINED, EXTRACTIVE, LEAD, LEXRANK, ORACLE):
+        assert scores[name].in_order == 1.0, name
+        assert scores[name].words <= 20
+    assert scores[ORACLE].rouge2 >= max(s.rouge2 for s in report.scores)
+    assert "| greedy oracle |" in report.to_markdown()
+
+
+def test_in_order_means_the_source_words_in_their_order() -> None:
+    source = [["the", "army", "said", "on", "monday", "12", "people", "died"]]
+    assert in_order("The army said 12 people died.", source)
+    assert not in_order("12 people died, the army said.", source)
+    assert not in_order("The army said 13 people died.", source)
+
+
+def test_eval_systems_option_picks_and_refuses(tmp_path: Path, monkeypatch) -> None:
+    from typer.testing import CliRunner
+
+    from briefer.cli import app
+
+    monkeypatch.setattr("briefer.embed.MiniLMEmbedder", lambda *a, **k: HashingEmbedder())
+    rows = write_rows(tmp_path, MULTINEWS_ROWS)
+    result = CliRunner().invoke(app, ["eval", "--data", str(rows), "--systems", "lead,oracle"])
+    assert result.exit_code == 0, result.output
+    assert "| Lead |" in result.output and "| greedy oracle |" in result.output
+    assert "LexRank" not in result.output
+    result = CliRunner().invoke(app, ["eval", "--data", str(rows), "--systems", "gpt"])
+    assert result.exit_code == 2 and "--systems" in result.stderr
+
+
+def test_a_cached_preparation_gives_the_same_scores_and_counts_its_seconds(
+    tmp_path: Path, monkeypatch
+) -> None:
+
+    rows = write_rows(tmp_path, MULTINEWS_ROWS)
+    first = evaluate(
+        rows, systems=(EXTRACTIVE, LEAD), embedder=HashingEmbedder(), cache_dir=tmp_path / "c"
+    )
+    assert len(list((tmp_path / "c").glob("*.pkl"))) == 2
+
+    def no_prepare(*args, **kwargs):
+        raise AssertionError("prepared again")
+
+    monkeypatch.setattr("briefer.prepare.prepare", no_prepare)
+    again = evaluate(
+        rows, systems=(EXTRACTIVE, LEAD), embedder=HashingEmbedder(), cache_dir=tmp_path / "c"
+    )
+    assert [s.rouge2 for s in again.scores] == [s.rouge2 for s in first.scores]
+    assert again.scores[0].seconds >= 0.5 * first.scores[0].seconds

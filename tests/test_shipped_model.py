@@ -1,4 +1,4 @@
-"""The shipped fusion model: the default summarizer, guarded, capitalized, within its limits.
+"""The shipped fusion model (--summarizer abstractive): guarded, capitalized, within its limits.
 
 These tests run the real model (marked `model`); the rest of the suite sees none.
 """
@@ -38,9 +38,9 @@ def test_shipped_folder_is_safetensors_only_small_and_documented() -> None:
 
 
 @pytest.mark.model
-def test_shipped_model_is_the_default() -> None:
+def test_shipped_model_is_the_abstractive_summarizer() -> None:
     assert shipped_model() == MODEL
-    summarizer = resolve_summarizer(None)
+    summarizer = resolve_summarizer("abstractive")
     assert summarizer.name == "abstractive"
     assert summarizer.model_id == "briefer-fusion-minilm"
     assert resolve_summarizer("extractive").name == "extractive"
@@ -56,11 +56,11 @@ def briefing():
     documents = load_documents([ROOT / "seeds", ROOT / "samples" / "inputs"])
     with pytest.MonkeyPatch.context() as patch:
         patch.delenv("BRIEFER_MODELS", raising=False)
-        return build_briefing(documents, date="2024-12-26"), documents
+        return build_briefing(documents, date="2024-12-26", summarizer="abstractive"), documents
 
 
 @pytest.mark.model
-def test_default_brief_is_written_by_the_model_and_guarded(briefing) -> None:
+def test_abstractive_brief_is_written_by_the_model_and_guarded(briefing) -> None:
     brief, _ = briefing
     assert brief.run.summarizer == "abstractive"
     assert brief.run.model_id == "briefer-fusion-minilm"

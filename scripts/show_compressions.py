@@ -1,0 +1,42 @@
+"""Every sentence a brief shows next to its source sentence, compressed ones marked.
+
+    python scripts/show_compressions.py seeds/ samples/inputs/ [--summarizer trained]
+
+For checking by eye that each compression reads as English and means what its source
+means (issue 13): the brief is built as `make demo` builds it.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("inputs", nargs="+", type=Path)
+    parser.add_argument("--summarizer", default=None)
+    parser.add_argument("--date", default="2024-12-26")
+    parser.add_argument("--length", default="standard")
+    args = parser.parse_args()
+    from briefer.pipeline import build_briefing
+    from briefer.readers import load_documents
+    from briefer.split import split_sentences
+
+    documents = load_documents(args.inputs)
+    by_ref = {s.ref: s.text.strip() for d in documents for s in split_sentences(d)}
+    brief = build_briefing(
+        documents, date=args.date, summarizer=args.summarizer, length=args.length, progress=False
+    )
+    print(f"summarizer: {brief.run.summarizer} ({brief.run.model_id})\n")
+    for statement in brief.shown():
+        source = by_ref.get(statement.sources[0], "") if statement.sources else ""
+        mark = "COMPRESSED" if statement.origin == "compressed" else statement.origin
+        print(f"[{statement.place} | {mark}]\n  shown:  {statement.text}")
+        if statement.origin == "compressed" or statement.text != source:
+            print(f"  source: {source}")
+        print()
+
+
+if __name__ == "__main__":
+    main()
