@@ -5,10 +5,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from test_evaluate import MULTINEWS_ROWS, NEUS_ROWS
+
 from briefer.embed import HashingEmbedder
 from briefer.summarize.trained import TrainedSummarizer
 from briefer.train.extcomp import ExtCompConfig, train_extcomp
-from tests.test_evaluate import MULTINEWS_ROWS, NEUS_ROWS
 
 
 def _data(tmp_path: Path) -> Path:

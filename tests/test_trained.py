@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from conftest import make_document
 
 from briefer.embed import HashingEmbedder
 from briefer.evaluate import in_order
@@ -12,7 +13,6 @@ from briefer.prepare import prepare
 from briefer.summarize.trained import TrainedSummarizer, compress
 from briefer.summarize.trained.features import SCALARS, feature_dim
 from briefer.summarize.trained.model import Settings, Weights, load, save
-from tests.conftest import make_document
 
 DIM = HashingEmbedder().dim
 UNIT_FEATURES = 31
