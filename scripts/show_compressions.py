@@ -18,6 +18,7 @@ def main() -> None:
     parser.add_argument("--summarizer", default=None)
     parser.add_argument("--date", default="2024-12-26")
     parser.add_argument("--length", default="standard")
+    parser.add_argument("--profile", default="pak-afg")
     args = parser.parse_args()
     from briefer.pipeline import build_briefing
     from briefer.readers import load_documents
@@ -26,7 +27,12 @@ def main() -> None:
     documents = load_documents(args.inputs)
     by_ref = {s.ref: s.text.strip() for d in documents for s in split_sentences(d)}
     brief = build_briefing(
-        documents, date=args.date, summarizer=args.summarizer, length=args.length, progress=False
+        documents,
+        date=args.date,
+        profile=args.profile,
+        summarizer=args.summarizer,
+        length=args.length,
+        progress=False,
     )
     print(f"summarizer: {brief.run.summarizer} ({brief.run.model_id})\n")
     for statement in brief.shown():
