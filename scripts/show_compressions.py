@@ -18,6 +18,10 @@ def main() -> None:
     parser.add_argument("--summarizer", default=None)
     parser.add_argument("--date", default="2024-12-26")
     parser.add_argument("--length", default="standard")
+    parser.add_argument("--max-words", type=int, default=None, help="the brief's budget")
+    parser.add_argument(
+        "--summary", type=int, default=0, help="also the summarizer's own N-word summary"
+    )
     args = parser.parse_args()
     from briefer.pipeline import build_briefing
     from briefer.readers import load_documents
@@ -26,7 +30,12 @@ def main() -> None:
     documents = load_documents(args.inputs)
     by_ref = {s.ref: s.text.strip() for d in documents for s in split_sentences(d)}
     brief = build_briefing(
-        documents, date=args.date, summarizer=args.summarizer, length=args.length, progress=False
+        documents,
+        date=args.date,
+        summarizer=args.summarizer,
+        length=args.length,
+        max_words=args.max_words,
+        progress=False,
     )
     print(f"summarizer: {brief.run.summarizer} ({brief.run.model_id})\n")
     for statement in brief.shown():
@@ -34,6 +43,23 @@ def main() -> None:
         mark = "COMPRESSED" if statement.origin == "compressed" else statement.origin
         print(f"[{statement.place} | {mark}]\n  shown:  {statement.text}")
         if statement.origin == "compressed" or statement.text != source:
+            print(f"  source: {source}")
+        print()
+    if args.summary:
+        _summary(documents, args.summarizer, args.summary)
+
+
+def _summary(documents: list, name: str | None, max_words: int) -> None:
+    from briefer.prepare import prepare
+    from briefer.summarize import resolve_summarizer
+
+    context = prepare(documents)
+    summarizer = resolve_summarizer(name)
+    print(f"--- {summarizer.name} summary, {max_words} words ---\n")
+    for out in summarizer.summarize(context.ranked, context=context, max_words=max_words):
+        source = context.sentences[out.sources[0]].text.strip()
+        print(f"[{out.origin}]\n  shown:  {out.text}")
+        if out.text != source:
             print(f"  source: {source}")
         print()
 
