@@ -19,6 +19,10 @@ def main() -> None:
     parser.add_argument("--date", default="2024-12-26")
     parser.add_argument("--length", default="standard")
     parser.add_argument("--profile", default="pak-afg")
+    parser.add_argument("--max-words", type=int, default=None, help="the brief's budget")
+    parser.add_argument(
+        "--summary", type=int, default=0, help="also the summarizer's own N-word summary"
+    )
     args = parser.parse_args()
     from briefer.pipeline import build_briefing
     from briefer.readers import load_documents
@@ -32,6 +36,7 @@ def main() -> None:
         profile=args.profile,
         summarizer=args.summarizer,
         length=args.length,
+        max_words=args.max_words,
         progress=False,
     )
     print(f"summarizer: {brief.run.summarizer} ({brief.run.model_id})\n")
@@ -40,6 +45,23 @@ def main() -> None:
         mark = "COMPRESSED" if statement.origin == "compressed" else statement.origin
         print(f"[{statement.place} | {mark}]\n  shown:  {statement.text}")
         if statement.origin == "compressed" or statement.text != source:
+            print(f"  source: {source}")
+        print()
+    if args.summary:
+        _summary(documents, args.summarizer, args.summary)
+
+
+def _summary(documents: list, name: str | None, max_words: int) -> None:
+    from briefer.prepare import prepare
+    from briefer.summarize import resolve_summarizer
+
+    context = prepare(documents)
+    summarizer = resolve_summarizer(name)
+    print(f"--- {summarizer.name} summary, {max_words} words ---\n")
+    for out in summarizer.summarize(context.ranked, context=context, max_words=max_words):
+        source = context.sentences[out.sources[0]].text.strip()
+        print(f"[{out.origin}]\n  shown:  {out.text}")
+        if out.text != source:
             print(f"  source: {source}")
         print()
 

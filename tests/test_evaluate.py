@@ -225,8 +225,9 @@ def test_eval_max_words_out_of_range_is_one_line(tmp_path: Path) -> None:
 
 
 def test_every_system_in_one_run_with_a_tiny_trained_model(tmp_path: Path) -> None:
-    from briefer.summarize.trained import TrainedSummarizer
     from test_trained import tiny_weights
+
+    from briefer.summarize.trained import TrainedSummarizer
 
     trained = TrainedSummarizer("tiny", weights=tiny_weights())
     report = evaluate(

@@ -40,6 +40,8 @@ _DASHES = {"—", "–", "--", "-"}
 _REPORTING = {
     "say", "tell", "state", "claim", "announce", "accuse", "deny", "insist", "add",
     "warn", "confirm", "allege", "vow", "threaten", "demand", "urge", "write", "tweet",
+    "assert", "argue", "stress", "emphasize", "emphasise", "maintain", "note", "declare",
+    "acknowledge", "admit", "reiterate", "contend", "explain", "describe",
 }  # fmt: skip
 _CORE_DEPS = {
     "nsubj", "nsubjpass", "csubj", "dobj", "obj", "iobj", "dative", "attr", "acomp",
