@@ -118,3 +118,12 @@ def test_neutrality_report_counts_and_warns() -> None:
     assert report.loaded_terms == ("massacre",)  # the outlet's own report is attributed
     assert report.referenced_share == 1.0
     assert "Parties without a statement in the sources: Afghanistan." in report.warnings
+
+
+def test_a_leading_connective_is_dropped_and_the_sentence_starts_with_a_capital() -> None:
+    from briefer.perspectives.neutral import drop_connective
+
+    assert drop_connective("However, Cambodia claims the incursion was unprovoked.") == (
+        "Cambodia claims the incursion was unprovoked."
+    )
+    assert drop_connective("Still images show the damage.") == "Still images show the damage."

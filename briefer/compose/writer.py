@@ -19,6 +19,7 @@ from briefer.compose.facts import Fact, fact_text
 from briefer.data import NARRATOR, Claim, SentenceRef, Statement
 from briefer.perspectives import Lexicon, attributed_text, name_speaker
 from briefer.perspectives.frames import scan_quotes
+from briefer.perspectives.neutral import drop_connective
 from briefer.summarize.base import Summarizer, SummaryContext
 
 __all__ = ["Writer", "clean"]
@@ -46,6 +47,7 @@ class Writer:
             text = attributed_text(claim)
         else:
             text = name_speaker(short.text, claim)
+        text = drop_connective(text)
         return Statement(
             "",
             closed_quote(clean(text)),

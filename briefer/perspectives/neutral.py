@@ -160,8 +160,17 @@ def reported_by(outlet: str, text: str, names: Container[str] | None = None) -> 
 
     A leading connective ("Additionally, ...", "Meanwhile, ...") is dropped: it ties the
     sentence to the one before it in its article, and reads wrongly after "reports that"."""
-    text = _CONNECTIVE.sub("", text.strip().lstrip("•·▪►*–—- ").strip(), count=1) or text
+    text = drop_connective(text.strip().lstrip("•·▪►*–—- ").strip())
     return f"{outlet or 'One source'} reports that {_run_on(text, names)}"
+
+
+def drop_connective(text: str) -> str:
+    """`text` without a leading connective ("However, Cambodia claims ..." -> "Cambodia
+    claims ..."): it ties the sentence to one the brief does not show next to it."""
+    rest = _CONNECTIVE.sub("", text, count=1)
+    if rest == text or not rest:
+        return text
+    return rest[0].upper() + rest[1:]
 
 
 _CONNECTIVE = re.compile(
