@@ -44,6 +44,10 @@ class InputError(BrieferError):
         super().__init__(message)
 
 
+class NoArticleText(InputError):
+    """A readable file that holds no article body (only a header, a headline, clutter)."""
+
+
 class UsageError(BrieferError):
     """An option or argument is wrong."""
 

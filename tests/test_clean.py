@@ -125,6 +125,21 @@ def test_a_file_with_only_a_header_is_an_input_error_naming_it(tmp_path):
         load_documents([path])
 
 
+def test_a_file_without_article_text_in_a_folder_is_left_out_with_a_warning(tmp_path):
+    from briefer.errors import InputError
+
+    (tmp_path / "empty.txt").write_text("Title: Strikes\nSource: Dawn\n", encoding="utf-8")
+    (tmp_path / "story.txt").write_text(
+        "Officials said the strikes hit camps near the border on Tuesday.\n", encoding="utf-8"
+    )
+    with pytest.warns(UserWarning, match="1 file without article text left out: .*empty.txt"):
+        (doc,) = load_documents([tmp_path])
+    assert doc.path.endswith("story.txt")
+    (tmp_path / "story.txt").unlink()
+    with pytest.raises(InputError, match="empty.txt: has no article text, nor has any other"):
+        load_documents([tmp_path])
+
+
 @pytest.mark.parametrize(
     "line",
     [

@@ -16,12 +16,13 @@ import math
 import os
 import stat
 import sys
+import warnings
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from pathlib import Path
 
 from briefer.data import Document
-from briefer.errors import InputError, UsageError
+from briefer.errors import InputError, NoArticleText, UsageError
 
 __all__ = ["SUPPORTED_SUFFIXES", "load_documents"]
 
@@ -42,20 +43,39 @@ def load_documents(
             " such as 50)"
         )
     documents: list[Document] = []
-    for path in _files(paths):
-        documents.extend(_read(path, max_input_mb))
+    skipped: list[str] = []
+    for path, in_folder in _files(paths):
+        try:
+            documents.extend(_read(path, max_input_mb))
+        except NoArticleText:
+            if not in_folder:
+                raise
+            skipped.append(path)  # one empty page in a folder of articles does not stop a run
+    if skipped and not documents:
+        raise NoArticleText(
+            skipped[0],
+            f"has no article text, nor has any other input ({len(skipped)} files)",
+            "give files with the articles' text",
+        )
+    if skipped:
+        warnings.warn(
+            f"{len(skipped)} file{'s' if len(skipped) > 1 else ''} without article text left"
+            f" out: {', '.join(skipped[:3])}{' ...' if len(skipped) > 3 else ''}",
+            stacklevel=2,
+        )
     if not documents:
         raise InputError("(no inputs)", "no documents were given", "name files, folders or -")
     kept = collapse_duplicates(documents)
     return tuple(replace(doc, id=f"d{n}") for n, doc in enumerate(kept, 1))
 
 
-def _files(paths: Iterable[str | Path]) -> Iterator[str]:
-    """Input files in order, directories expanded, each file once."""
+def _files(paths: Iterable[str | Path]) -> Iterator[tuple[str, bool]]:
+    """Input files in order, directories expanded, each file once, with whether it was found
+    in a folder (rather than named)."""
     seen: set[str] = set()
     for given in paths:
         if str(given) == STDIN:
-            yield STDIN
+            yield STDIN, False
             continue
         path = Path(given)
         if stat.S_ISDIR(_stat(path).st_mode):
@@ -66,11 +86,12 @@ def _files(paths: Iterable[str | Path]) -> Iterator[str]:
                 )
         else:
             found = [path]
+        in_folder = found != [path]
         for file in found:
             real = os.path.realpath(file)
             if real not in seen:
                 seen.add(real)
-                yield str(file)
+                yield str(file), in_folder
 
 
 def _stat(path: Path) -> os.stat_result:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 
 from briefer.data import Document
-from briefer.errors import InputError
+from briefer.errors import InputError, NoArticleText
 from briefer.readers.metadata import Metadata, normalize_date
 from briefer.readers.text import decode_text, text_document
 
@@ -23,7 +23,7 @@ def read_html(data: bytes, path: str) -> Document:
     extracted = _extract(html, path)
     text = (getattr(extracted, "text", None) or "").strip()
     if not text:
-        raise InputError(path, "has no article text that could be extracted", _FIX)
+        raise NoArticleText(path, "has no article text that could be extracted", _FIX)
     meta = Metadata(
         title=_field(extracted, "title"),
         outlet=_field(extracted, "sitename"),

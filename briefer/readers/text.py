@@ -14,7 +14,7 @@ import unicodedata
 import warnings
 
 from briefer.data import Document
-from briefer.errors import InputError
+from briefer.errors import InputError, NoArticleText
 from briefer.readers.clean import clean, has_body
 from briefer.readers.metadata import Metadata
 
@@ -80,7 +80,7 @@ def text_document(
         outlet = outlet_for_url(meta.url)
         meta = meta.fill(Metadata(outlet=outlet.name if outlet else domain_of(meta.url)))
     if not has_body(text, cleaned.marks):
-        raise InputError(
+        raise NoArticleText(
             path,
             "has no article text (only a header, headline or byline)",
             "give a file with the article's text",
