@@ -16,6 +16,9 @@ from briefer.cli_common import (
     OneStory,
     ProfileOpt,
     Quiet,
+    SmtpPort,
+    SmtpUser,
+    StartTls,
     StoryThreshold,
     app,
     user_errors,
@@ -185,12 +188,9 @@ def profiles() -> None:
 def send(
     eml: Annotated[Path, typer.Argument(help="An .eml file written by `briefer brief --eml`.")],
     smtp_host: Annotated[str, typer.Option(help="SMTP server host.")],
-    smtp_port: Annotated[int, typer.Option(help="SMTP server port.")] = 25,
-    starttls: Annotated[bool, typer.Option(help="Upgrade the connection with STARTTLS.")] = False,
-    user: Annotated[
-        str | None,
-        typer.Option(help="SMTP user; the password is read from $BRIEFER_SMTP_PASSWORD."),
-    ] = None,
+    smtp_port: SmtpPort = 25,
+    starttls: StartTls = False,
+    user: SmtpUser = None,
     allow_plaintext_auth: Annotated[
         bool,
         typer.Option(

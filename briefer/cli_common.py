@@ -36,6 +36,12 @@ StoryThreshold = Annotated[
 OneStory = Annotated[
     bool, typer.Option("--one-story", help="Brief every document as one story (no grouping).")
 ]
+SmtpPort = Annotated[int, typer.Option(help="SMTP server port.")]
+StartTls = Annotated[bool, typer.Option(help="Upgrade the connection with STARTTLS.")]
+SmtpUser = Annotated[
+    str | None,
+    typer.Option(help="SMTP user; the password is read from $BRIEFER_SMTP_PASSWORD."),
+]
 
 
 def user_errors(command: F) -> F:
