@@ -36,14 +36,15 @@ DEVSET = ROOT / "devset"
 MIN_EVENTS = 4
 THRESHOLDS = [round(0.40 + 0.025 * i, 3) for i in range(17)]  # 0.40 .. 0.80
 WEIGHTS = [0.0, 0.15, 0.3, 0.45]
+DAYS = [None, 0, 1, 2, 3, 7, 14, 30, 365]  # the date rule's limit, swept at the default
 
 
-def dev_files() -> dict[str, list[Path]]:
-    """Event id -> its articles present on disk (dev split only)."""
+def dev_files(splits: tuple[str, ...] = ("dev",)) -> dict[str, list[Path]]:
+    """Event id -> its articles present on disk (the dev split only, unless `splits` says)."""
     events = yaml.safe_load((DEVSET / "events.yaml").read_text(encoding="utf-8"))["events"]
     found: dict[str, list[Path]] = {}
     for event in events:
-        if event.get("split") != "dev":
+        if event.get("split") not in splits:
             continue
         paths = [DEVSET / "articles" / a["file"] for a in event["articles"]]
         present = [p for p in paths if p.is_file()]
@@ -69,12 +70,36 @@ def score(labels, truth: list[str]) -> dict:
     }
 
 
-def main() -> int:
+def composition(labels, truth: list[str]) -> dict[str, list[dict[str, int]]]:
+    """Event -> the clusters its documents lie in, each as {event: documents} it holds."""
+    clusters: dict[int, Counter] = defaultdict(Counter)
+    for label, event in zip(labels, truth, strict=True):
+        clusters[int(label)][event] += 1
+    out: dict[str, list[dict[str, int]]] = {}
+    for event in dict.fromkeys(truth):
+        homes = dict.fromkeys(int(lab) for lab, e in zip(labels, truth, strict=True) if e == event)
+        out[event] = [dict(clusters[label]) for label in homes]
+    return out
+
+
+def parse_args() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--embedder", choices=["minilm", "hashing"], default="minilm")
+    parser.add_argument(
+        "--no-dates", action="store_true", help="cluster by words alone (the rule before dates)"
+    )
+    parser.add_argument(
+        "--heldout",
+        action="store_true",
+        help="add the held-out events to the folder (score them once, at the end)",
+    )
     parser.add_argument("--json", action="store_true")
-    args = parser.parse_args()
-    files = dev_files()
+    return parser.parse_args()
+
+
+def main() -> int:
+    args = parse_args()
+    files = dev_files(("dev", "heldout") if args.heldout else ("dev",))
     if len(files) < MIN_EVENTS:
         print(
             f"skipped: the texts of {len(files)} dev event(s) are in devset/articles"
@@ -87,8 +112,11 @@ def main() -> int:
     from briefer.readers import load_documents
     from briefer.stories import (
         DEFAULT_ENTITY_WEIGHT,
+        MAX_DAYS_APART,
         blend,
+        cannot_link,
         cluster_labels,
+        days_apart,
         similarities,
     )
 
@@ -105,42 +133,69 @@ def main() -> int:
         documents = load_documents([tmp])
         truth = [event_of[d.path] for d in documents]
         cosine, overlap = similarities(documents, embedder=embedder)
-    rows = []
-    for weight in WEIGHTS:
+    dated = Counter(e for e, d in zip(truth, documents, strict=True) if d.date)
+    max_days = None if args.no_dates else MAX_DAYS_APART
+
+    def labels(weight: float, threshold: float, days: int | None):
         matrix = blend(cosine, overlap, weight)
-        for threshold in THRESHOLDS:
-            rows.append(
-                {
-                    "weight": weight,
-                    "threshold": threshold,
-                    **score(cluster_labels(matrix, threshold), truth),
-                }
-            )
+        if days is not None:
+            matrix = cannot_link(matrix, days_apart(documents, days))
+        return cluster_labels(matrix, threshold)
+
+    rows = [
+        {"weight": w, "threshold": t, **score(labels(w, t, max_days), truth)}
+        for w in WEIGHTS
+        for t in THRESHOLDS
+    ]
     default = getattr(embedder, "story_threshold", 0.6)
+    day_rows = [
+        {"max_days": days, **score(labels(DEFAULT_ENTITY_WEIGHT, default, days), truth)}
+        for days in DAYS
+    ]
     summary = {
         "events": len(files),
         "documents": len(documents),
         "per_event": dict(Counter(truth)),
+        "dated_per_event": {e: dated[e] for e in files},
+        "max_days": max_days,
         "default": {"weight": DEFAULT_ENTITY_WEIGHT, "threshold": default},
         "rows": rows,
+        "days": day_rows,
+        "composition": composition(labels(DEFAULT_ENTITY_WEIGHT, default, max_days), truth),
     }
     if args.json:
         print(json.dumps(summary, indent=1))
         return 0
-    print(f"{len(documents)} documents of {len(files)} events: {dict(Counter(truth))}")
+    print_summary(summary)
+    return 0
+
+
+def print_summary(summary: dict) -> None:
+    """The tables of `summary` as text."""
+    default = summary["default"]
+    print(f"{summary['documents']} documents of {summary['events']} events: {summary['per_event']}")
+    print(f"dated by briefer's readers: {summary['dated_per_event']}")
+    rule = "none" if summary["max_days"] is None else f"more than {summary['max_days']} days apart"
+    print(f"cannot link: {rule}")
     print("weight threshold purity splits merged alone clusters")
-    for row in rows:
-        mark = (
-            " <- default"
-            if (row["weight"], row["threshold"]) == (DEFAULT_ENTITY_WEIGHT, default)
-            else ""
-        )
+    for row in summary["rows"]:
+        mark = " <- default" if (row["weight"], row["threshold"]) == tuple(default.values()) else ""
         good = " ok" if row["purity"] >= 0.9 and row["splits"] == 0 else ""
         print(
             f"{row['weight']:6.2f} {row['threshold']:9.3f} {row['purity']:6.3f} {row['splits']:6d}"
             f" {row['merged']:6d} {row['alone']:5d} {row['clusters']:8d}{good}{mark}"
         )
-    return 0
+    print(f"at weight {default['weight']}, threshold {default['threshold']}:")
+    print("max_days purity splits merged alone clusters")
+    for row in summary["days"]:
+        days = "none" if row["max_days"] is None else str(row["max_days"])
+        print(
+            f"{days:>8} {row['purity']:6.3f} {row['splits']:6d} {row['merged']:6d}"
+            f" {row['alone']:5d} {row['clusters']:8d}"
+        )
+    print("clusters of each event at the default (cluster: its events and documents):")
+    for event, homes in summary["composition"].items():
+        print(f"  {event}: {homes}")
 
 
 if __name__ == "__main__":
