@@ -30,7 +30,8 @@ StoryThreshold = Annotated[
     float | None,
     typer.Option(
         help="Story grouping: the largest distance (0-2) at which documents still form one"
-        " story; lower splits more (default: measured, 0.475 with MiniLM)."
+        " story; lower splits more (default: measured, 0.475 with MiniLM). Documents dated"
+        " more than 7 days apart are never one story, whatever the threshold."
     ),
 ]
 OneStory = Annotated[

@@ -35,7 +35,7 @@ def test_score_counts_purity_splits_merges_and_documents_alone() -> None:
 
 
 def test_without_four_events_it_skips_and_says_why(monkeypatch, capsys) -> None:
-    monkeypatch.setattr(EVAL, "dev_files", lambda: {"thai-cam-2025-07": [Path("x")]})
+    monkeypatch.setattr(EVAL, "dev_files", lambda splits=(): {"thai-cam-2025-07": [Path("x")]})
     monkeypatch.setattr(sys, "argv", ["eval_stories.py"])
     assert EVAL.main() == 0
     out = capsys.readouterr().out

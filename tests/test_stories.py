@@ -6,12 +6,13 @@ import io
 import json
 import re
 import zipfile
+from dataclasses import replace
 from pathlib import Path
 
 import docx
 import jsonschema
 import pytest
-from conftest import FakeSummarizer
+from conftest import FakeSummarizer, make_document
 from typer.testing import CliRunner
 
 from briefer.cli import app
@@ -171,3 +172,74 @@ def test_brief_command_writes_a_digest_of_several_stories(tmp_path, monkeypatch)
     result = runner.invoke(app, [*args, "--one-story"])
     assert result.exit_code == 0, result.output
     assert "Today's stories" not in out.read_text()
+
+
+# A story is one event: dates far apart keep alike words apart (invented clashes at Fernpass).
+CLASH = (
+    "Border guards of Northland and Southland exchanged fire at the Fernpass crossing on"
+    " Friday. Northland's interior ministry said Southland's troops fired first at a survey"
+    " team. Southland's army said its posts were attacked and that it returned fire."
+)
+
+
+def clash(doc_id: str, date: str = "", outlet: str = "") -> object:
+    title = "Guards exchange fire at the Fernpass crossing"
+    return make_document(CLASH, doc_id, title=title, date=date, outlet=outlet or doc_id)
+
+
+def story_ids(grouping) -> list[set[str]]:
+    return [{d.id for d in story} for story in grouping.stories]
+
+
+def test_same_words_years_apart_are_two_stories() -> None:
+    docs = [clash("a1", "2026-05-05"), clash("a2", "2026-05-06")]
+    docs += [clash("b1", "2031-05-05"), clash("b2", "2031-05-06")]
+    grouping = group_stories(docs, embedder=HashingEmbedder())
+    assert story_ids(grouping) == [{"a1", "a2"}, {"b1", "b2"}] and not grouping.singletons
+    by_words = group_stories(docs, embedder=HashingEmbedder(), max_days=None)
+    assert story_ids(by_words) == [{"a1", "a2", "b1", "b2"}]
+
+
+def test_a_story_over_three_consecutive_days_stays_one() -> None:
+    docs = [clash(f"d{i}", f"2031-03-0{day}") for i, day in enumerate([4, 5, 6, 4, 6])]
+    grouping = group_stories(docs, embedder=HashingEmbedder())
+    assert story_ids(grouping) == [{"d0", "d1", "d2", "d3", "d4"}]
+
+
+def test_undated_documents_are_grouped_as_before(documents) -> None:
+    undated = [clash("u1"), clash("u2"), *documents]
+    undated = [replace(d, date="") for d in undated]
+    embedder = HashingEmbedder()
+    assert group_stories(undated, embedder=embedder) == group_stories(
+        undated, embedder=embedder, max_days=None
+    )
+    assert {"u1", "u2"} in story_ids(group_stories(undated, embedder=embedder))
+
+
+def test_undated_documents_cannot_bridge_two_dated_far_apart() -> None:
+    # Average linkage: a distance of 2 between the dated pair would be outweighed by the
+    # ten identical undated documents (2 / 36 per pair); the cannot-link distance is not.
+    docs = [clash("early", "2026-05-05"), clash("late", "2031-05-05")]
+    docs += [clash(f"u{i}") for i in range(10)]
+    grouping = group_stories(docs, embedder=HashingEmbedder(), threshold=2)
+    home = {d.id: i for i, story in enumerate(grouping.stories) for d in story}
+    assert home["early"] != home["late"]
+
+
+def test_dates_come_from_what_the_readers_find(tmp_path) -> None:
+    files = [("a", "5 May 2026", "Lakeside News"), ("b", "6 May 2026", "River Gazette")]
+    files += [("c", "5 May 2031", "Plains Post")]
+    for name, date, outlet in files:
+        header = f"Title: Guards exchange fire at the Fernpass crossing\nSource: {outlet}\n"
+        text = f"{header}Date: {date}\n\n{CLASH} {outlet} counted the shots from its office.\n"
+        (tmp_path / f"{name}.txt").write_text(text, encoding="utf-8")
+    docs = load_documents([tmp_path])
+    assert [d.date for d in docs] == ["2026-05-05", "2026-05-06", "2031-05-05"]
+    grouping = group_stories(docs, embedder=HashingEmbedder())
+    assert [names(story) for story in grouping.stories] == [{"a.txt", "b.txt"}]
+    assert names(grouping.singletons) == {"c.txt"}
+
+
+def test_negative_day_limit_is_a_usage_error(documents) -> None:
+    with pytest.raises(UsageError, match="max_days"):
+        group_stories(documents, embedder=HashingEmbedder(), max_days=-1)
