@@ -158,6 +158,19 @@ def test_digest_docx_has_a_section_per_story_and_unique_bookmarks(digest) -> Non
     assert len(ids) == 15 and len({i for i, _ in ids}) == 15 and len({n for _, n in ids}) == 15
 
 
+def test_digest_docx_keeps_each_story_heading_and_its_line_with_the_text(digest) -> None:
+    document = docx.Document(io.BytesIO(render(digest, "docx")))
+    paragraphs = document.paragraphs
+    story_lines = [
+        paragraphs[i + 1]
+        for i, p in enumerate(paragraphs)
+        if p.style.name == "Heading 1" and p.text[:2] in {"1.", "2.", "3."}
+    ]
+    assert len(story_lines) == 3
+    for line in story_lines:
+        assert line.style.name == "Subtitle" and line.style.paragraph_format.keep_with_next
+
+
 runner = CliRunner()
 
 

@@ -249,6 +249,9 @@ def add_styles(document: DocxDocument) -> None:
     styles["Heading 1"].paragraph_format.space_before = Pt(16)
     styles["Heading 2"].paragraph_format.space_before = Pt(10)
     styles["List Bullet"].paragraph_format.space_after = Pt(3)
+    # The line under a title (day, sources, profile) stays with what follows: a story's
+    # heading and that line never sit alone at the foot of a page.
+    styles["Subtitle"].paragraph_format.keep_with_next = True
 
     lede = styles.add_style("Lede", WD_STYLE_TYPE.PARAGRAPH)
     lede.base_style = normal
