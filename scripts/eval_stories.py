@@ -1,13 +1,17 @@
 """Measure story grouping on the dev set: all articles of its events in one folder.
 
-    python scripts/eval_stories.py [--embedder minilm|hashing] [--no-dates] [--heldout] [--json]
+    python scripts/eval_stories.py [--embedder minilm|hashing] [--no-dates] [--heldout]
+                                   [--supply-dates] [--json]
 
 Copies every article of the dev split's events that is present in devset/articles into one
 temporary folder (renamed 001.txt, 002.txt, ...: nothing of the event id reaches briefer),
 reads the folder as `briefer brief` does, and clusters it over a grid of thresholds and
 entity weights. Dates are only those briefer's readers find in the files themselves (header
-blocks, datelines, "Published ..." lines); events.yaml's dates are not supplied, and the
-script prints how many documents of each event are dated. For each setting: purity (each
+blocks, datelines, "Published ..." lines); events.yaml's dates are not supplied (unless
+`--supply-dates`: a document briefer finds no date for gets events.yaml's date for the file,
+else its event's first day, as a feed's item date or a clipping tool's header would give
+it; an upper bound, said so in the output), and the script prints how many documents of
+each event are dated. For each setting: purity (each
 cluster's largest event, summed, over all documents; a document alone is its own cluster),
 splits (events whose articles fall into more than one cluster, a document alone included),
 merged clusters (holding two events or more) and documents left alone; then, at the default
@@ -38,6 +42,7 @@ import shutil
 import sys
 import tempfile
 from collections import Counter, defaultdict
+from dataclasses import replace
 from pathlib import Path
 
 import yaml
@@ -62,6 +67,17 @@ def dev_files(splits: tuple[str, ...] = ("dev",)) -> dict[str, list[Path]]:
         if len(present) >= 2:
             found[event["id"]] = present
     return found
+
+
+def feed_dates() -> dict[Path, str]:
+    """Article path -> the day a feed would date it: events.yaml's date for the file, else
+    the event's first day (used only with --supply-dates, and said so)."""
+    events = yaml.safe_load((DEVSET / "events.yaml").read_text(encoding="utf-8"))["events"]
+    return {
+        DEVSET / "articles" / a["file"]: str(a.get("date") or event["dates"][0])
+        for event in events
+        for a in event["articles"]
+    }
 
 
 def score(labels, truth: list[str]) -> dict:
@@ -104,6 +120,12 @@ def parse_args() -> argparse.Namespace:
         action="store_true",
         help="add the held-out events to the folder (score them once, at the end)",
     )
+    parser.add_argument(
+        "--supply-dates",
+        action="store_true",
+        help="date every document briefer finds no date for, as a feed's item date would:"
+        " events.yaml's date for the file, else the event's first day",
+    )
     parser.add_argument("--json", action="store_true")
     return parser.parse_args()
 
@@ -134,6 +156,7 @@ def main() -> int:
     embedder = MiniLMEmbedder() if args.embedder == "minilm" else HashingEmbedder()
     with tempfile.TemporaryDirectory() as tmp:
         event_of: dict[str, str] = {}
+        origin: dict[str, Path] = {}
         number = 0
         for event, paths in files.items():
             for path in paths:
@@ -141,7 +164,14 @@ def main() -> int:
                 target = Path(tmp) / f"{number:03d}.txt"
                 shutil.copyfile(path, target)
                 event_of[str(target)] = event
+                origin[str(target)] = path
         documents = load_documents([tmp])
+        read_dates = sum(bool(d.date) for d in documents)
+        if args.supply_dates:
+            supplied = feed_dates()
+            documents = tuple(
+                replace(d, date=d.date or supplied[origin[d.path]]) for d in documents
+            )
         truth = [event_of[d.path] for d in documents]
         cosine, overlap = similarities(documents, embedder=embedder)
     dated = Counter(e for e, d in zip(truth, documents, strict=True) if d.date)
@@ -168,6 +198,8 @@ def main() -> int:
         "documents": len(documents),
         "per_event": dict(Counter(truth)),
         "dated_per_event": {e: dated[e] for e in files},
+        "dated_by_readers": read_dates,
+        "supplied_dates": len(documents) - read_dates if args.supply_dates else 0,
         "max_days": max_days,
         "default": {"weight": DEFAULT_ENTITY_WEIGHT, "threshold": default},
         "rows": rows,
@@ -185,7 +217,12 @@ def print_summary(summary: dict) -> None:
     """The tables of `summary` as text."""
     default = summary["default"]
     print(f"{summary['documents']} documents of {summary['events']} events: {summary['per_event']}")
-    print(f"dated by briefer's readers: {summary['dated_per_event']}")
+    supplied = summary["supplied_dates"]
+    whence = (
+        f"{supplied} supplied from events.yaml as a feed would" if supplied else "none supplied"
+    )
+    readers = f"{summary['dated_by_readers']} by briefer's readers"
+    print(f"dated: {summary['dated_per_event']} ({readers}, {whence})")
     rule = "none" if summary["max_days"] is None else f"more than {summary['max_days']} days apart"
     print(f"cannot link: {rule}")
     print("weight threshold purity splits merged alone clusters")
