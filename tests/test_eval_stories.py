@@ -44,3 +44,18 @@ def test_without_four_events_it_skips_and_says_why(monkeypatch, capsys) -> None:
 
 def test_held_out_events_are_never_read() -> None:
     assert not {"pak-afg-2016-06", "ind-pak-2019-02"} & set(EVAL.dev_files())
+
+
+def test_composition_shows_where_each_events_documents_went() -> None:
+    truth = ["a", "a", "b", "b", "b"]
+    assert EVAL.composition([0, 1, 1, 1, 2], truth) == {
+        "a": [{"a": 1}, {"a": 1, "b": 2}],
+        "b": [{"a": 1, "b": 2}, {"b": 1}],
+    }
+
+
+def test_supplied_dates_are_the_files_own_else_the_events_first_day() -> None:
+    dates = EVAL.feed_dates()
+    assert dates[EVAL.DEVSET / "articles" / "pak-afg-2017-05/01-upi.txt"] == "2017-05-08"
+    assert dates[EVAL.DEVSET / "articles" / "pak-afg-2017-05/04-dawn.txt"] == "2017-05-05"
+    assert all(len(day) == 10 for day in dates.values())
