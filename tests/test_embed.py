@@ -58,6 +58,25 @@ def test_a_model_folder_without_weights_is_refused_with_a_fix(tmp_path) -> None:
         MiniLMEmbedder(tmp_path)
 
 
+def test_a_model_folder_without_its_tokenizer_is_refused_with_a_fix(tmp_path) -> None:
+    (tmp_path / "config.json").write_text('{"hidden_size": 8}')
+    (tmp_path / "model.safetensors").write_bytes(b"")
+    with pytest.raises(ModelError, match=r"no tokenizer\.json \(pass a folder"):
+        MiniLMEmbedder(tmp_path)
+
+
+def test_minilm_runs_without_importing_transformers() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from briefer.embed import MiniLMEmbedder; "
+        "MiniLMEmbedder().embed(['Talks resumed.']); print('transformers' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
+
+
 def test_a_missing_embedding_package_is_a_model_error(monkeypatch) -> None:
     import sys
 
