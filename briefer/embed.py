@@ -65,10 +65,14 @@ class MiniLMEmbedder:
     Mean pooling over the attention mask, then L2 normalisation, as the model was trained.
     The model loads on the first `embed` call (or `load()`); texts are embedded in batches
     sorted by token count, so little padding is computed, and returned in the input order.
+    A text is embedded once per embedder: repeats, within a call or across calls, come from
+    a memo of the last `memo_size` texts.
     """
 
     story_threshold = 0.475  # story grouping's distance threshold (scripts/eval_stories.py)
     since_threshold = 0.74  # carried over at this cosine or more (scripts/eval_since.py)
+    memo_size = 20_000  # texts whose vectors are kept (about 30 MB): story grouping embeds
+    # each document's first sentences, the brief embeds them again; wire copies repeat them
 
     def __init__(
         self,
@@ -90,6 +94,7 @@ class MiniLMEmbedder:
         self.max_length = max_length
         self._model: Any = None
         self._tokenizer: Any = None
+        self._memo: dict[str, np.ndarray] = {}
         self._dim: int | None = None
 
     @property
@@ -131,6 +136,15 @@ class MiniLMEmbedder:
         texts = list(texts)
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
+        missing = [t for t in dict.fromkeys(texts) if t not in self._memo]
+        if missing:
+            for text, vector in zip(missing, self._compute(missing), strict=True):
+                self._memo[text] = vector
+            while len(self._memo) > self.memo_size:  # the oldest first
+                del self._memo[next(iter(self._memo))]
+        return np.stack([self._memo[t] for t in texts])
+
+    def _compute(self, texts: list[str]) -> np.ndarray:
         self.load()
         import torch
 
