@@ -233,7 +233,7 @@ class Coverage:
     first: str = ""  # the earliest source date (ISO), "" if none is dated
     last: str = ""
     homes: tuple[HomeCount, ...] = ()  # parties in profile order, then other places
-    notes: tuple[str, ...] = ()  # one sentence per one-sided finding
+    notes: tuple[str, ...] = ()  # one sentence per one-sided finding; one if sentences went unread
 
 
 @dataclass(frozen=True)

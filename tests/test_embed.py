@@ -58,6 +58,25 @@ def test_a_model_folder_without_weights_is_refused_with_a_fix(tmp_path) -> None:
         MiniLMEmbedder(tmp_path)
 
 
+def test_a_model_folder_without_its_tokenizer_is_refused_with_a_fix(tmp_path) -> None:
+    (tmp_path / "config.json").write_text('{"hidden_size": 8}')
+    (tmp_path / "model.safetensors").write_bytes(b"")
+    with pytest.raises(ModelError, match=r"no tokenizer\.json \(pass a folder"):
+        MiniLMEmbedder(tmp_path)
+
+
+def test_minilm_runs_without_importing_transformers() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from briefer.embed import MiniLMEmbedder; "
+        "MiniLMEmbedder().embed(['Talks resumed.']); print('transformers' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
+
+
 def test_a_missing_embedding_package_is_a_model_error(monkeypatch) -> None:
     import sys
 
@@ -95,3 +114,26 @@ def test_a_corrupt_embedding_model_is_a_model_error_naming_the_weights(tmp_path)
     (folder / "model.safetensors").write_bytes(b"\xff" * 64)
     with pytest.raises(ModelError, match="model.safetensors"):
         MiniLMEmbedder(folder).load()
+
+
+@pytest.mark.slow
+def test_minilm_embeds_a_repeated_text_once_and_forgets_the_oldest() -> None:
+    embedder = MiniLMEmbedder()
+    computed: list[list[str]] = []
+    compute = embedder._compute
+
+    def counting(texts):
+        computed.append(list(texts))
+        return compute(texts)
+
+    embedder._compute = counting  # type: ignore[method-assign]
+    embedder.memo_size = 2
+    first = embedder.embed(["Talks resumed.", "Shelling went on.", "Talks resumed."])
+    assert computed == [["Talks resumed.", "Shelling went on."]]
+    assert np.array_equal(first[0], first[2])
+    again = embedder.embed(["Shelling went on."])
+    assert computed == [["Talks resumed.", "Shelling went on."]]
+    assert np.array_equal(again[0], first[1])
+    embedder.embed(["A third text."])  # the memo holds two: "Talks resumed." goes
+    embedder.embed(["Talks resumed."])
+    assert computed[-1] == ["Talks resumed."]

@@ -93,3 +93,34 @@ def test_prepare_embeds_and_ranks_no_more_than_the_limit(monkeypatch):
         *(("d1", i) for i in range(4)),
         *(("d2", i) for i in range(3)),
     ]
+
+
+def test_the_limit_reads_forty_articles_in_full_and_two_sentences_of_each_beyond() -> None:
+    from briefer.prepare import MAX_SENTENCES, READ_SENTENCES, sentence_limit
+
+    assert sentence_limit(1) == sentence_limit(40) == READ_SENTENCES
+    assert sentence_limit(1000) == 2000  # the first two of every one of 1,000 documents
+    assert sentence_limit(10**6) == MAX_SENTENCES
+
+
+def test_a_run_over_the_limit_counts_what_it_left_unread_and_the_brief_says_so(
+    monkeypatch, fake_summarizer
+) -> None:
+    import briefer.prepare
+    from briefer.pipeline import build_briefing
+    from briefer.render.markdown import render_markdown
+
+    monkeypatch.setattr(briefer.prepare, "READ_SENTENCES", 6)
+    text = " ".join(f"Officials said {n} people were hurt in town {n}." for n in range(5))
+    docs = [make_document(text, "a"), make_document(text.replace("hurt", "moved"), "b")]
+    with pytest.warns(UserWarning, match="reads 6"):
+        context = prepare(docs, embedder=HashingEmbedder())
+    assert len(context.sentences) == 6 and context.unread == 4
+    with pytest.warns(UserWarning, match="reads 6"):
+        briefing = build_briefing(docs, summarizer=fake_summarizer, embedder=HashingEmbedder())
+    assert briefing.coverage.notes[-1] == (
+        "With this many sources, only the first sentences of each document were read"
+        " (4 later sentences were left out)."
+    )
+    assert "4 later sentences were left out" in render_markdown(briefing)
+    assert prepare(DOCS, embedder=HashingEmbedder()).unread == 0

@@ -130,7 +130,16 @@ def test_every_weight_loader_asks_for_safetensors():
             assert isinstance(safe, ast.Constant) and safe.value is True, (
                 f"{path}:{call.lineno} loads weights without use_safetensors=True"
             )
-    assert {"embed.py", "loading.py"} <= set(loaders)
+    assert "loading.py" in set(loaders)
+
+
+def test_the_embedding_model_is_read_from_safetensors_only():
+    """briefer.bert reads the MiniLM weights itself: with safetensors' load_file, no pickle."""
+    text = (PACKAGE / "bert.py").read_text(encoding="utf-8")
+    tree = ast.parse(text)
+    assert [_receiver(c) for c in _calls(tree, "load")] == []
+    assert "from safetensors.torch import load_file" in text
+    assert "model.safetensors" in text
 
 
 def test_torch_load_is_only_used_with_weights_only():

@@ -220,7 +220,7 @@ def compose(
         background=background,
         statements=statements,
         sources=sources,
-        coverage=coverage(sources, shown_all, profile_parties),
+        coverage=coverage(sources, shown_all, profile_parties, unread=context.unread),
     )
 
 

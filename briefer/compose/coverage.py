@@ -45,8 +45,13 @@ def number_sources(
 
 
 def coverage(
-    sources: Sequence[Source], shown: Sequence[Statement], parties: Sequence[Party]
+    sources: Sequence[Source],
+    shown: Sequence[Statement],
+    parties: Sequence[Party],
+    *,
+    unread: int = 0,
 ) -> Coverage:
+    """`unread`: body sentences the run left out (briefer.prepare's limit), said in a note."""
     dates = sorted(s.date for s in sources if s.date)
     homes: dict[tuple[str, str], set[str]] = {}
     for source in sources:
@@ -60,7 +65,16 @@ def coverage(
         first=dates[0] if dates else "",
         last=dates[-1] if dates else "",
         homes=tuple(counts),
-        notes=tuple(_one_sided(sources, shown, parties)),
+        notes=tuple(_one_sided(sources, shown, parties)) + _unread_note(unread),
+    )
+
+
+def _unread_note(unread: int) -> tuple[str, ...]:
+    if unread <= 0:
+        return ()
+    return (
+        f"With this many sources, only the first sentences of each document were read"
+        f" ({unread:,} later sentences were left out).",
     )
 
 

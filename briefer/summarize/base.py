@@ -32,7 +32,8 @@ class SummaryContext:
     `sentences`: every body sentence of the run by ref, in document order; `vectors`: their
     L2-normalised embeddings by ref (empty where a caller has none); `ranked`: the run's
     ranking, best first, duplicates collapsed (`briefer.rank.rank_sentences`); `parses`: the
-    run's spaCy parse cache, shared by the stages that parse; `documents` by id.
+    run's spaCy parse cache, shared by the stages that parse; `documents` by id; `unread`:
+    how many body sentences of the documents the run left out (`briefer.prepare`'s limit).
     """
 
     sentences: Mapping[SentenceRef, Sentence]
@@ -40,6 +41,7 @@ class SummaryContext:
     ranked: tuple[RankedSentence, ...] = ()
     parses: Parses | None = None
     documents: Mapping[str, Document] = field(default_factory=lambda: _EMPTY)
+    unread: int = 0
 
     def __post_init__(self) -> None:
         for name in ("sentences", "vectors", "documents"):

@@ -183,11 +183,12 @@ class TrainedSummarizer:
 
 
 def _parse(texts: Sequence[str], context: SummaryContext) -> list[Doc]:
+    """Tagger and parser only: deletion candidates and their features use no entities."""
     if context.parses is not None:
-        return context.parses(texts)
+        return context.parses(texts, ner=False)
     from briefer import nlp
 
-    return nlp.parse(texts)
+    return nlp.parse(texts, ner=False)
 
 
 def _in_reading_order(picks: list[tuple[RankedSentence, Option]]) -> tuple[SummarySentence, ...]:
