@@ -175,3 +175,31 @@ def test_the_same_article_is_cleaned_alike_in_every_format(tmp_path):
     assert bodies[0] == bodies[1] == bodies[2]
     assert bodies[0][0].startswith("Jets struck suspected hideouts")
     assert all(d.place == "Peshawar" for d in docs)
+
+
+@pytest.mark.parametrize(
+    ("url", "day"),
+    [
+        ("https://www.example-news.com/world/asia/2022/09/12/border-clash/", "2022-09-12"),
+        ("https://example.org/2017-05-05-chaman-clash", "2017-05-05"),
+        ("https://example.org/news/2019/2/27/jets-downed", "2019-02-27"),
+        ("https://example.org/news/1718123", ""),  # an article number
+        ("https://example.org/archive/2022/09/", ""),  # a month, no day
+        ("https://example.org/2022/13/40/x", ""),  # no such day
+        ("https://example.org/2022/09-12/x", ""),  # separators that differ
+        ("https://2022.example.org/a", ""),  # the host is no path
+    ],
+)
+def test_a_news_url_dates_its_article_only_by_a_whole_day_in_its_path(url, day) -> None:
+    from briefer.readers.metadata import date_in_url
+
+    assert date_in_url(url) == day
+
+
+def test_an_undated_article_takes_its_urls_day_and_a_stated_date_wins() -> None:
+    body = "Border guards exchanged fire near the crossing on Friday, officials said.\n"
+    url = "URL: https://www.example-news.com/2022/12/11/crossing-clash/\n"
+    undated = text_document("Title: Crossing clash\n" + url + "\n" + body, "a.txt")
+    assert undated.date == "2022-12-11"
+    dated = text_document("Title: Crossing clash\n" + url + "Date: 2022-12-12\n\n" + body, "b.txt")
+    assert dated.date == "2022-12-12"

@@ -169,6 +169,26 @@ def normalize_date(value: object) -> str:
     return ""
 
 
+_URL_DATE = re.compile(
+    r"/(?P<year>(?:19|20)\d{2})([/-])(?P<mon>[01]?\d)\2(?P<day>[0-3]?\d)(?=[/.-]|$)"
+)
+
+
+def date_in_url(url: str) -> str:
+    """The ISO day a news URL's path gives ("/2022/09/12/", "/2017-05-05-..."); "" if none.
+
+    Only year, month and day in that order, separated alike, count: an article number is no
+    date, and neither is a month without its day ("/2022/09/").
+    """
+    path = re.sub(r"^[a-z]+://[^/]*", "", url.strip(), flags=re.IGNORECASE)
+    for match in _URL_DATE.finditer(path):
+        try:
+            return dt.date(int(match["year"]), int(match["mon"]), int(match["day"])).isoformat()
+        except ValueError:
+            continue
+    return ""
+
+
 def header_fields(key: str, value: str) -> Metadata | None:
     """The metadata of one `Key: value` header line; None if `key` is no header key."""
     field = HEADER_KEYS.get(re.sub(r"\s+", " ", key.strip().lower()))

@@ -68,9 +68,11 @@ def text_document(
 
     Metadata comes from `known` (the file format's own), then the text (a header block or
     front matter, the headline, a "Published ..." line, the dateline), then `fallback`; an
-    outlet still unknown is named after the URL's domain (see briefer.outlets).
+    outlet still unknown is named after the URL's domain (see briefer.outlets), a date still
+    unknown is read from the URL's path where it has one ("/2022/09/12/").
     """
     from briefer.outlets import domain_of, outlet_for_url
+    from briefer.readers.metadata import date_in_url
 
     text = normalize_characters(text)
     known, fallback = _normalized(known), _normalized(fallback)
@@ -79,6 +81,8 @@ def text_document(
     if not meta.outlet and meta.url:
         outlet = outlet_for_url(meta.url)
         meta = meta.fill(Metadata(outlet=outlet.name if outlet else domain_of(meta.url)))
+    if not meta.date and meta.url:
+        meta = meta.fill(Metadata(date=date_in_url(meta.url)))
     if not has_body(text, cleaned.marks):
         raise NoArticleText(
             path,
