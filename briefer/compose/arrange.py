@@ -164,6 +164,7 @@ def compose(
             page.left() - share_facts - share_voices,
             shown,
             figures,
+            {p: [c for c in by_party[p] if c.sentence.ref in used] for p in columns},
         )
     fact_items = _list(
         FACTS,

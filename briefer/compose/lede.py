@@ -30,7 +30,7 @@ MAX_SENTENCES = 4
 _WHAT = re.compile(
     r"\b(?:strikes?|struck|air ?strikes?|attacks?|attacked|raids?|bomb\w*|shell\w*|clash\w*"
     r"|fighting|fought|fired|gunfire|exchanged|killed|explosions?|blasts?|offensive|operations?"
-    r"|invasion|invaded|drone|missiles?|rockets?|artillery|troops|ceasefire|cease-fire)\b",
+    r"|hostilities|invasion|invaded|drone|missiles?|rockets?|artillery|troops|ceasefire|cease-fire)\b",
     re.IGNORECASE,
 )
 _WHEN = re.compile(
@@ -59,13 +59,16 @@ def what_happened(
     parties: Sequence[PartyDef] = (),
     count: int = 2,
 ) -> list[Fact]:
-    """Up to `count` (one or two) facts for the lede's opening, from those several outlets
-    (or a wire) report when there are any: an event, who, where and when, said briefly; the
-    second only when it adds what the first does not say."""
-    if not facts:
-        return []
-    backed = [f for f in facts if f.support != "single"] or list(facts)
-    top = max((scores.get(f.claim.sentence.ref, 0.0) for f in backed), default=0.0) or 1.0
+    """Up to `count` (one or two) facts for the lede's opening, each naming an event (a
+    strike, a clash, ...): from those several outlets (or a wire) report when there are any,
+    else one outlet's that is not based in a party's country (shown attributed to it); who,
+    where and when, said briefly. The second
+    only when it adds what the first does not say, a corroborated one before one outlet's."""
+    events = [f for f in facts if _WHAT.search(f.claim.sentence.text) and not f.home]
+    if not events:
+        return []  # none names an event: the parties' claims open the brief
+    backed = [f for f in events if f.support != "single"]
+    top = max((scores.get(f.claim.sentence.ref, 0.0) for f in events), default=0.0) or 1.0
     aliases = sorted({a for p in parties for a in (p.name, *p.aliases)}, key=len, reverse=True)
     who = (
         re.compile(
@@ -88,7 +91,7 @@ def what_happened(
             / length
         )
 
-    first = max(backed, key=value)
+    first = max(backed or events, key=value)
     if count < 2:
         return [first]
     said = content_words(first.claim.sentence.text)
@@ -103,8 +106,11 @@ def what_happened(
         fills = any(p.search(fact.claim.sentence.text) for p in missing)
         return value(fact) * new * (2.0 if fills else 1.0) if new >= 0.5 else 0.0
 
-    second = max((f for f in backed if f is not first), key=adds, default=None)
-    return [first, second] if second is not None and adds(second) > 0 else [first]
+    for pool in (backed, events):  # a corroborated fact; else one outlet's, attributed
+        second = max((f for f in pool if f is not first), key=adds, default=None)
+        if second is not None and adds(second) > 0:
+            return [first, second]
+    return [first]
 
 
 def core_claim(
