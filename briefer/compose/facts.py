@@ -59,6 +59,11 @@ _HEDGED = re.compile(
     r"|according to (?:media )?reports)\b",
     re.IGNORECASE,
 )
+# Both sides at once ("blamed each other"): no one side's version of the point.
+_SYMMETRIC = re.compile(
+    r"\b(?:each other|one another|both sides|both countries|both nations|both armies)\b",
+    re.IGNORECASE,
+)
 _TOLL = re.compile(
     r"\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|dozens?|scores|hundreds?",
     re.IGNORECASE,
@@ -136,7 +141,7 @@ def find_facts(
             else "single"
         )
         if support == "single" and (
-            speaks_to(text, disputed)
+            (speaks_to(text, disputed) and not _SYMMETRIC.search(text))
             or _casualty_figure(text)
             or (outlets[0].party and lexicon.find(text))
         ):

@@ -29,7 +29,7 @@ __all__ = [
 MAX_SENTENCES = 4
 _WHAT = re.compile(
     r"\b(?:strikes?|struck|air ?strikes?|attacks?|attacked|raids?|bomb\w*|shell\w*|clash\w*"
-    r"|fighting|fought|fired|gunfire|exchanged|killed|explosions?|blasts?|offensive|operations?"
+    r"|skirmish\w*|fighting|fought|fired|gunfire|exchanged|killed|explosions?|blasts?|offensive|operations?"
     r"|hostilities|invasion|invaded|drone|missiles?|rockets?|artillery|troops|ceasefire|cease-fire)\b",
     re.IGNORECASE,
 )
