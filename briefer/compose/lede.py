@@ -27,6 +27,7 @@ __all__ = [
 ]
 
 MAX_SENTENCES = 4
+HOME_WEIGHT = 0.5  # one outlet's report from a party's country, as the lede's what-happened
 _WHAT = re.compile(
     r"\b(?:strikes?|struck|air ?strikes?|attacks?|attacked|raids?|bomb\w*|shell\w*|clash\w*"
     r"|skirmish\w*|fighting|fought|fired|gunfire|exchanged|killed|explosions?|blasts?|offensive|operations?"
@@ -61,10 +62,10 @@ def what_happened(
 ) -> list[Fact]:
     """Up to `count` (one or two) facts for the lede's opening, each naming an event (a
     strike, a clash, ...): from those several outlets (or a wire) report when there are any,
-    else one outlet's that is not based in a party's country (shown attributed to it); who,
-    where and when, said briefly. The second
+    else one outlet's (shown attributed to it; one based in a party's country counts for
+    HOME_WEIGHT of another's); who, where and when, said briefly. The second
     only when it adds what the first does not say, a corroborated one before one outlet's."""
-    events = [f for f in facts if _WHAT.search(f.claim.sentence.text) and not f.home]
+    events = [f for f in facts if _WHAT.search(f.claim.sentence.text)]
     if not events:
         return []  # none names an event: the parties' claims open the brief
     backed = [f for f in events if f.support != "single"]
@@ -88,6 +89,7 @@ def what_happened(
             * (1 + cues)
             * (1 + 0.25 * min(fact.voices - 1, 3))
             * (1.5 if _WHAT.search(text) else 1.0)
+            * (HOME_WEIGHT if fact.home else 1.0)
             / length
         )
 
