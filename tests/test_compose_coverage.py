@@ -147,3 +147,24 @@ def test_a_list_dash_goes_and_a_quote_opened_in_the_sentence_before_is_opened() 
     whole = "“We will respond,” the minister said."
     assert opened_quote(whole) == whole
     assert closed_quote(opened_quote(whole)) == whole
+
+
+def test_a_casualty_figure_counts_people_not_rockets_or_dates() -> None:
+    from briefer.compose.lede import casualty_figures
+
+    text = "Three citizens were injured when two rockets hit Kesh on 13 May, the army said."
+    assert casualty_figures(text) == {"three"}
+    assert casualty_figures("The strikes killed 26 and injured 46 others.") == {"26", "46"}
+    assert casualty_figures("The death toll rose to 12 on Sunday.") == {"12"}
+    assert casualty_figures("Two rockets hit the Kesh depot on 13 May.") == set()
+
+
+def test_a_connective_goes_after_according_to_and_a_border_alone_is_no_legality_point() -> None:
+    from briefer.perspectives import according_to
+    from briefer.perspectives.topics import topic_of
+
+    assert according_to("the ministry", "Subsequently, at 7am, troops fired shots.") == (
+        "According to the ministry, at 7am, troops fired shots."
+    )
+    assert topic_of("Troops fired into a village near the border on Tuesday.") != "legality"
+    assert topic_of("Northland troops crossed the border into Southland overnight.") == ("legality")

@@ -65,7 +65,7 @@ _SYMMETRIC = re.compile(
     re.IGNORECASE,
 )
 _TOLL = re.compile(
-    r"\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|dozens?|scores|hundreds?",
+    r"\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|dozens?|scores|hundreds?",
     re.IGNORECASE,
 )
 _BACKGROUND = re.compile(

@@ -145,8 +145,35 @@ def has_casualty_figure(text: str) -> bool:
 
 
 def casualty_figures(text: str) -> set[str]:
-    """The figures of dead or wounded that `text` gives ({"46", "six"}), lower-cased."""
-    return {word for word in cues(text, "casualties") if _FIGURE.fullmatch(word)}
+    """The figures of dead or wounded that `text` gives ({"46", "six"}), lower-cased: numbers
+    of people or of the dead ("46 people", "killing five children"), not of anything else
+    the sentence counts ("two rockets", "on 13 September")."""
+    if not cues(text, "casualties"):
+        return set()
+    found = set()
+    for m in _FIGURE.finditer(text):
+        after = []
+        for word in text[m.end() :].split()[:4]:
+            if _FIGURE.search(word):
+                break  # the next number counts something of its own
+            after.append(word)
+        before = text[: m.start()].split()[-3:]
+        if any(_PEOPLE.fullmatch(w.strip(",.;:()\"'“”’").lower()) for w in after) or any(
+            _KILLING.fullmatch(w.strip(",.;:").lower()) for w in before
+        ):
+            found.add(m.group().lower())
+    return found
+
+
+# Who a casualty figure counts, or what it says of them ("46 people", "12 killed").
+_PEOPLE = re.compile(
+    r"people|persons?|civilians?|soldiers?|troops|servicem[ae]n|members|militants?|fighters"
+    r"|terrorists?|insurgents?|children|women|men|girls?|boys?|citizens|nationals|individuals"
+    r"|residents|villagers|locals|tourists|worshippers|policem[ae]n|police|personnel|officers"
+    r"|guards|workers|dead|killed|wounded|injured|hurt|deaths?|casualties|fatalities|martyred"
+    r"|bodies|lives|others|more"
+)
+_KILLING = re.compile(r"killing|killed|kill|injuring|wounding|leaving|left|claimed|toll|of")
 
 
 # Words that make a multi-word alias an organisation or a place, not a person.
