@@ -32,6 +32,7 @@ def test_a_sentence_pointing_back_hedged_or_garbled_is_no_fact() -> None:
     assert not ok("The army seems to be continuing intensive shelling near the crossing.")
     assert not ok("In Northland has successfully foiled a direct attack by Southland.")
     assert not ok("The ministry's remarks came in response to questions about the border.")
+    assert not ok("Artillery strikes have been reported from Kesh and three other villages.")
 
 
 def _facts(narration: list[Claim], outlets: dict[str, Outlet], disputed=()) -> list[Fact]:
@@ -47,8 +48,10 @@ def test_one_outlets_toll_is_no_fact_but_a_corroborated_event_and_mutual_blame_a
     blame = claim("The two countries blamed each other for the clash at Kesh.", "a", 1)
     one_side = claim("Northland's troops opened fire first at the Kesh crossing.", "a", 2)
     event = claim("Fighting broke out at the Kesh crossing on Sunday night.", "b")
-    facts = _facts([toll, blame, one_side, event], outlets, disputed=("responsibility",))
+    law = claim("Northland troops violated the sovereign territory of Southland at Kesh.", "b", 1)
+    facts = _facts([toll, blame, one_side, event, law], outlets, disputed=("responsibility",))
     shown = [f.claim.sentence.text for f in facts]
+    assert law.sentence.text not in shown  # legality: one side's version, disputed or not
     assert toll.sentence.text not in shown  # one outlet's figure of dead: an account
     assert blame.sentence.text in shown  # both sides at once: no one side's version
     assert one_side.sentence.text not in shown  # one outlet on a disputed point

@@ -9,8 +9,9 @@ A narrator sentence (no speaker of its own) is a fact when
 
 Two outlets' sentences report one fact when they are paraphrases (sentences.Paraphrases):
 the fact is shown once, crediting both. A sentence from one outlet alone is shown as that
-outlet's report ("Dawn reports that ..."), and never when it speaks to a disputed point (one
-outlet's account of it is one side's version) or comes from an outlet based in a party's
+outlet's report ("Dawn reports that ..."), and never when it speaks to a disputed point, to
+blame or to legality (one outlet's account of it is one side's version, unless it gives both
+sides at once: "blamed each other"), gives a toll, or comes from an outlet based in a party's
 country and uses a loaded term (a partisan outlet's framing is not a fact). A fact is the
 outlet's own words: a whole sentence quoting no one. Sentences about the history ("since
 2021", "last year") are background, not facts.
@@ -31,6 +32,9 @@ from briefer.perspectives.topics import cues
 __all__ = ["Fact", "fact_text", "find_facts", "proper_names", "usable"]
 
 MIN_WORDS = 6
+# Points on which one outlet's unattributed words are one side's version even where only one
+# party speaks to them: who is to blame, what the law or sovereignty says.
+ONE_SIDED = ("responsibility", "legality")
 # A personal pronoun early on: the sentence leans on one before it ("During this visit, he
 # met ..."), which the brief does not show.
 _LEANS_BACK = re.compile(r"^(?:\S+\s+){0,7}?(?:he|she|they|him|her|his|them|it)\b", re.IGNORECASE)
@@ -56,7 +60,7 @@ _GARBLED = re.compile(r"^(?:[Ii]n|[Oo]n|[Aa]t)\s+[A-Z][\w-]*\s+(?:has|have|had|i
 _HEDGED = re.compile(
     r"\b(?:reportedly|allegedly|apparently|purportedly|seem(?:s|ed)? to|appears? to"
     r"|(?:media |some |unconfirmed )?reports (?:said|say|claim\w*|suggest\w*|indicate\w*)"
-    r"|according to (?:media )?reports)\b",
+    r"|according to (?:media )?reports|(?:has|have|had) been reported|(?:was|were) reported)\b",
     re.IGNORECASE,
 )
 # Both sides at once ("blamed each other"): no one side's version of the point.
@@ -141,7 +145,7 @@ def find_facts(
             else "single"
         )
         if support == "single" and (
-            (speaks_to(text, disputed) and not _SYMMETRIC.search(text))
+            (speaks_to(text, (*disputed, *ONE_SIDED)) and not _SYMMETRIC.search(text))
             or _casualty_figure(text)
             or (outlets[0].party and lexicon.find(text))
         ):
