@@ -68,7 +68,7 @@ __all__ = ["Composition", "compose"]
 
 HEADER_WORDS = 16  # "# " and the date line, besides the title's own words
 HEADING_WORDS = 5  # a section heading
-SHARES = (0.22, 0.16)  # of the words after the lede, at most these kept for facts, voices
+SHARES = (0.15, 0.10)  # of the words after the lede, at most these kept for facts, voices
 
 
 @dataclass(frozen=True)
@@ -164,6 +164,8 @@ def compose(
             page.left() - share_facts - share_voices,
             shown,
             figures,
+            {p: [c for c in by_party[p] if c.sentence.ref in used] for p in columns},
+            scores,
         )
     fact_items = _list(
         FACTS,

@@ -9,8 +9,9 @@ A narrator sentence (no speaker of its own) is a fact when
 
 Two outlets' sentences report one fact when they are paraphrases (sentences.Paraphrases):
 the fact is shown once, crediting both. A sentence from one outlet alone is shown as that
-outlet's report ("Dawn reports that ..."), and never when it speaks to a disputed point (one
-outlet's account of it is one side's version) or comes from an outlet based in a party's
+outlet's report ("Dawn reports that ..."), and never when it speaks to a disputed point, to
+blame or to legality (one outlet's account of it is one side's version, unless it gives both
+sides at once: "blamed each other"), gives a toll, or comes from an outlet based in a party's
 country and uses a loaded term (a partisan outlet's framing is not a fact). A fact is the
 outlet's own words: a whole sentence quoting no one. Sentences about the history ("since
 2021", "last year") are background, not facts.
@@ -26,10 +27,14 @@ from briefer.compose.outlets import Independence, Outlet
 from briefer.compose.sentences import Paraphrases, complete, own_words
 from briefer.data import Claim
 from briefer.perspectives import Lexicon, contradicts, neutral_text, reported_by, speaks_to
+from briefer.perspectives.topics import cues
 
 __all__ = ["Fact", "fact_text", "find_facts", "proper_names", "usable"]
 
 MIN_WORDS = 6
+# Points on which one outlet's unattributed words are one side's version even where only one
+# party speaks to them: who is to blame, what the law or sovereignty says.
+ONE_SIDED = ("responsibility", "legality")
 # A personal pronoun early on: the sentence leans on one before it ("During this visit, he
 # met ..."), which the brief does not show.
 _LEANS_BACK = re.compile(r"^(?:\S+\s+){0,7}?(?:he|she|they|him|her|his|them|it)\b", re.IGNORECASE)
@@ -38,7 +43,33 @@ _LEANS_BACK = re.compile(r"^(?:\S+\s+){0,7}?(?:he|she|they|him|her|his|them|it)\
 _META = re.compile(
     r"^(?:the|this|these|that|its|his|her)\s+(?:list|statement|remarks?|report|article|story"
     r"|comments?|announcement|briefing|tweet|post|video|interview|message|letter)s?\b"
-    r"|\b(?:compiled|key facts|what we know|here is|here's|read more|live updates)\b",
+    r"|\b(?:compiled|key facts|what we know|here is|here's|read more|live updates)\b"
+    r"|\b(?:remarks|statements?|comments|announcement)\s+(?:came|comes|follow(?:s|ed)?)\b",
+    re.IGNORECASE,
+)
+# A demonstrative opening that points at a sentence before it: "These strikes followed ...",
+# "This comes in response to ...", "Those tensions culminated ...", "Such attacks ...".
+_POINTS_BACK = re.compile(
+    r"^(?:this|these|those|that|such)\b(?!\s+(?:morning|week|year|month))|\bthese\b",
+    re.IGNORECASE,
+)
+# Copy garbled in the source: an opening phrase runs straight into a verb ("In Israel has
+# foiled ...").
+_GARBLED = re.compile(r"^(?:[Ii]n|[Oo]n|[Aa]t)\s+[A-Z][\w-]*\s+(?:has|have|had|is|are|was|were)\b")
+# The outlet passes on what it has not confirmed: someone else's account, not its own report.
+_HEDGED = re.compile(
+    r"\b(?:reportedly|allegedly|apparently|purportedly|seem(?:s|ed)? to|appears? to"
+    r"|(?:media |some |unconfirmed )?reports (?:said|say|claim\w*|suggest\w*|indicate\w*)"
+    r"|according to (?:media )?reports|(?:has|have|had) been reported|(?:was|were) reported)\b",
+    re.IGNORECASE,
+)
+# Both sides at once ("blamed each other"): no one side's version of the point.
+_SYMMETRIC = re.compile(
+    r"\b(?:each other|one another|both sides|both countries|both nations|both armies)\b",
+    re.IGNORECASE,
+)
+_TOLL = re.compile(
+    r"\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|dozens?|scores|hundreds?",
     re.IGNORECASE,
 )
 _BACKGROUND = re.compile(
@@ -55,12 +86,14 @@ class Fact:
     outlet: str  # the outlet of a "single" fact ("" when not known)
     voices: int  # independent outlets reporting it
     rank: int  # position in the salience order
+    home: str = ""  # a "single" fact's outlet is based in this party's country ("": neutral)
 
 
 def usable(claim: Claim) -> bool:
     """Whether a narrator sentence can be a fact at all: long enough, whole, in the outlet's
-    own words, not a question, not leaning on a sentence before it, not about the article or
-    a statement rather than the event."""
+    own words, not a question, not leaning on a sentence before it (a pronoun, "These
+    strikes ..."), not about the article or a statement rather than the event, and not
+    hedged ("reportedly", "media reports said": an account the outlet has not confirmed)."""
     text = claim.sentence.text.strip()
     return (
         len(text.split()) >= MIN_WORDS
@@ -68,7 +101,10 @@ def usable(claim: Claim) -> bool:
         and own_words(text)
         and not text.endswith("?")
         and not _LEANS_BACK.match(text)
+        and not _POINTS_BACK.search(text)
         and not _META.search(text)
+        and not _HEDGED.search(text)
+        and not _GARBLED.match(text)
     )
 
 
@@ -109,15 +145,31 @@ def find_facts(
             else "single"
         )
         if support == "single" and (
-            speaks_to(text, disputed) or (outlets[0].party and lexicon.find(text))
+            (speaks_to(text, (*disputed, *ONE_SIDED)) and not _SYMMETRIC.search(text))
+            or _casualty_figure(text)
+            or (outlets[0].party and lexicon.find(text))
         ):
-            continue  # one outlet's account of a disputed point; a partisan outlet's framing
-        fact = Fact(claim, support, outlets[0].name if support == "single" else "", voices, rank)
+            continue  # one outlet's account of a disputed point or a toll; a partisan framing
+        single = support == "single"
+        fact = Fact(
+            claim,
+            support,
+            outlets[0].name if single else "",
+            voices,
+            rank,
+            outlets[0].party if single else "",
+        )
         if neutral_text(text, lexicon) is None and support != "single":
             continue
         (background if _BACKGROUND.search(text) else facts).append(fact)
     facts.sort(key=lambda f: (f.support == "single", f.rank))
     return facts, background
+
+
+def _casualty_figure(text: str) -> bool:
+    """Gives a number of dead or wounded: a toll, which one outlet alone does not establish
+    (the parties' tolls are shown under each party)."""
+    return any(_TOLL.fullmatch(word) for word in cues(text, "casualties"))
 
 
 def fact_text(

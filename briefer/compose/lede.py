@@ -27,10 +27,11 @@ __all__ = [
 ]
 
 MAX_SENTENCES = 4
+HOME_WEIGHT = 0.5  # one outlet's report from a party's country, as the lede's what-happened
 _WHAT = re.compile(
     r"\b(?:strikes?|struck|air ?strikes?|attacks?|attacked|raids?|bomb\w*|shell\w*|clash\w*"
-    r"|fighting|fought|fired|gunfire|exchanged|killed|explosions?|blasts?|offensive|operations?"
-    r"|invasion|invaded|drone|missiles?|rockets?|artillery|troops|ceasefire|cease-fire)\b",
+    r"|skirmish\w*|fighting|fought|fired|gunfire|exchanged|killed|explosions?|blasts?|offensive|operations?"
+    r"|hostilities|invasion|invaded|drone|missiles?|rockets?|artillery|troops|ceasefire|cease-fire)\b",
     re.IGNORECASE,
 )
 _WHEN = re.compile(
@@ -59,13 +60,16 @@ def what_happened(
     parties: Sequence[PartyDef] = (),
     count: int = 2,
 ) -> list[Fact]:
-    """Up to `count` (one or two) facts for the lede's opening, from those several outlets
-    (or a wire) report when there are any: an event, who, where and when, said briefly; the
-    second only when it adds what the first does not say."""
-    if not facts:
-        return []
-    backed = [f for f in facts if f.support != "single"] or list(facts)
-    top = max((scores.get(f.claim.sentence.ref, 0.0) for f in backed), default=0.0) or 1.0
+    """Up to `count` (one or two) facts for the lede's opening, each naming an event (a
+    strike, a clash, ...): from those several outlets (or a wire) report when there are any,
+    else one outlet's (shown attributed to it; one based in a party's country counts for
+    HOME_WEIGHT of another's); who, where and when, said briefly. The second
+    only when it adds what the first does not say, a corroborated one before one outlet's."""
+    events = [f for f in facts if _WHAT.search(f.claim.sentence.text)]
+    if not events:
+        return []  # none names an event: the parties' claims open the brief
+    backed = [f for f in events if f.support != "single"]
+    top = max((scores.get(f.claim.sentence.ref, 0.0) for f in events), default=0.0) or 1.0
     aliases = sorted({a for p in parties for a in (p.name, *p.aliases)}, key=len, reverse=True)
     who = (
         re.compile(
@@ -85,10 +89,11 @@ def what_happened(
             * (1 + cues)
             * (1 + 0.25 * min(fact.voices - 1, 3))
             * (1.5 if _WHAT.search(text) else 1.0)
+            * (HOME_WEIGHT if fact.home else 1.0)
             / length
         )
 
-    first = max(backed, key=value)
+    first = max(backed or events, key=value)
     if count < 2:
         return [first]
     said = content_words(first.claim.sentence.text)
@@ -103,8 +108,11 @@ def what_happened(
         fills = any(p.search(fact.claim.sentence.text) for p in missing)
         return value(fact) * new * (2.0 if fills else 1.0) if new >= 0.5 else 0.0
 
-    second = max((f for f in backed if f is not first), key=adds, default=None)
-    return [first, second] if second is not None and adds(second) > 0 else [first]
+    for pool in (backed, events):  # a corroborated fact; else one outlet's, attributed
+        second = max((f for f in pool if f is not first), key=adds, default=None)
+        if second is not None and adds(second) > 0:
+            return [first, second]
+    return [first]
 
 
 def core_claim(
@@ -137,8 +145,35 @@ def has_casualty_figure(text: str) -> bool:
 
 
 def casualty_figures(text: str) -> set[str]:
-    """The figures of dead or wounded that `text` gives ({"46", "six"}), lower-cased."""
-    return {word for word in cues(text, "casualties") if _FIGURE.fullmatch(word)}
+    """The figures of dead or wounded that `text` gives ({"46", "six"}), lower-cased: numbers
+    of people or of the dead ("46 people", "killing five children"), not of anything else
+    the sentence counts ("two rockets", "on 13 September")."""
+    if not cues(text, "casualties"):
+        return set()
+    found = set()
+    for m in _FIGURE.finditer(text):
+        after = []
+        for word in text[m.end() :].split()[:4]:
+            if _FIGURE.search(word):
+                break  # the next number counts something of its own
+            after.append(word)
+        before = text[: m.start()].split()[-3:]
+        if any(_PEOPLE.fullmatch(w.strip(",.;:()\"'“”’").lower()) for w in after) or any(
+            _KILLING.fullmatch(w.strip(",.;:").lower()) for w in before
+        ):
+            found.add(m.group().lower())
+    return found
+
+
+# Who a casualty figure counts, or what it says of them ("46 people", "12 killed").
+_PEOPLE = re.compile(
+    r"people|persons?|civilians?|soldiers?|troops|servicem[ae]n|members|militants?|fighters"
+    r"|terrorists?|insurgents?|children|women|men|girls?|boys?|citizens|nationals|individuals"
+    r"|residents|villagers|locals|tourists|worshippers|policem[ae]n|police|personnel|officers"
+    r"|guards|workers|dead|killed|wounded|injured|hurt|deaths?|casualties|fatalities|martyred"
+    r"|bodies|lives|others|more"
+)
+_KILLING = re.compile(r"killing|killed|kill|injuring|wounding|leaving|left|claimed|toll|of")
 
 
 # Words that make a multi-word alias an organisation or a place, not a person.

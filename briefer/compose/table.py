@@ -8,18 +8,29 @@ get comparable room, and the louder side at most `Layout.max_lead` claims more.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from briefer.compose.lede import casualty_figures, has_casualty_figure
 from briefer.compose.length import Layout
 from briefer.compose.page import Page
-from briefer.data import TABLE, Claim, Row, Statement
-from briefer.perspectives import DISPUTE_TOPICS, point_name
+from briefer.data import TABLE, Claim, Row, SentenceRef, Statement
+from briefer.perspectives import DISPUTE_TOPICS, content_words, point_name
 from briefer.perspectives.topics import TOPICS
 
-__all__ = ["GENERAL", "build_rows", "row_words"]
+__all__ = [
+    "CONCISE",
+    "GENERAL",
+    "SAYS_AGAIN",
+    "build_rows",
+    "concise_first",
+    "own_content",
+    "row_words",
+    "says_again",
+]
 
 GENERAL = "General"
+CONCISE = 36  # words: a claim longer than this is tried later, by salience per word
+SAYS_AGAIN = 0.6  # of a claim's content words shared with one shown: it says that again
 _ORDER = (*DISPUTE_TOPICS, *(t for t in TOPICS if t not in DISPUTE_TOPICS), "")
 
 
@@ -33,12 +44,21 @@ def build_rows(
     limit: float,
     shown: dict[str, int],
     figures: dict[str, set[str]],
+    said: dict[str, list[Claim]] | None = None,
+    scores: Mapping[SentenceRef, float] | None = None,
 ) -> tuple[tuple[Row, ...], list[Statement]]:
     """The rows, and every statement placed in them; `limit` caps the words they may use,
     `shown` counts each party's statements already on the page (the lede's), `figures`
-    holds each party's casualty figures already shown: a figure is given once."""
+    holds each party's casualty figures already shown: a figure is given once; `said` holds
+    each party's claims already shown (the lede's): a claim that mostly says one of them
+    again, in other words, is left for one that says something else. With `scores` (the
+    sentences' salience), a party's claims are tried by salience per word (`concise_first`)."""
     figures = {p: set(figures.get(p, ())) for p in columns}
-    queues = {p: _topic_leads_first(by_party.get(p, ()), bool(figures[p])) for p in columns}
+    said_words = {p: [own_content(c) for c in (said or {}).get(p, ())] for p in columns}
+    queues = {
+        p: _topic_leads_first(concise_first(by_party.get(p, ()), scores), bool(figures[p]))
+        for p in columns
+    }
     cells: dict[tuple[str, str], list[Statement]] = {}
     shown = {p: shown.get(p, 0) for p in columns}
     placed: list[Statement] = []
@@ -52,7 +72,12 @@ def build_rows(
                 topic = _row_topic(claim.topic)
                 cell = cells.setdefault((topic, party), [])
                 given = casualty_figures(claim.sentence.text)
-                if len(cell) >= layout.per_cell or given & figures[party]:
+                words = own_content(claim)
+                if (
+                    len(cell) >= layout.per_cell
+                    or given & figures[party]
+                    or says_again(words, said_words[party])
+                ):
                     continue
                 row = 0 if _has_row(cells, topic, cell) else row_words(topic, len(columns))
                 room = min(page.left(), limit - spent)
@@ -67,6 +92,7 @@ def build_rows(
                 cell.append(statement)
                 placed.append(statement)
                 figures[party] |= given
+                said_words[party].append(words)
                 shown[party] += 1
                 progress = True
                 break
@@ -81,6 +107,33 @@ def build_rows(
         if any(cells.get((topic, p)) for p in columns)
     )
     return rows, placed
+
+
+def concise_first(
+    claims: Sequence[Claim], scores: Mapping[SentenceRef, float] | None
+) -> list[Claim]:
+    """`claims` by salience per word: a sentence longer than CONCISE words counts for less in
+    proportion, so that a long one does not take the room of two that say as much (no
+    `scores`: as given)."""
+    if not scores:
+        return list(claims)
+
+    def value(claim: Claim) -> float:
+        words = len(claim.sentence.text.split())
+        return scores.get(claim.sentence.ref, 0.0) / max(1.0, words / CONCISE)
+
+    return sorted(claims, key=value, reverse=True)
+
+
+def own_content(claim: Claim) -> set[str]:
+    """The content words of a claim's sentence, its speaker's name aside."""
+    return content_words(claim.sentence.text) - content_words(claim.speaker)
+
+
+def says_again(words: set[str], said: Sequence[set[str]], share: float = SAYS_AGAIN) -> bool:
+    """Whether at least `share` of `words` (a claim's content words) are those of one claim
+    already shown: the same account again, in other words."""
+    return bool(words) and any(len(words & other) >= share * len(words) for other in said)
 
 
 def least_words(claim: Claim, cap: int) -> int:

@@ -22,7 +22,7 @@ from briefer.perspectives.frames import scan_quotes
 from briefer.perspectives.neutral import drop_connective
 from briefer.summarize.base import Summarizer, SummaryContext
 
-__all__ = ["Writer", "clean"]
+__all__ = ["Writer", "clean", "closed_quote", "opened_quote"]
 
 
 class Writer:
@@ -50,7 +50,7 @@ class Writer:
         text = drop_connective(text)
         return Statement(
             "",
-            closed_quote(clean(text)),
+            closed_quote(opened_quote(clean(text))),
             short.sources,
             claim.party,
             claim.speaker,
@@ -94,10 +94,22 @@ def closed_quote(text: str) -> str:
 
 
 def clean(text: str) -> str:
-    """One line: runs of whitespace (newlines included) become one space, and a word that
-    hard-wrapped copy broke at a hyphen is whole again ("in- discriminate", "Cha- man")."""
-    return _BROKEN_WORD.sub("", " ".join(text.split()))
+    """One line: runs of whitespace (newlines included) become one space, a word that
+    hard-wrapped copy broke at a hyphen is whole again ("in- discriminate", "Cha- man"), and
+    a list item's dash or bullet before the sentence goes ("- The ministry said ...")."""
+    return _BROKEN_WORD.sub("", _BULLET.sub("", " ".join(text.split())))
+
+
+def opened_quote(text: str) -> str:
+    """A quotation whose opening mark is in the source's sentence before (“... respond,” Asif
+    said.), opened where the shown sentence starts: the reader sees where the quoted words
+    begin."""
+    close, start = text.find("”"), text.find("“")
+    if close == -1 or (start != -1 and start < close):
+        return text
+    return "“" + text.lstrip()
 
 
 # "in- discriminate": a hyphen and a space inside a lower-case word; not "pro- and anti-".
+_BULLET = re.compile(r"^(?:[-–—•*·]\s+)+(?=\S)")
 _BROKEN_WORD = re.compile(r"(?<=[A-Za-z][a-z])- (?=[a-z]{2,})(?!(?:and|or|nor|to)\b)")

@@ -151,8 +151,9 @@ def _attributed(sentence: SummarySentence, speaker: str, party: str) -> SummaryS
 
 
 def according_to(speaker: str, text: str, names: Container[str] | None = None) -> str:
-    """ "According to X, ..." in front of a sentence, keeping proper nouns capitalised."""
-    return f"According to {speaker}, {_run_on(text, names)}"
+    """ "According to X, ..." in front of a sentence, keeping proper nouns capitalised; a
+    leading connective ("Subsequently, ...") goes, as after "reports that"."""
+    return f"According to {speaker}, {_run_on(drop_connective(text.strip()), names)}"
 
 
 def reported_by(outlet: str, text: str, names: Container[str] | None = None) -> str:
@@ -175,7 +176,7 @@ def drop_connective(text: str) -> str:
 
 _CONNECTIVE = re.compile(
     r"^(?:additionally|moreover|furthermore|meanwhile|also|however|in addition|besides|"
-    r"separately|likewise|nevertheless|still|yet),\s+(?=\S)",
+    r"separately|likewise|nevertheless|still|yet|subsequently|thereafter|afterwards),\s+(?=\S)",
     re.IGNORECASE,
 )
 

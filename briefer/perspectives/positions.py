@@ -179,14 +179,22 @@ def name_speaker(text: str, claim: Claim) -> str:
 def _attributed(text: str, speaker: str) -> str:
     frame = find_frame(scan_quotes(text).masked)
     if frame is None:
-        if speaker.lower() in text.lower():
+        if _names(text, speaker):
             return text
         return according_to(speaker, text)
-    if speaker.lower() in text.lower():
+    if _names(text, speaker):
         return text  # "It quoted a government official as ...": the speaker is named already
     if _role_only(frame.speaker) and frame.speaker.lower() != speaker.lower():
         return _replace_first(text, frame.speaker, speaker)
     return text
+
+
+def _names(text: str, speaker: str) -> bool:
+    """Whether `text` names `speaker` already: the whole phrase, or the part before its
+    appositive ("the head of the department" of "the head of the department, A. Name")."""
+    low = text.lower()
+    head = speaker.split(",")[0].strip()
+    return speaker.lower() in low or (len(head.split()) >= 3 and head.lower() in low)
 
 
 def _role_only(phrase: str) -> bool:

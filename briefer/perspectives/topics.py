@@ -31,7 +31,7 @@ TOPICS: dict[str, tuple[str, str]] = {
         "legality and sovereignty",
         r"sovereign\w*|violat\w+|international (?:law|principles)|principles|aggression"
         r"|unilateral|illegal|legitimate|self-defen[cs]e|right to defend|inherent right"
-        r"|territorial integrity|airspace|border",
+        r"|territorial integrity|airspace|cross(?:ed|es|ing)? (?:the |its |our )?border",
     ),
     "response": (
         "response and retaliation",

@@ -1,0 +1,173 @@
+"""Composition rules that decide what the brief covers: which sentences can be facts, what
+the lede says happened, which of a party's claims the table shows (invented text)."""
+
+from __future__ import annotations
+
+from briefer.compose.facts import Fact, find_facts, usable
+from briefer.compose.lede import what_happened
+from briefer.compose.length import LENGTHS
+from briefer.compose.outlets import Independence, Outlet
+from briefer.compose.page import Page
+from briefer.compose.table import build_rows, concise_first, says_again
+from briefer.compose.writer import clean, closed_quote, opened_quote
+from briefer.data import TABLE, Claim, Sentence, Statement
+from briefer.perspectives import attributed_text, load_lexicon
+
+
+def claim(text: str, doc: str = "d", index: int = 0, **fields) -> Claim:
+    return Claim(Sentence(doc, index, 0, len(text), text), **fields)
+
+
+def ok(text: str) -> bool:
+    return usable(claim(text))
+
+
+def test_a_sentence_pointing_back_hedged_or_garbled_is_no_fact() -> None:
+    assert ok("Northland's artillery shelled the Kesh crossing on Tuesday night.")
+    assert not ok("These strikes followed an overnight attack on the Kesh crossing.")
+    assert not ok("This comes in response to the shelling of Velmar on 1 April.")
+    assert not ok("Clashes ensued as the army moved to quell these activities near Velmar.")
+    assert not ok("Southland's artillery reportedly targeted four villages near Velmar.")
+    assert not ok("The clashes killed at least five people near Velmar, media reports said.")
+    assert not ok("The army seems to be continuing intensive shelling near the crossing.")
+    assert not ok("In Northland has successfully foiled a direct attack by Southland.")
+    assert not ok("The ministry's remarks came in response to questions about the border.")
+    assert not ok("Artillery strikes have been reported from Kesh and three other villages.")
+
+
+def _facts(narration: list[Claim], outlets: dict[str, Outlet], disputed=()) -> list[Fact]:
+    facts, _ = find_facts(
+        narration, Independence(narration, outlets), {}, load_lexicon(), disputed=disputed
+    )
+    return facts
+
+
+def test_one_outlets_toll_is_no_fact_but_a_corroborated_event_and_mutual_blame_are() -> None:
+    outlets = {"a": Outlet("Bay Observer"), "b": Outlet("City Courier")}
+    toll = claim("Shelling near the Kesh crossing killed eight civilians on Sunday.", "a")
+    blame = claim("The two countries blamed each other for the clash at Kesh.", "a", 1)
+    one_side = claim("Northland's troops opened fire first at the Kesh crossing.", "a", 2)
+    event = claim("Fighting broke out at the Kesh crossing on Sunday night.", "b")
+    law = claim("Northland troops violated the sovereign territory of Southland at Kesh.", "b", 1)
+    facts = _facts([toll, blame, one_side, event, law], outlets, disputed=("responsibility",))
+    shown = [f.claim.sentence.text for f in facts]
+    assert law.sentence.text not in shown  # legality: one side's version, disputed or not
+    assert toll.sentence.text not in shown  # one outlet's figure of dead: an account
+    assert blame.sentence.text in shown  # both sides at once: no one side's version
+    assert one_side.sentence.text not in shown  # one outlet on a disputed point
+    assert event.sentence.text in shown
+
+
+def _fact(text: str, support: str = "single", doc: str = "a", home: str = "", rank=0) -> Fact:
+    voices = 2 if support == "corroborated" else 1
+    return Fact(claim(text, doc, rank), support, "" if voices == 2 else "Bay", voices, rank, home)
+
+
+def test_the_ledes_what_happened_names_an_event_corroborated_before_one_outlets() -> None:
+    meta = _fact("In September, the group established an interim government in Velmar.")
+    assert what_happened([meta], {}, 32) == []  # no event: the parties' claims open the lede
+
+    single = _fact("Artillery shelled four villages near the Kesh crossing on Tuesday.", rank=1)
+    backed = _fact("Fighting broke out on the border of Northland and Southland.", "corroborated")
+    scores = {single.claim.sentence.ref: 2.0, backed.claim.sentence.ref: 1.0}
+    opening = what_happened([single, backed, meta], scores, 32)
+    assert opening[0] is backed  # corroborated first, though less salient
+    assert opening[1:] == [single]  # then one outlet's, adding the when and where
+
+    home = _fact("Troops shelled the Kesh crossing on Tuesday morning.", doc="h", home="north")
+    other = _fact("Troops shelled the Kesh crossing on Tuesday night, residents said.", doc="o")
+    scores = {home.claim.sentence.ref: 1.0, other.claim.sentence.ref: 0.8}
+    assert what_happened([home, other], scores, 32, count=1) == [other]
+
+
+def test_a_partys_claim_that_says_its_shown_claim_again_leaves_room_for_another() -> None:
+    lede = claim(
+        "Southland's army said Northland units committed large-scale sabotage in the Kesh"
+        " and Velmar directions on the night of 12 May.",
+        speaker="Southland's army",
+        party="south",
+    )
+    again = claim(
+        "At night on 12 May, Northland units committed sabotage in the Kesh and Velmar"
+        " directions, the ministry said.",
+        "b",
+        speaker="the ministry",
+        party="south",
+        topic="legality",
+    )
+    mines = claim(
+        "Northland sabotage groups mined the supply roads between the army's positions, the"
+        " ministry said.",
+        "c",
+        speaker="the ministry",
+        party="south",
+        topic="targets",
+    )
+    assert says_again({"night", "northland", "units", "kesh"}, [{"kesh", "northland", "units"}])
+    assert not says_again({"mined", "roads", "kesh"}, [{"kesh", "northland", "units"}])
+
+    def write(c: Claim, place: str, words: int) -> Statement:
+        return Statement("", attributed_text(c), (c.sentence.ref,), c.party, c.speaker, c.topic)
+
+    rows, placed = build_rows(
+        {"south": [again, mines]},
+        ["south"],
+        (),
+        LENGTHS["standard"],
+        Page(None),
+        write,
+        float("inf"),
+        {"south": 1},
+        {},
+        {"south": [lede]},
+    )
+    assert [s.sources[0] for s in placed] == [mines.sentence.ref]
+    assert all(s.place in ("", TABLE) for s in placed)
+
+
+def test_a_long_claim_is_tried_after_shorter_ones_by_salience_per_word() -> None:
+    short = claim("Southland says the strikes hit only army positions near Kesh.", "a")
+    long = claim(" ".join(["Southland says the strikes hit army positions"] * 9) + ".", "b")
+    scores = {long.sentence.ref: 1.5, short.sentence.ref: 1.0}
+    assert concise_first([long, short], scores) == [short, long]  # 63 words: 1.5 / 1.75
+    assert concise_first([long, short], None) == [long, short]
+
+
+def test_a_speaker_named_before_an_appositive_is_not_named_again() -> None:
+    text = "Likewise, the head of the border department said the units fired on Kesh."
+    speaker = "the head of the border department, Arin Vell"
+    said = attributed_text(claim(text, speaker=speaker, party="south"))
+    assert said == text  # not "According to the head ..., Arin Vell, the head ... said"
+
+
+def test_a_list_dash_goes_and_a_quote_opened_in_the_sentence_before_is_opened() -> None:
+    assert clean("- The ministry stressed that no army post was hit.") == (
+        "The ministry stressed that no army post was hit."
+    )
+    assert clean("Troops fired - and then withdrew.") == "Troops fired - and then withdrew."
+    cut = "But if the attacks go on, we will respond,” the minister said."
+    assert opened_quote(cut) == "“" + cut
+    whole = "“We will respond,” the minister said."
+    assert opened_quote(whole) == whole
+    assert closed_quote(opened_quote(whole)) == whole
+
+
+def test_a_casualty_figure_counts_people_not_rockets_or_dates() -> None:
+    from briefer.compose.lede import casualty_figures
+
+    text = "Three citizens were injured when two rockets hit Kesh on 13 May, the army said."
+    assert casualty_figures(text) == {"three"}
+    assert casualty_figures("The strikes killed 26 and injured 46 others.") == {"26", "46"}
+    assert casualty_figures("The death toll rose to 12 on Sunday.") == {"12"}
+    assert casualty_figures("Two rockets hit the Kesh depot on 13 May.") == set()
+
+
+def test_a_connective_goes_after_according_to_and_a_border_alone_is_no_legality_point() -> None:
+    from briefer.perspectives import according_to
+    from briefer.perspectives.topics import topic_of
+
+    assert according_to("the ministry", "Subsequently, at 7am, troops fired shots.") == (
+        "According to the ministry, at 7am, troops fired shots."
+    )
+    assert topic_of("Troops fired into a village near the border on Tuesday.") != "legality"
+    assert topic_of("Northland troops crossed the border into Southland overnight.") == ("legality")
