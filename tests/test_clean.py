@@ -203,3 +203,21 @@ def test_an_undated_article_takes_its_urls_day_and_a_stated_date_wins() -> None:
     assert undated.date == "2022-12-11"
     dated = text_document("Title: Crossing clash\n" + url + "Date: 2022-12-12\n\n" + body, "b.txt")
     assert dated.date == "2022-12-12"
+
+
+def test_another_storys_teaser_under_its_headline_and_time_is_clutter() -> None:
+    text = (
+        "Shelling hits Fernpass market\n"
+        "FERNPASS – Four people were killed when shells hit the market on Sunday, police said.\n"
+        "The border crossing was closed for an indefinite period, officials said.\n"
+        "Talks on the dam resume in Lindau 11:25 AM | 21 Nov, 2024\n"
+        "LINDAU – Negotiators have conditionally agreed to resume talks on the dam more than ...\n"
+        "Residents said the shelling went on until dawn.\n"
+    )
+    doc = text_document(text, "a.txt")
+    teaser = text.index("LINDAU")
+    kinds = {text[m.start : m.end][:6]: m.kind for m in doc.marks}
+    assert kinds.get("LINDAU") == "clutter"
+    body = [s.text for s in split_segments(doc) if s.kind == BODY]
+    assert "Residents said the shelling went on until dawn." in body
+    assert not any(s.startswith("LINDAU") for s in body) and teaser > 0

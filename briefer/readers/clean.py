@@ -153,6 +153,9 @@ def _classify(text: str, content: list[_Line], title: str) -> tuple[Metadata, st
                 extra.append(Mark(line.start, dateline.end, DATELINE))
             seen_body = True
             continue
+        if _related_teaser(line, content, i):
+            line.kind = CLUTTER
+            continue
         if not is_last and not continues and _heading_shape(line, content, i):
             line.kind = HEADING
     body = [line for line in content if not line.kind]
@@ -225,6 +228,15 @@ def _teaser(line: _Line, content: list[_Line], i: int) -> bool:
     return kind in {CLUTTER, CAPTION, CREDIT, BYLINE, TIMESTAMP} or (
         _heading_shape(following) and not following.text[:1].islower()
     )
+
+
+def _related_teaser(line: _Line, content: list[_Line], i: int) -> bool:
+    """Another story's teaser inside the page: one cut-off sentence under that story's headline
+    or time ("Pakistan reopens Chaman border 11:25 AM | 21 Nov, 2022" / "QUETTA – Pakistan has
+    conditionally reopened its border ... more than a week ...")."""
+    if i == 0 or line.words > 40 or not re.search(r"\w\s*(?:\.\.\.|…)$", line.text.strip()):
+        return False
+    return not _ends_inside(line.text) and content[i - 1].kind in {HEADING, CLUTTER, TIMESTAMP}
 
 
 def _ends_inside(text: str) -> bool:
