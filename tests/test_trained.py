@@ -160,6 +160,27 @@ def test_tiny_model_summary_is_source_words_in_order_and_within_budget() -> None
     assert again == summarizer.summarize(context.ranked, context=context, max_words=40)
 
 
+def test_compression_parses_with_entities_its_unit_features_count() -> None:
+    """unit_features counts entity labels: a parse without NER changes every deletion score
+    (it cost 0.15 R-2 on 100 NeuS rows when one was tried)."""
+    import dataclasses
+
+    context = prepare(_documents(), embedder=HashingEmbedder())
+    asked: list[dict] = []
+    parses = context.parses
+
+    def recording(texts, **options):
+        asked.append(options)
+        return parses(texts, **options)
+
+    context = dataclasses.replace(context, parses=recording)
+    summarizer = TrainedSummarizer("tiny", weights=tiny_weights(delete_threshold=0.0))
+    summarizer.summarize(context.ranked, context=context, max_words=40)
+    assert asked and all(options.get("ner", True) for options in asked)
+    docs = parses([r.sentence.text for r in context.ranked])
+    assert any(doc.ents for doc in docs)
+
+
 def test_condense_deletes_units_until_the_sentence_fits() -> None:
     context = prepare(_documents(), embedder=HashingEmbedder())
     summarizer = TrainedSummarizer("tiny", weights=tiny_weights())

@@ -183,12 +183,12 @@ class TrainedSummarizer:
 
 
 def _parse(texts: Sequence[str], context: SummaryContext) -> list[Doc]:
-    """Tagger and parser only: deletion candidates and their features use no entities."""
+    """With entities: a unit's features count the entity labels inside it."""
     if context.parses is not None:
-        return context.parses(texts, ner=False)
+        return context.parses(texts)
     from briefer import nlp
 
-    return nlp.parse(texts, ner=False)
+    return nlp.parse(texts)
 
 
 def _in_reading_order(picks: list[tuple[RankedSentence, Option]]) -> tuple[SummarySentence, ...]:
