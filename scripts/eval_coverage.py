@@ -18,8 +18,8 @@ A keyword group matches when one of its alternatives is a case-insensitive subst
 checked: the body's words (everything above "## Sources", str.split()), sentences of eight or
 more words printed twice, and whether the lede names every party with a statement. Each
 document gets the outlet, URL and date that `events.yaml` records for it where its own text
-gives none (a clipping tool's header would). Briefs go to --out (never into the repository:
-they hold the outlets' sentences).
+gives none (a clipping tool's header would). Briefs (Markdown and DOCX) go to --out (never
+into the repository: they hold the outlets' sentences).
 """
 
 from __future__ import annotations
@@ -175,6 +175,7 @@ def run(args: argparse.Namespace) -> list[EventScore]:
     import yaml
 
     from briefer.pipeline import build_briefing
+    from briefer.render import render
     from briefer.render.markdown import render_markdown
 
     events = yaml.safe_load((DEVSET / "events.yaml").read_text("utf-8"))["events"]
@@ -209,6 +210,7 @@ def run(args: argparse.Namespace) -> list[EventScore]:
         if args.out:
             args.out.mkdir(parents=True, exist_ok=True)
             (args.out / f"{event['id']}.md").write_text(markdown, encoding="utf-8")
+            (args.out / f"{event['id']}.docx").write_bytes(render(briefing, "docx"))
         spec = yaml.safe_load(checklist.read_text("utf-8"))
         scores.append(score_brief(briefing, spec, markdown, event["split"]))
     return scores
@@ -258,7 +260,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--summarizer", default=None, help="default: briefer's default")
     parser.add_argument("--embedder", default="minilm", choices=["minilm", "hashing"])
     parser.add_argument("--articles", type=Path, default=DEVSET / "articles")
-    parser.add_argument("--out", type=Path, default=None, help="folder for the briefs (.md)")
+    parser.add_argument("--out", type=Path, default=None, help="folder for the briefs (.md, .docx)")
     parser.add_argument("--json", action="store_true", help="scores as JSON")
     args = parser.parse_args(argv)
     if not (DEVSET / "events.yaml").is_file():
