@@ -53,6 +53,7 @@ _KEY_VALUE = re.compile(r"^\s*([A-Za-z][A-Za-z ]{0,18}?)\s*:[ \t]*(.*?)\s*$")
 _FRONT_MATTER_FENCE = re.compile(r"^\s*(?:---|\.\.\.)\s*$")
 _SEPARATOR = re.compile(r"^\s*(?:[-=_*~•·—–]\s*){3,}$")
 _WORD = re.compile(r"[\w'’]+")
+_CUT_OFF = re.compile(r"\w\s*(?:\.\.\.|…)$")  # a text cut off by the page: "a week ..."
 # The search tool's " date 2025-07-24 " before a page's first line; a page's date line.
 _DATE_PREFIX = re.compile(r"^date\s+\d{4}-\d{2}-\d{2}\b[ \t]*")
 _QUESTION = re.compile(
@@ -234,7 +235,7 @@ def _related_teaser(line: _Line, content: list[_Line], i: int) -> bool:
     """Another story's teaser inside the page: one cut-off sentence under that story's headline
     or time ("Pakistan reopens Chaman border 11:25 AM | 21 Nov, 2022" / "QUETTA – Pakistan has
     conditionally reopened its border ... more than a week ...")."""
-    if i == 0 or line.words > 40 or not re.search(r"\w\s*(?:\.\.\.|…)$", line.text.strip()):
+    if i == 0 or line.words > 40 or not _CUT_OFF.search(line.text.strip()):
         return False
     return not _ends_inside(line.text) and content[i - 1].kind in {HEADING, CLUTTER, TIMESTAMP}
 
@@ -433,7 +434,7 @@ def _trailing_fragment(text: str, start: int, end: int) -> list[Mark]:
         return []
     a, b = spans[-1]
     last = text[start + a : start + b]
-    cut = re.search(r"\w\s*(?:\.\.\.|…)$", last) is not None
+    cut = _CUT_OFF.search(last) is not None
     if (SENTENCE_END.search(last) or _CLOSING_QUOTE.search(last)) and not cut:
         return []
     return [Mark(start + a, start + b, FRAGMENT)]
