@@ -31,7 +31,15 @@ StoryThreshold = Annotated[
     typer.Option(
         help="Story grouping: the largest distance (0-2) at which documents still form one"
         " story; lower splits more (default: measured, 0.475 with MiniLM). Documents dated"
-        " more than 7 days apart are never one story, whatever the threshold."
+        " more than --story-days days apart are never one story, whatever the threshold."
+    ),
+]
+StoryDays = Annotated[
+    int,
+    typer.Option(
+        min=0,
+        help="Story grouping: documents dated more than this many days apart are never one"
+        " story (undated documents are grouped by their words alone).",
     ),
 ]
 OneStory = Annotated[

@@ -19,6 +19,7 @@ from briefer.cli_common import (
     SmtpPort,
     SmtpUser,
     StartTls,
+    StoryDays,
     StoryThreshold,
     app,
     user_errors,
@@ -50,6 +51,7 @@ def daily(
         bool, typer.Option("--new-only", help="Leave carried-over claims out (no 'Earlier').")
     ] = False,
     story_threshold: StoryThreshold = None,
+    story_days: StoryDays = 7,
     one_story: OneStory = False,
     send: Annotated[
         bool, typer.Option("--send", help="Mail the day's DOCX (needs --to and --smtp-host).")
@@ -94,6 +96,7 @@ def daily(
         since=since,
         new_only=new_only,
         story_threshold=story_threshold,
+        story_days=story_days,
         one_story=one_story,
         mail=mail,
         progress=not quiet,

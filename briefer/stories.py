@@ -252,6 +252,7 @@ def brief_stories(
     *,
     one_story: bool = False,
     story_threshold: float | None = None,
+    story_days: int | None = MAX_DAYS_APART,
     title: str | None = None,
     date: str | None = None,
     embedder: object = None,
@@ -261,6 +262,7 @@ def brief_stories(
     """One story: its Briefing (as `build_briefing` gives it). Several, or one with
     documents that fit no story: a Digest of one Briefing per story, most outlets first.
 
+    `story_threshold` and `story_days` go to `group_stories` (its `threshold`, `max_days`);
     `options` go to `build_briefing` for every story (profile, summarizer, length, ...).
     """
     from briefer.pipeline import build_briefing, parse_day
@@ -275,7 +277,9 @@ def brief_stories(
     if one_story:
         grouping = Grouping(stories=(docs,))
     else:
-        grouping = group_stories(docs, embedder=embedder, threshold=story_threshold)
+        grouping = group_stories(
+            docs, embedder=embedder, threshold=story_threshold, max_days=story_days
+        )
     if len(grouping.stories) == 1 and not grouping.singletons:
         return build_briefing(
             docs, title=title, date=date, embedder=embedder, progress=progress, **options

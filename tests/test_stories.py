@@ -256,3 +256,34 @@ def test_dates_come_from_what_the_readers_find(tmp_path) -> None:
 def test_negative_day_limit_is_a_usage_error(documents) -> None:
     with pytest.raises(UsageError, match="max_days"):
         group_stories(documents, embedder=HashingEmbedder(), max_days=-1)
+
+
+def test_story_days_sets_how_far_apart_one_story_may_run() -> None:
+    docs = [clash("a1", "2026-05-05", "Lakeside News"), clash("a2", "2026-05-06", "River Gazette")]
+    docs += [clash("b1", "2026-05-15", "Plains Post"), clash("b2", "2026-05-16", "Hill Herald")]
+    apart = brief(docs)  # the default: 7 days
+    assert isinstance(apart, Digest) and len(apart.stories) == 2
+    together = brief(docs, story_days=30)
+    assert isinstance(together, Briefing) and len(together.documents) == 4
+
+
+def test_story_days_on_the_command_line(tmp_path, monkeypatch) -> None:
+    monkeypatch.setattr("briefer.embed.MiniLMEmbedder", lambda *a, **k: HashingEmbedder())
+    files = [("a", "5 May 2026", "Lakeside News"), ("b", "6 May 2026", "River Gazette")]
+    files += [("c", "15 May 2026", "Plains Post"), ("d", "16 May 2026", "Hill Herald")]
+    for name, date, outlet in files:
+        header = f"Title: Guards exchange fire at the Fernpass crossing\nSource: {outlet}\n"
+        text = f"{header}Date: {date}\n\n{CLASH} {outlet} counted the shots from its office.\n"
+        (tmp_path / f"{name}.txt").write_text(text, encoding="utf-8")
+    out = tmp_path / "out"
+    out.mkdir()
+    args = ["brief", *(str(tmp_path / f"{n}.txt") for n, *_ in files), "--quiet"]
+    args += ["--summarizer", "extractive", "--date", "2026-05-16"]
+    result = runner.invoke(app, [*args, "-o", str(out / "apart.md")])
+    assert result.exit_code == 0, result.output
+    assert "## Today's stories" in (out / "apart.md").read_text()
+    result = runner.invoke(app, [*args, "--story-days", "30", "-o", str(out / "one.md")])
+    assert result.exit_code == 0, result.output
+    assert "Today's stories" not in (out / "one.md").read_text()
+    result = runner.invoke(app, [*args, "--story-days", "-1", "-o", str(out / "bad.md")])
+    assert result.exit_code == 2 and not (out / "bad.md").exists()
