@@ -53,6 +53,8 @@ _WORD = re.compile(r"\S+")
 _GLUED = re.compile(r"(?P<word>\b[a-z]{3,})[.!?][\"”’]?(?=[A-Z][a-z])")
 _LIST_NUMBER = re.compile(r"\s*(?:\d{1,2}[.)]|[-•*])\s*")
 _GLUE_ABBREVIATIONS = frozenset("mrs gen col capt sgt gov sen rep maj prof rev est".split())
+_QUOTED_END = re.compile(r"[?!][\"'”’»]+$")  # a quoted question or exclamation ends here ...
+_GOES_ON = re.compile(r"[a-z]")  # ... and the sentence goes on: '“Why?” he asked.'
 
 
 def split_sentences(document: Document) -> tuple[Sentence, ...]:
@@ -110,9 +112,22 @@ def split_text(text: str) -> list[tuple[int, int]]:
     """Character spans (start, end) of the sentences of `text`, whitespace stripped."""
     spans: list[tuple[int, int]] = []
     for block_start, block_end in _blocks(text):
-        for start, end in _punkt_spans(text, block_start, block_end):
+        for start, end in _joined(text, _punkt_spans(text, block_start, block_end)):
             spans.extend(_capped(text, start, end))
     return spans
+
+
+def _joined(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Punkt always ends a sentence at "?" and "!", also inside a quotation that the sentence
+    goes on after: '“Does the law allow it?” he asked.' is one sentence, not a question and
+    a fragment ("he asked.") that reads as nonsense on its own."""
+    out: list[tuple[int, int]] = []
+    for start, end in spans:
+        if out and _QUOTED_END.search(text, out[-1][0], out[-1][1]) and _GOES_ON.match(text, start):
+            out[-1] = (out[-1][0], end)
+        else:
+            out.append((start, end))
+    return out
 
 
 def _punkt_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -203,3 +203,17 @@ def test_windows_longer_than_any_sentence_change_no_sentence(text):
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(briefer.split, "PUNKT_WINDOW", 400)  # each sentence here is under 200
         assert split_text(text) == whole
+
+
+def test_quoted_question_followed_by_its_speaker_is_one_sentence():
+    text = (
+        "The spokesman questioned the strikes. “Does the law allow targeting the water of a"
+        " country?” he asked. “Enough!” she said. Is it over? Nobody knows."
+    )
+    assert sentences(text) == [
+        "The spokesman questioned the strikes.",
+        "“Does the law allow targeting the water of a country?” he asked.",
+        "“Enough!” she said.",
+        "Is it over?",
+        "Nobody knows.",
+    ]
