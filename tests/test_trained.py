@@ -243,3 +243,38 @@ def test_a_clause_carrying_a_claim_is_kept(parse) -> None:
     doc = parse(sentence)
     for unit in compress.candidates(doc):
         assert "asserting" not in doc[unit.start : unit.end].text
+
+
+@pytest.mark.parametrize(
+    ("sentence", "shorter"),
+    [
+        (
+            "Pakistan struck camps in Khost, which housed militants, officials said.",
+            "Pakistan struck camps in Khost, officials said.",
+        ),
+        (
+            "The army hit hideouts of the TTP, which Islamabad blames for attacks, the ministry"
+            " said on Monday.",
+            "The army hit hideouts of the TTP, the ministry said on Monday.",
+        ),
+        (
+            "The strikes, which began at dawn, were condemned by Kabul.",
+            "The strikes were condemned by Kabul.",
+        ),
+    ],
+)
+def test_a_deleted_clause_leaves_the_comma_before_its_speaker(parse, sentence, shorter) -> None:
+    doc = parse(sentence)
+    chosen = [u for u in compress.candidates(doc) if u.kind == "relative"]
+    assert chosen, units(doc)
+    assert compress.delete(doc, chosen) == shorter
+
+
+def test_who_was_killed_is_never_deleted(parse) -> None:
+    doc = parse(
+        "Afghanistan condemned the airstrikes in the east, which resulted in the deaths of"
+        " dozens of locals, Zabihullah Mujahid, a spokesman, said on Saturday."
+    )
+    gone = " ".join(doc[u.start : u.end].text for u in compress.candidates(doc))
+    assert "deaths" not in gone
+    assert "a spokesman" in gone

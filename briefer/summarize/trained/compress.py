@@ -47,6 +47,10 @@ _CORE_DEPS = {
     "nsubj", "nsubjpass", "csubj", "dobj", "obj", "iobj", "dative", "attr", "acomp",
     "xcomp", "ccomp", "aux", "auxpass", "agent", "oprd",
 }  # fmt: skip
+_CASUALTY = {
+    "kill", "die", "death", "dead", "wound", "injure", "injury", "casualty", "martyr", "toll",
+}  # fmt: skip
+_CLAUSES = {"ccomp", "advcl", "parataxis"}  # a clause ends at the comma before what follows
 _NEGATION = {"not", "n't", "never", "no", "nor", "neither", "without", "none", "nobody"}
 _RELATIVE = {"which", "who", "whom", "whose", "where", "when"}
 _LIST_WORDS = {"and", "or"}
@@ -211,6 +215,8 @@ def _protected(doc: Doc, start: int, end: int) -> bool:
     for token in doc[start:end]:
         if token.dep_ == "ROOT" or token.dep_ == "neg" or token.lower_ in _NEGATION:
             return True
+        if token.lemma_.lower() in _CASUALTY:
+            return True  # who was killed or wounded is what a conflict brief is about
         if token.dep_ in _CORE_DEPS and token.head.dep_ == "ROOT":
             return True
         if token.lemma_ in _REPORTING and token.pos_ == "VERB":
@@ -230,6 +236,8 @@ def delete(doc: Doc, units: Iterable[Unit]) -> str:
     gone = np.zeros(len(doc), dtype=bool)
     for unit in units:
         gone[unit.start : unit.end] = True
+        if _keeps_comma(doc, unit):
+            gone[unit.end - 1] = False
     kept = [t for t in doc if not gone[t.i]]
     if not gone.any():
         return doc.text.strip()
@@ -246,6 +254,32 @@ def delete(doc: Doc, units: Iterable[Unit]) -> str:
     if gone[0] or (doc[0].is_upper is False and text[:1].islower() and doc.text[:1].isupper()):
         text = text[:1].upper() + text[1:]
     return text
+
+
+def _keeps_comma(doc: Doc, unit: Unit) -> bool:
+    """Whether a mid-sentence unit's closing comma stays: it brackets the unit ("The strikes,
+    which killed five, were condemned") unless it also ends the clause the unit closes
+    ("Kabul condemned the strikes, which killed five, the spokesman said" keeps ", the
+    spokesman said")."""
+    start, end = unit.start, unit.end
+    if not (0 < start and end < len(doc) and doc[start].text == "," and doc[end - 1].text == ","):
+        return False
+    inside = range(start, end)
+    if any(t.lemma_ in _REPORTING and t.pos_ == "VERB" for t in doc[end:]):
+        speaker = [
+            t for t in doc[end:] if t.dep_ in ("nsubj", "nsubjpass") and t.head.lemma_ in _REPORTING
+        ]
+        if any(t.left_edge.i == end for t in speaker):
+            return True  # the speaker follows: ", Zabihullah Mujahid said"
+    roots = [t for t in doc[start:end] if t.head.i not in inside and not t.is_punct]
+    node = roots[0].head if roots else None
+    while node is not None and node.right_edge.i < end:
+        if node.dep_ in _CLAUSES:
+            return True
+        if node.head is node:
+            break
+        node = node.head
+    return False
 
 
 def _no_space_before(token: Token) -> bool:
