@@ -278,3 +278,13 @@ def test_who_was_killed_is_never_deleted(parse) -> None:
     gone = " ".join(doc[u.start : u.end].text for u in compress.candidates(doc))
     assert "deaths" not in gone
     assert "a spokesman" in gone
+
+
+def test_a_sentence_parsed_without_a_main_verb_loses_no_clause(parse) -> None:
+    doc = parse(
+        "The rebel units stationed in the hills of Arvan, Tesh, Morul and Fenna villages, using"
+        " mortars and rockets subjected to heavy fire several posts, depots, and bases of the"
+        " army in the Kesh, Dor, and Lun districts."
+    )
+    assert not any(t.dep_ == "ROOT" and t.pos_ in ("VERB", "AUX") for t in doc)  # the misparse
+    assert [u.kind for u in compress.candidates(doc)] == []

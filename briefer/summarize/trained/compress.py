@@ -72,11 +72,12 @@ def candidates(doc: Doc) -> list[Unit]:
     found: list[Unit] = []
     found += _dateline(doc)
     found += _parentheticals(doc)
-    for token in doc:
-        unit = _unit_of(doc, token)
-        if unit is not None:
-            found.append(unit)
-    found += _reported_tail(doc)
+    if _verb_rooted(doc):  # else the parse is wrong and its clauses with it
+        for token in doc:
+            unit = _unit_of(doc, token)
+            if unit is not None:
+                found.append(unit)
+        found += _reported_tail(doc)
     kept: list[Unit] = []
     words = _words(doc, 0, len(doc))
     for unit in sorted(found, key=lambda u: (u.start, -u.end)):
@@ -88,6 +89,13 @@ def candidates(doc: Doc) -> list[Unit]:
             continue
         kept.append(unit)
     return kept
+
+
+def _verb_rooted(doc: Doc) -> bool:
+    """A sentence's root is its main verb; a noun at the root is a misparse ("The forces
+    stationed in ..., using weapons and mortars subjected to fire ..." took the real main
+    verb for part of a participial clause)."""
+    return any(t.dep_ == "ROOT" and t.pos_ in ("VERB", "AUX") for t in doc)
 
 
 def _words(doc: Doc, start: int, end: int) -> int:
