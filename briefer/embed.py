@@ -141,12 +141,13 @@ class MiniLMEmbedder:
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
         missing = [t for t in dict.fromkeys(texts) if t not in self._memo]
-        if missing:
-            for text, vector in zip(missing, self._compute(missing), strict=True):
-                self._memo[text] = vector
-            while len(self._memo) > self.memo_size:  # the oldest first
-                del self._memo[next(iter(self._memo))]
-        return np.stack([self._memo[t] for t in texts])
+        fresh = dict(zip(missing, self._compute(missing), strict=True)) if missing else {}
+        out = np.stack([fresh[t] if t in fresh else self._memo[t] for t in texts])
+        for text in dict.fromkeys(texts):  # the texts of this call are the newest now
+            self._memo[text] = fresh[text] if text in fresh else self._memo.pop(text)
+        while len(self._memo) > self.memo_size:  # the least recently used first
+            del self._memo[next(iter(self._memo))]
+        return out
 
     def _compute(self, texts: list[str]) -> np.ndarray:
         self.load()

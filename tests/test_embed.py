@@ -137,3 +137,13 @@ def test_minilm_embeds_a_repeated_text_once_and_forgets_the_oldest() -> None:
     embedder.embed(["A third text."])  # the memo holds two: "Talks resumed." goes
     embedder.embed(["Talks resumed."])
     assert computed[-1] == ["Talks resumed."]
+
+
+def test_a_full_memo_keeps_the_texts_of_the_call_it_answers() -> None:
+    embedder = MiniLMEmbedder()
+    embedder._compute = lambda texts: np.ones((len(texts), embedder.dim), np.float32)  # type: ignore[method-assign]
+    embedder.memo_size = 2
+    embedder.embed(["Talks resumed.", "Shelling went on."])
+    out = embedder.embed(["Talks resumed.", "A third text."])  # the oldest is needed here
+    assert out.shape == (2, embedder.dim)
+    assert list(embedder._memo) == ["Talks resumed.", "A third text."]
