@@ -12,6 +12,18 @@ def _minutes(seconds: float) -> str:
     return f"{seconds / 60:.1f} min"
 
 
+def _cpu() -> str:
+    """The processor's model name where Linux tells it, else the machine type."""
+    try:
+        with open("/proc/cpuinfo", encoding="utf-8") as f:
+            for line in f:
+                if line.startswith("model name"):
+                    return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or platform.machine()
+
+
 def model_card(config: Any, stages: dict, times: dict) -> str:
     sal, dele, sets = stages["salience"], stages["deletion"], stages["settings"]
     s = sets["settings"]
@@ -67,7 +79,9 @@ Salience, per ranked sentence: its MiniLM vector, the run's mean vector, and
 Deletion, per unit: its kind, size and place, the dependency label of its head, the entities
 in it, and the share of its content words found in the run's most salient sentences.
 Never deletable (rules, not learned): the main verb, its subject and object, negation, a
-speaker or reporting verb, a number's unit or scale.
+speaker or reporting verb, a number's unit or scale, who was killed or wounded; a sentence
+whose parse has no verb at its root offers no clause (the parse is wrong). A deleted clause
+leaves the comma that ends its own clause (", officials said" stays).
 
 ## Data and terms
 
@@ -91,8 +105,9 @@ speaker or reporting verb, a number's unit or scale.
 2. Salience MLP: AdamW (lr {config.lr}, weight decay {config.weight_decay}), batch
    {config.batch_size}, input dropout {config.input_dropout}, dropout {config.dropout},
    {config.epochs} epochs over
-   {sal["train_sentences"]} sentences ({sal["steps"]} steps); the epoch with the best
-   mean validation R-2 is kept (epoch {sal["chosen"]["epoch"]}).
+   {sal["train_sentences"]} sentences ({sal["steps"]} steps), NeuS sentences weighing
+   {config.neus_share} of the Multi-News ones in all; the epoch with the best mean
+   validation R-2 is kept (epoch {sal["chosen"]["epoch"]}).
 3. Deletion scorer: units of the oracle sentences, labelled "deleted" when under
    {34}% of their content words are in the reference and "kept" when {67}% or more are;
    logistic regression, trained on NeuS (cased), Multi-News (lower-cased) or both, the one
@@ -103,8 +118,7 @@ speaker or reporting verb, a number's unit or scale.
    fill_budget {s.fill_budget}.
 
 Training time: {_minutes(total)} in all ({stage_times})
-on {config.threads} CPU cores ({platform.processor() or platform.machine()}, shared with
-other jobs), no GPU.
+on {config.threads} CPU cores ({_cpu()}), no GPU.
 
 ## Salience epochs (validation R-2 of whole-sentence picks, 100 / 66 words)
 

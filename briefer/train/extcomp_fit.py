@@ -56,6 +56,18 @@ def _proxy_r2(rows: list[dict], probs: list[np.ndarray], budget: int, dim: int) 
     return 100 * total / max(1, len(rows))
 
 
+def _balance(rows: dict, neus_share: float) -> np.ndarray:
+    """Per-sentence loss weights, NeuS rows first (as `fit_salience` stacks them): NeuS
+    sentences weigh `neus_share` of the Multi-News ones in all (10,000 Multi-News rows hold
+    ten times the sentences of 2,250 NeuS rows, and NeuS validation fell), mean weight 1."""
+    neus = sum(len(r["oracle"]) for r in rows["neus_train"])
+    multinews = sum(len(r["oracle"]) for r in rows["mn_train"])
+    out = np.ones(neus + multinews, dtype=np.float32)
+    if neus and multinews and neus_share > 0:
+        out[:neus] = neus_share * multinews / neus
+    return out / out.mean()
+
+
 def fit_salience(config: Any, rows: dict, out: Path) -> dict:
     import torch
 
@@ -64,6 +76,7 @@ def fit_salience(config: Any, rows: dict, out: Path) -> dict:
     train = rows["neus_train"] + rows["mn_train"]
     x = np.concatenate([r["features"] for r in train]).astype(np.float32)
     y = np.concatenate([_targets(r, config.soft_weight) for r in train])
+    weights = torch.from_numpy(_balance(rows, config.neus_share))
     mean, std = x.mean(axis=0), np.maximum(x.std(axis=0), 1e-3)
     dim = (x.shape[1] - _scalars()) // 2
     model = torch.nn.Sequential(
@@ -84,7 +97,9 @@ def fit_salience(config: Any, rows: dict, out: Path) -> dict:
         for start in range(0, len(order), config.batch_size):
             batch = order[start : start + config.batch_size]
             logits = model(xt[batch])[:, 0]
-            loss = torch.nn.functional.binary_cross_entropy_with_logits(logits, yt[batch])
+            loss = torch.nn.functional.binary_cross_entropy_with_logits(
+                logits, yt[batch], weight=weights[batch]
+            )
             opt.zero_grad()
             loss.backward()
             opt.step()
