@@ -1,7 +1,7 @@
 """Measure story grouping on the dev set: all articles of its events in one folder.
 
     python scripts/eval_stories.py [--embedder minilm|hashing] [--no-dates] [--heldout]
-                                   [--supply-dates] [--json]
+                                   [--supply-dates] [--events ID ...] [--json]
 
 Copies every article of the dev split's events that is present in devset/articles into one
 temporary folder (renamed 001.txt, 002.txt, ...: nothing of the event id reaches briefer),
@@ -65,12 +65,15 @@ WEIGHTS = [0.0, 0.15, 0.3, 0.45]
 DAYS = [None, 0, 1, 2, 3, 7, 14, 30, 365]  # the date rule's limit, swept at the default
 
 
-def dev_files(splits: tuple[str, ...] = ("dev",)) -> dict[str, list[Path]]:
-    """Event id -> its articles present on disk (the dev split only, unless `splits` says)."""
+def dev_files(
+    splits: tuple[str, ...] = ("dev",), only: tuple[str, ...] = ()
+) -> dict[str, list[Path]]:
+    """Event id -> its articles present on disk (the dev split only, unless `splits` says;
+    the events named in `only`, when given)."""
     events = yaml.safe_load((DEVSET / "events.yaml").read_text(encoding="utf-8"))["events"]
     found: dict[str, list[Path]] = {}
     for event in events:
-        if event.get("split") not in splits:
+        if event.get("split") not in splits or (only and event["id"] not in only):
             continue
         paths = [DEVSET / "articles" / a["file"] for a in event["articles"]]
         present = [p for p in paths if p.is_file()]
@@ -136,13 +139,16 @@ def parse_args() -> argparse.Namespace:
         help="date every document briefer finds no date for, as a feed's item date would:"
         " events.yaml's date for the file, else the event's first day",
     )
+    parser.add_argument(
+        "--events", nargs="*", default=[], help="only these events (ids of events.yaml)"
+    )
     parser.add_argument("--json", action="store_true")
     return parser.parse_args()
 
 
 def main() -> int:
     args = parse_args()
-    files = dev_files(("dev", "heldout") if args.heldout else ("dev",))
+    files = dev_files(("dev", "heldout") if args.heldout else ("dev",), tuple(args.events))
     if len(files) < MIN_EVENTS:
         print(
             f"skipped: the texts of {len(files)} dev event(s) are in devset/articles"

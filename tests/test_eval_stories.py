@@ -35,7 +35,9 @@ def test_score_counts_purity_splits_merges_and_documents_alone() -> None:
 
 
 def test_without_four_events_it_skips_and_says_why(monkeypatch, capsys) -> None:
-    monkeypatch.setattr(EVAL, "dev_files", lambda splits=(): {"thai-cam-2025-07": [Path("x")]})
+    monkeypatch.setattr(
+        EVAL, "dev_files", lambda splits=(), only=(): {"thai-cam-2025-07": [Path("x")]}
+    )
     monkeypatch.setattr(sys, "argv", ["eval_stories.py"])
     assert EVAL.main() == 0
     out = capsys.readouterr().out
@@ -59,3 +61,8 @@ def test_supplied_dates_are_the_files_own_else_the_events_first_day() -> None:
     assert dates[EVAL.DEVSET / "articles" / "pak-afg-2017-05/01-upi.txt"] == "2017-05-08"
     assert dates[EVAL.DEVSET / "articles" / "pak-afg-2017-05/04-dawn.txt"] == "2017-05-05"
     assert all(len(day) == 10 for day in dates.values())
+
+
+def test_events_named_are_the_only_ones_read() -> None:
+    files = EVAL.dev_files(("dev",), ("thai-cam-2025-07", "pak-afg-2016-06"))
+    assert set(files) <= {"thai-cam-2025-07"}  # a held-out one is not read by naming it

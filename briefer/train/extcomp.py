@@ -52,11 +52,11 @@ class ExtCompConfig:
     weight_decay: float = 1e-2
     batch_size: int = 256
     soft_weight: float = 0.5  # share of the target from each sentence's own ROUGE
-    neus_share: float = 0.2  # NeuS sentences' loss weight, in all, over Multi-News ones
+    neus_share: float = 0.5  # NeuS sentences' loss weight, in all, over Multi-News ones
     threads: int = 2
     multinews_validation_rows: int = 500
-    neus_validation_rows: int = 150
-    settings_rows: int = 150  # validation rows of each set the settings are chosen on
+    neus_validation_rows: int = 200
+    settings_rows: int = 200  # validation rows of each set the settings are chosen on
     multinews_validation_start: int = 1000  # validation_2k: eval scores rows 0-499
     neus_validation_start: int = 2252  # NeuS train: the rows after the training ones
 

@@ -334,5 +334,9 @@ def export(config: Any, rows: dict, out: Path, times: dict) -> Path:
     for stage in ("salience", "deletion", "settings"):
         with open(out / f"{stage}.pkl", "rb") as f:
             stages[stage] = pickle.load(f)
-    (folder / "README.md").write_text(model_card(config, stages, times), encoding="utf-8")
+    card = model_card(config, stages, times)
+    evaluation = out / "evaluation.md"  # `briefer eval` tables of this model, written by hand
+    if evaluation.is_file():
+        card += "\n" + evaluation.read_text(encoding="utf-8")
+    (folder / "README.md").write_text(card, encoding="utf-8")
     return folder
