@@ -288,3 +288,12 @@ def test_a_sentence_parsed_without_a_main_verb_loses_no_clause(parse) -> None:
     )
     assert not any(t.dep_ == "ROOT" and t.pos_ in ("VERB", "AUX") for t in doc)  # the misparse
     assert [u.kind for u in compress.candidates(doc)] == []
+
+
+def test_nothing_inside_a_quotation_is_deleted(parse) -> None:
+    doc = parse(
+        "The ministry stated, \u201cWe regard this as a brutal act of aggression, which we"
+        " strongly condemn,\u201d on Tuesday, according to the agency."
+    )
+    gone = [doc[u.start : u.end].text for u in compress.candidates(doc)]
+    assert not any("condemn" in g for g in gone), gone

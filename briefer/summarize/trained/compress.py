@@ -8,7 +8,8 @@
 
 A unit is never offered where deleting it would take away what a sentence asserts: the main
 verb, its subject or object, a negation, a speaker or a reporting verb ("said", "told"), or
-a number's unit or scale ("5 million", "40 percent"). So every compression is its sentence
+a number's unit or scale ("5 million", "40 percent"); nor inside a quotation (a speaker's
+words are quoted whole or not at all). So every compression is its sentence
 with whole units removed: its words are the source's words, in the source's order.
 """
 
@@ -80,15 +81,32 @@ def candidates(doc: Doc) -> list[Unit]:
         found += _reported_tail(doc)
     kept: list[Unit] = []
     words = _words(doc, 0, len(doc))
+    quoted = _quoted(doc)
     for unit in sorted(found, key=lambda u: (u.start, -u.end)):
         if kept and unit.start < kept[-1].end:
             continue  # inside (or across) a unit already offered
+        if any(quoted[unit.start : unit.end]):
+            continue  # a quotation is the speaker's words: cut, it would misquote them
         if unit.kind not in ("attribution", "dateline") and _protected(doc, unit.start, unit.end):
             continue
         if words - _words(doc, unit.start, unit.end) < MIN_LEFT_WORDS:
             continue
         kept.append(unit)
     return kept
+
+
+def _quoted(doc: Doc) -> list[bool]:
+    """Per token: inside a quotation (between its marks, the marks included)."""
+    out, inside = [], False
+    for token in doc:
+        text = token.text
+        if text in ("\u201c", "\u201d") or text == '"' or text == "``" or text == "''":
+            opening = text in ("\u201c", "``") or (text == '"' and not inside)
+            out.append(True)
+            inside = opening
+            continue
+        out.append(inside)
+    return out
 
 
 def _verb_rooted(doc: Doc) -> bool:
