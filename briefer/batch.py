@@ -7,7 +7,7 @@
       - name: paktika                # unique; how the desk is reported
         inbox: inbox/paktika         # paths relative to the manifest's folder
         out_dir: briefs/paktika
-        profile: pak-afg             # optional (default pak-afg; or a YAML file)
+        profile: pak-afg             # optional (default auto; a built-in name or a YAML file)
         to: [analyst@example.org]    # optional: mailed when `smtp` is given
         formats: [md, docx, json]    # optional (default md, docx, json)
 
@@ -38,7 +38,7 @@ class Desk:
     name: str
     inbox: Path
     out_dir: Path
-    profile: str = "pak-afg"
+    profile: str = "auto"
     to: tuple[str, ...] = ()
     formats: tuple[str, ...] = DEFAULT_FORMATS
 
@@ -104,7 +104,7 @@ def _desk(path: Path, base: Path, number: int, item: object) -> Desk:
         name=str(item["name"]),
         inbox=base / str(item["inbox"]),
         out_dir=base / str(item["out_dir"]),
-        profile=_profile(base, str(item.get("profile") or "pak-afg")),
+        profile=_profile(base, str(item.get("profile") or "auto")),
         to=tuple(str(t) for t in to),
         formats=tuple(str(f) for f in formats),
     )

@@ -64,7 +64,7 @@ def brief(
     ] = None,
     title: Annotated[str | None, typer.Option(help="Briefing title.")] = None,
     date: Annotated[str | None, typer.Option(help="Briefing date, YYYY-MM-DD.")] = None,
-    profile: ProfileOpt = "pak-afg",
+    profile: ProfileOpt = "auto",
     model: Annotated[
         Path | None, typer.Option(help="A local seq2seq checkpoint folder (safetensors).")
     ] = None,
@@ -151,7 +151,7 @@ def brief(
 @user_errors
 def claims(
     inputs: Inputs,
-    profile: ProfileOpt = "pak-afg",
+    profile: ProfileOpt = "auto",
     format: Annotated[str, typer.Option("--format", help="json or csv.")] = "json",
     all_: Annotated[
         bool, typer.Option("--all", help="Also list the lines cleaning left out, with their kind.")
@@ -160,15 +160,16 @@ def claims(
 ) -> None:
     """Who said what: one row per sentence (speaker, party, quote, outlet)."""
     from briefer.data import BODY
-    from briefer.perspectives import attribute, claims_rows, load_profile
+    from briefer.perspectives import AUTO, attribute, choose_profile, claims_rows, load_profile
     from briefer.readers import load_documents
     from briefer.render.claims import render_claims
     from briefer.split import split_segments
 
     if format not in {"json", "csv"}:
         raise UsageError(f"--format {format}: unknown (use json or csv)")
-    party_profile = load_profile(profile)
+    party_profile = None if profile == AUTO else load_profile(profile)  # a bad one fails first
     documents = load_documents(inputs, max_input_mb=max_input_mb)
+    party_profile = party_profile or choose_profile(documents)
     segments = [s for doc in documents for s in split_segments(doc)]
     sentences = [s for s in segments if s.kind == BODY]
     dropped = [s for s in segments if s.kind != BODY] if all_ else []

@@ -21,7 +21,14 @@ app = typer.Typer(
 F = TypeVar("F", bound=Callable[..., Any])
 
 Inputs = Annotated[list[str], typer.Argument(help="Files or folders to read; '-' reads stdin.")]
-ProfileOpt = Annotated[str, typer.Option("--profile", help="Built-in profile name or a YAML file.")]
+ProfileOpt = Annotated[
+    str,
+    typer.Option(
+        "--profile",
+        help="auto (each story: the built-in profile whose parties its articles name; pak-afg"
+        " when none fits), a built-in profile name (briefer profiles) or a YAML file.",
+    ),
+]
 MaxInputMb = Annotated[
     float, typer.Option("--max-input-mb", help="Refuse input files larger than this.")
 ]

@@ -35,7 +35,7 @@ def daily(
     formats: Annotated[
         str, typer.Option("--formats", help="Comma-separated: md, docx, json.")
     ] = "md,docx,json",
-    profile: ProfileOpt = "pak-afg",
+    profile: ProfileOpt = "auto",
     model: Annotated[Path | None, typer.Option(help="A local seq2seq checkpoint.")] = None,
     max_words: Annotated[
         int | None, typer.Option(help="At most this many words above the sources list.")

@@ -23,7 +23,7 @@ from briefer.summarize.base import Summarizer
 __all__ = ["DEFAULT_LENGTH", "DEFAULT_PROFILE", "build_briefing", "parse_day"]
 
 DEFAULT_LENGTH = "standard"
-DEFAULT_PROFILE = "pak-afg"
+DEFAULT_PROFILE = "auto"  # the built-in profile that fits the documents (perspectives.choose)
 
 
 def build_briefing(
@@ -41,12 +41,13 @@ def build_briefing(
 ) -> Briefing:
     """Brief `documents`: the one entry point for scripts and the CLI.
 
-    `profile` is a built-in profile name, a YAML path or a loaded Profile; `summarizer` is
+    `profile` is "auto" (the built-in profile whose parties the documents name), a built-in
+    profile name, a YAML path or a loaded Profile; `summarizer` is
     "extractive", "abstractive" (needs `model` or the shipped model) or a Summarizer;
     `length` is "short", "standard" or "full", `max_words` the body's word budget.
     """
     from briefer.compose import compose, layout_for
-    from briefer.perspectives import attribute, load_profile, neutrality_report
+    from briefer.perspectives import attribute, neutrality_report, resolve_profile
 
     docs = tuple(documents)
     if not docs:
@@ -57,7 +58,7 @@ def build_briefing(
         from briefer.readers.text import normalize_characters
 
         title = normalize_characters(title)
-    party_profile = profile if hasattr(profile, "parties") else load_profile(profile)
+    party_profile = resolve_profile(profile, docs)
 
     with Progress(enabled=progress) as report:
         context = prepare(docs, embedder=embedder, report=report)

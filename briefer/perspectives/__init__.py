@@ -1,6 +1,7 @@
 """Perspectives: who said what, each party's claims, the disputed points, a neutral voice.
 
-load_profile("pak-afg") ─▶ attribute(sentences, profile) ─▶ Claims (one per sentence)
+load_profile("pak-afg"), or resolve_profile("auto", documents): the built-in one that fits
+    ─▶ attribute(sentences, profile) ─▶ Claims (one per sentence)
     ─▶ distinct_claims(claims, ranked): each claim once, every source credited
     ─▶ party_claims(...) per party ─▶ disputed_topics / contested_cues / contradicts
     attributed_text(claim), name_speaker(text, claim): a claim's words naming its speaker
@@ -11,6 +12,7 @@ load_profile("pak-afg") ─▶ attribute(sentences, profile) ─▶ Claims (one 
 from __future__ import annotations
 
 from briefer.perspectives.attribution import attribute
+from briefer.perspectives.choose import AUTO, choose_profile, resolve_profile
 from briefer.perspectives.disputes import (
     DISPUTE_TOPICS,
     contested_cues,
@@ -47,6 +49,7 @@ from briefer.perspectives.profiles import (
 )
 
 __all__ = [
+    "AUTO",
     "BALANCE",
     "DEFAULT_PROFILE",
     "DISPUTE_TOPICS",
@@ -57,6 +60,7 @@ __all__ = [
     "according_to",
     "attribute",
     "attributed_text",
+    "choose_profile",
     "claims_rows",
     "contested_cues",
     "content_words",
@@ -75,5 +79,6 @@ __all__ = [
     "party_claims",
     "point_name",
     "reported_by",
+    "resolve_profile",
     "speaks_to",
 ]
