@@ -346,3 +346,38 @@ def test_a_word_broken_at_a_hyphen_by_hard_wrapped_copy_is_whole_again() -> None
         "fire in the Chaman area by the Inter-Services"
     )
     assert clean("pro- and anti-government crowds") == "pro- and anti-government crowds"
+
+
+@pytest.mark.parametrize(
+    ("text", "leans_back"),
+    [
+        ("Colonel Qureshi said this base had trained the attackers.", True),
+        ("These officers were arrested on Monday.", True),
+        ("He said that these fighters had crossed from the south.", True),
+        ("The minister said this attack was unprovoked.", False),  # the event itself
+        ("Pakistan said these strikes violated its sovereignty.", False),
+        ("She said that this camp in Muridke was hit.", False),  # says which camp
+        ("The statement added that Pakistani officials had met.", False),  # "that" reports
+        ("That afternoon the army fired on the post.", False),
+        ("He said that those responsible would be punished.", False),
+    ],
+)
+def test_a_claim_about_a_thing_named_only_before_it_does_not_stand_alone(text, leans_back):
+    from briefer.compose.sentences import dangling
+
+    assert dangling(text) is leans_back
+
+
+def test_a_claim_that_leans_on_the_sentence_before_is_not_shown(event):
+    from conftest import make_document
+
+    extra = make_document(
+        "Northland's defence ministry said this depot held rockets of the Red Hand group that"
+        " were fired at Northland villages.",
+        "x1",
+        title="Depot",
+        outlet="Harbour News",
+        date="2031-03-05",
+    )
+    shown = [s.text for s in brief((*event, extra), length="full").shown()]
+    assert not any("this depot" in text for text in shown)

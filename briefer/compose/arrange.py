@@ -31,7 +31,7 @@ from briefer.compose.lede import (
 from briefer.compose.length import Layout
 from briefer.compose.outlets import Independence, outlets_of
 from briefer.compose.page import Page
-from briefer.compose.sentences import Paraphrases, about_the_past, complete
+from briefer.compose.sentences import Paraphrases, about_the_past, complete, dangling
 from briefer.compose.table import build_rows, least_words, statement_words
 from briefer.compose.writer import Writer
 from briefer.data import (
@@ -111,9 +111,7 @@ def compose(
     disputed = disputed_topics(spoken)
     year = max((int(d.date[:4]) for d in documents if d.date[:4].isdigit()), default=0)
     by_party = {
-        p: tuple(
-            c for c in cs if complete(c.sentence.text) and not about_the_past(c.sentence.text, year)
-        )
+        p: tuple(c for c in cs if _standalone(c) and not about_the_past(c.sentence.text, year))
         for p, cs in spoken.items()
     }
     outlets = outlets_of(documents, profile)
@@ -137,7 +135,7 @@ def compose(
     rest = {
         p: [c for c in claims_ if c.sentence.ref not in used] for p, claims_ in by_party.items()
     }
-    voices = [c for c in distinct if c.party == OTHER and complete(c.sentence.text)]
+    voices = [c for c in distinct if c.party == OTHER and _standalone(c)]
     rows: tuple[Row, ...] = ()
     placed: list[Statement] = []
     fact_pool = [f for f in facts if f.claim.sentence.ref not in used]
@@ -224,6 +222,12 @@ def compose(
         sources=sources,
         coverage=coverage(sources, shown_all, profile_parties, unread=context.unread),
     )
+
+
+def _standalone(claim: Claim) -> bool:
+    """A claim that reads alone: a whole sentence, not one about a thing named only in the
+    sentence before it ("said this base had trained ...")."""
+    return complete(claim.sentence.text) and not dangling(claim.sentence.text)
 
 
 def _lede(profile, by_party, disputed, facts, scores, writer, page, layout):

@@ -17,7 +17,7 @@ import numpy as np
 from briefer.data import Claim, SentenceRef
 from briefer.perspectives.frames import scan_quotes
 
-__all__ = ["PARAPHRASE", "Paraphrases", "about_the_past", "complete", "own_words"]
+__all__ = ["PARAPHRASE", "Paraphrases", "about_the_past", "complete", "dangling", "own_words"]
 
 PARAPHRASE = 0.7  # cosine of two sentences that report one fact (measured on the dev set)
 _END = re.compile(r"[.!?][\"”’')\]]*$")
@@ -46,6 +46,33 @@ def about_the_past(text: str, year: int) -> bool:
     ..." is history, not what a party says of this event."""
     found = _PAST_OPENING.match(text.strip())
     return bool(year and found and int(found.group(1)) < year)
+
+
+# What a party says "this", "these" ... of: the event itself, which the brief is about.
+_EVENT_NOUNS = (
+    "strikes?|attacks?|air ?strikes?|incidents?|clash(?:es)?|operations?|aggression|assaults?"
+    "|shelling|violations?|acts?|escalation|raids?|bombing|firing|fighting|provocations?"
+    "|action|actions|attempts?|situation|conflict|war|time|day|week|month|year|morning"
+    "|afternoon|evening|night"
+    # not a noun: "said that this was", "those responsible"
+    "|is|was|are|were|will|would|could|should|has|had|have|can|may|might|must|the|a|an"
+    "|this|that|these|those|it|he|she|they|we|responsible|who|which"
+)
+_DANGLING = re.compile(  # "said that X" is a report, "said that base ..." rare: not read
+    r"(?:^(?:this|that|these|those)"
+    r"|\b(?:said|says|say|told\s+\w+|added|stated|claimed|noted|stressed)\s+(?:that\s+)?"
+    r"(?:this|these|those))"
+    rf"\s+(?!(?:{_EVENT_NOUNS})\b)[a-z]+\b(?!\s+(?:of|in|on|at|near)\b)",
+    re.IGNORECASE,
+)
+
+
+def dangling(text: str) -> bool:
+    """Speaks of a thing named only in the sentence before: "Qureshi said this base had
+    trained ...", "These officers were ..." (which base? the brief does not show it). The
+    event itself ("this attack", "these strikes") is what the brief is about, and "this base
+    in Muridke" says which."""
+    return bool(_DANGLING.search(text.strip()))
 
 
 def own_words(text: str) -> bool:
