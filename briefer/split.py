@@ -48,6 +48,7 @@ _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 _LINE = re.compile(r"[^\n]*\n?")
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]]*\s*$")
 _LIST_ITEM = re.compile(r"\s*(?:[-*•–—]\s|#|\d{1,3}[.)]\s)")
+_LINK_END = re.compile(r"(?:https?://|www\.|pic\.twitter\.com/)\S+$")  # an embed's last line
 _SHORT_LINE = 50  # characters: a shorter line without final punctuation is a heading
 _WORD = re.compile(r"\S+")
 _GLUED = re.compile(r"(?P<word>\b[a-z]{3,})[.!?][\"”’]?(?=[A-Z][a-z])")
@@ -217,7 +218,7 @@ def _ends_block(line: str) -> bool:
     if not line.endswith("\n"):
         return False
     content = line.strip()
-    if _LIST_ITEM.match(line) or not content:
+    if _LIST_ITEM.match(line) or not content or _LINK_END.search(content):
         return True
     return len(content) < _SHORT_LINE and not _SENTENCE_END.search(content)
 

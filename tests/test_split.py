@@ -217,3 +217,15 @@ def test_quoted_question_followed_by_its_speaker_is_one_sentence():
         "Is it over?",
         "Nobody knows.",
     ]
+
+
+def test_an_embeds_link_ends_its_line_so_the_heading_after_it_stands_alone():
+    text = (
+        "A local says, “one drone came, then three others… pic.twitter.com/AbCdEf12\n"
+        "World reaction\nThe ministry said the border stays closed."
+    )
+    assert sentences(text) == [
+        "A local says, “one drone came, then three others… pic.twitter.com/AbCdEf12",
+        "World reaction",
+        "The ministry said the border stays closed.",
+    ]
