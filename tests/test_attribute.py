@@ -244,3 +244,53 @@ def test_a_former_official_does_not_speak_for_the_state() -> None:
     assert _parties("Former Afghan president Hamid Karzai condemned the strikes on Kunar.") == [
         OTHER
     ]
+
+
+def test_two_statements_run_together_give_the_second_speaker_only_his_own_part() -> None:
+    from briefer.compose.arrange import _one_party
+
+    text = (
+        "Hamid Qadri, Pakistani interior minister, claimed that the census team was on the"
+        " Pakistani side when attacked, Abdul Wali, the Afghan border police chief, said that"
+        " the census was a cover for smuggling fighters into Afghanistan."
+    )
+    (found,) = attribute(_sentences(text), PROFILE)
+    assert found.party == "afghanistan"
+    assert found.owned_text.startswith("Abdul Wali") or "cover for smuggling" in found.owned_text
+    assert "census team" not in found.owned_text
+    assert [c.party for c in found.clauses] == ["pakistan"]
+    assert not _one_party(found)  # not put in either party's column
+    (own,) = attribute(
+        _sentences(
+            "Pakistan said its forces killed 50 Afghan soldiers, but Afghanistan said two died."
+        ),
+        PROFILE,
+    )
+    assert own.party == "pakistan" and _one_party(own)
+
+
+def test_a_quote_left_open_ends_at_a_heading() -> None:
+    text = (
+        'A resident of Chaman says, "At midnight one drone came, and then they attacked…'
+        " pic.twitter.com/AbCdEf12\nWorld reaction\nPakistan's Foreign Office also said"
+        " the border would stay closed.\n"
+    )
+    document = Document("d1", text)
+    claims = attribute(split_sentences(document), PROFILE, documents=[document])
+    assert [c.sentence.text for c in claims][1] == "World reaction"
+    assert claims[-1].party == "pakistan"
+    assert claims[-1].speaker == "Pakistan's Foreign Office"
+
+
+def test_the_country_is_its_party_and_a_party_in_an_adjective_does_not_name_it() -> None:
+    from briefer.perspectives import attributed_text
+
+    first, second = attribute(
+        _sentences(
+            "Pakistan blamed Afghan forces for the shelling.",
+            "The country also said it had arrested two Pakistani smugglers who guided them.",
+        ),
+        PROFILE,
+    )
+    assert second.party == "pakistan" and second.speaker == "Pakistan"
+    assert attributed_text(second).startswith("Pakistan also said")  # "Pakistani" is not it

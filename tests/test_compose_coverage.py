@@ -3,6 +3,8 @@ the lede says happened, which of a party's claims the table shows (invented text
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from briefer.compose.facts import Fact, find_facts, usable
 from briefer.compose.lede import what_happened
 from briefer.compose.length import LENGTHS
@@ -171,3 +173,81 @@ def test_a_connective_goes_after_according_to_and_a_border_alone_is_no_legality_
     )
     assert topic_of("Troops fired into a village near the border on Tuesday.") != "legality"
     assert topic_of("Northland troops crossed the border into Southland overnight.") == ("legality")
+
+
+def test_a_point_several_outlets_make_outranks_one_outlets_remark() -> None:
+    import numpy as np
+
+    from briefer.compose.support import weighted_by_support
+
+    def unit(*xs: float) -> np.ndarray:
+        v = np.array(xs, np.float32)
+        return v / np.linalg.norm(v)
+
+    core = claim("Southland says the strikes killed 40 civilians in Kesh.", "a", party="south")
+    same = claim("Southland said 40 civilians died in the Kesh strikes.", "b", party="south")
+    wire = claim("Southland said 40 civilians died in the Kesh strikes.", "c", party="south")
+    aside = claim("Southland said its envoy would fly to Velmar.", "d", party="south")
+    claims = [core, same, wire, aside]
+    vectors = {
+        core.sentence.ref: unit(1, 0.1, 0),
+        same.sentence.ref: unit(1, 0.2, 0),
+        wire.sentence.ref: unit(1, 0.2, 0),
+        aside.sentence.ref: unit(0, 0, 1),
+    }
+    scores = {c.sentence.ref: 1.0 for c in claims}
+    scores[aside.sentence.ref] = 1.9  # the ranker's favourite
+    outlets = {
+        "a": Outlet("Kesh Times"),
+        "b": Outlet("Wire", wire=True),
+        "c": Outlet("Velmar Post"),
+    }
+    weighted = weighted_by_support(
+        scores, {"south": claims}, vectors, Independence(claims, outlets)
+    )
+    # three documents make the point, but "c" prints the wire's copy: two outlets, not three
+    assert weighted[core.sentence.ref] == 1.0 * (1 + 0.5 * 1)
+    assert weighted[aside.sentence.ref] == 1.9
+    no_vectors = weighted_by_support(scores, {"south": claims}, {}, Independence(claims, {}))
+    assert no_vectors == scores
+
+
+def test_the_general_row_takes_more_claims_than_a_topic_row() -> None:
+    said = [
+        "Southland says its envoy flew to Velmar on Monday.",
+        "Southland says the Kesh crossing reopened for traders.",
+        "Southland says grain convoys resumed along the northern road.",
+        "Southland says parliament approved emergency funding yesterday.",
+        "Southland says schools in Dorn closed until further notice.",
+        "Southland says fuel prices rose sharply across the provinces.",
+    ]
+    claims = [claim(t, str(i), party="south", speaker="Southland") for i, t in enumerate(said)]
+
+    def write(c: Claim, place: str, words: int) -> Statement:
+        return Statement("", c.sentence.text, (c.sentence.ref,), c.party, c.speaker, c.topic)
+
+    layout = LENGTHS["standard"]
+    rows, placed = build_rows(
+        {"south": claims}, ["south"], (), layout, Page(None), write, float("inf"), {}, {}
+    )
+    assert [r.label for r in rows] == ["General"]
+    assert len(placed) == layout.per_general > layout.per_cell
+    topical = [replace(c, topic="talks") for c in claims]
+    rows, placed = build_rows(
+        {"south": topical}, ["south"], (), layout, Page(None), write, float("inf"), {}, {}
+    )
+    assert len(placed) == layout.per_cell
+
+
+def test_a_list_number_goes_before_according_to_and_the_figure_points_back() -> None:
+    from briefer.compose.sentences import dangling
+    from briefer.perspectives import according_to
+
+    assert according_to("the mission", "1. In the late hours, the army struck.") == (
+        "According to the mission, in the late hours, the army struck."
+    )
+    assert according_to("the mission", "12 soldiers died.") == (
+        "According to the mission, 12 soldiers died."
+    )
+    assert dangling("Analysts believe the figure has crossed 200 million.")
+    assert not dangling("Officials said the figure of 40 dead was provisional.")

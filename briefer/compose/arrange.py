@@ -1,7 +1,8 @@
 """compose(): the brief laid out, every claim in one place, within the length's budget.
 
     claims + ranked ─▶ distinct claims (each once, every outlet credited)
-        ─▶ per party; disputed points and what tells the accounts apart
+        ─▶ per party; disputed points and what tells the accounts apart; each party's
+           claims weighted by how many outlets make the point (support.py)
         ─▶ facts: corroborated (two independent outlets, or a wire), not contradicted
     ─▶ lede: what happened (from facts) + each party's core claim, in profile order
     ─▶ table: the parties' other claims by topic, disputed points marked
@@ -32,6 +33,7 @@ from briefer.compose.length import Layout
 from briefer.compose.outlets import Independence, outlets_of
 from briefer.compose.page import Page
 from briefer.compose.sentences import Paraphrases, about_the_past, complete, dangling
+from briefer.compose.support import weighted_by_support
 from briefer.compose.table import build_rows, least_words, statement_words
 from briefer.compose.writer import Writer
 from briefer.data import (
@@ -116,9 +118,10 @@ def compose(
     }
     outlets = outlets_of(documents, profile)
     narration = [c for c in distinct if c.party == NARRATOR]
+    independence = Independence(claims, outlets)
     facts, history = find_facts(
         narration,
-        Independence(claims, outlets),
+        independence,
         contested_cues(spoken, disputed),
         lexicon,
         disputed=disputed,
@@ -127,13 +130,15 @@ def compose(
         ),
     )
     writer = Writer(summarizer, scores, lexicon, context, proper_names(claims))
+    scores = weighted_by_support(scores, by_party, context.vectors, independence)
     page = Page(layout.budget)
     page.spend(HEADER_WORDS + len(title.split()))
 
     lede, used = _lede(profile, by_party, disputed, facts, scores, writer, page, layout)
     columns = tuple(p.id for p in profile.parties if by_party[p.id])
     rest = {
-        p: [c for c in claims_ if c.sentence.ref not in used] for p, claims_ in by_party.items()
+        p: [c for c in claims_ if c.sentence.ref not in used and _one_party(c)]
+        for p, claims_ in by_party.items()
     }
     voices = [c for c in distinct if c.party == OTHER and _standalone(c)]
     rows: tuple[Row, ...] = ()
@@ -230,6 +235,17 @@ def _standalone(claim: Claim) -> bool:
     return complete(claim.sentence.text) and not dangling(claim.sentence.text)
 
 
+def _one_party(claim: Claim) -> bool:
+    """Opens with its own party's account: a sentence that starts with another party's
+    statement ("X of Pakistan claimed that A, Y of Afghanistan said that B") is not put in
+    either party's column; one that adds the other side after its own ("..., but Afghanistan
+    said two died") is, as it names who says what."""
+    first = min((a for a, _ in claim.owned), default=0)
+    return not any(
+        c.party not in (claim.party, NARRATOR, OTHER) and c.start < first for c in claim.clauses
+    )
+
+
 def _lede(profile, by_party, disputed, facts, scores, writer, page, layout):
     """The lede's statements, and the refs of the claims and facts it uses."""
     parties = list(profile.parties)
@@ -251,7 +267,7 @@ def _lede(profile, by_party, disputed, facts, scores, writer, page, layout):
             page.place(lede[-1], len(note.split()))
             continue
         statement = writer.claim(claim, LEDE, layout.lede_words)
-        statement = replace(statement, text=naming_party(statement.text, party))
+        statement = replace(statement, text=naming_party(statement.text, party, claim.speaker))
         page.place(statement, statement_words(statement))
         lede.append(statement)
         used.add(claim.sentence.ref)

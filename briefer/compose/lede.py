@@ -184,15 +184,19 @@ _ORG_WORDS = frozenset(
 )
 
 
-def naming_party(text: str, party: PartyDef) -> str:
+def naming_party(text: str, party: PartyDef, speaker: str = "") -> str:
     """`text`, opening with "For <party>, " when it names its party only by a person's name
-    ("Zabihullah Mujahid said ...") or not at all: the lede names every party."""
+    ("Zabihullah Mujahid said ...") or not at all: the lede names every party. With the
+    claim's `speaker`, the speaker must name it: "According to the agency, “... Azerbaijani
+    forces fired at the Armenian positions”" names Armenia only as the one fired at."""
     names = {
         party.name.split("(")[0].strip(),
         *(a for a in party.aliases if not _is_person(a, party.aliases)),
     }
     for name in names:
-        if name and re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text, re.IGNORECASE):
+        if name and re.search(
+            rf"(?<![\w-]){re.escape(name)}(?![\w-])", speaker or text, re.IGNORECASE
+        ):
             return text
     first, _, rest = text.partition(" ")
     second = rest.split(" ", 1)[0] if rest else ""

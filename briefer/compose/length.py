@@ -27,6 +27,7 @@ class Layout:
     budget: int | None  # words of body; None: no limit
     sections: tuple[str, ...]  # the places shown, in reading order
     per_cell: int  # claims per party and topic in the table
+    per_general: int  # claims per party in the "General" row (those of no topic)
     lede_words: int  # a lede sentence longer than this is condensed
     claim_words: int  # a table, fact or voice sentence longer than this is condensed
     max_lead: int | None = 2  # the louder party's claims beyond the quieter one's
@@ -42,6 +43,7 @@ LENGTHS = {
         250,
         (LEDE, TABLE),
         per_cell=1,
+        per_general=1,
         lede_words=30,
         claim_words=30,
         max_lead=1,
@@ -51,9 +53,10 @@ LENGTHS = {
     ),
     "standard": Layout(
         "standard",
-        520,
+        590,
         (LEDE, TABLE, FACTS, VOICES),
         per_cell=2,
+        per_general=4,
         lede_words=32,
         claim_words=36,
         max_lead=3,
@@ -63,6 +66,7 @@ LENGTHS = {
         None,
         (LEDE, TABLE, FACTS, VOICES, BACKGROUND),
         per_cell=4,
+        per_general=8,
         lede_words=40,
         claim_words=60,
         max_lead=None,

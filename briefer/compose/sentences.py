@@ -66,13 +66,16 @@ _DANGLING = re.compile(  # "said that X" is a report, "said that base ..." rare:
     re.IGNORECASE,
 )
 
+# "Analysts believe the figure has crossed 200 million": which figure?
+_BACK_REFERENCE = re.compile(r"\bthe (?:figures?|tally)\b(?!\s+(?:of|for|from|in|on)\b)", re.I)
+
 
 def dangling(text: str) -> bool:
     """Speaks of a thing named only in the sentence before: "Qureshi said this base had
-    trained ...", "These officers were ..." (which base? the brief does not show it). The
-    event itself ("this attack", "these strikes") is what the brief is about, and "this base
-    in Muridke" says which."""
-    return bool(_DANGLING.search(text.strip()))
+    trained ...", "These officers were ...", "Analysts believe the figure has ..." (which
+    base? which figure? the brief does not show it). The event itself ("this attack", "these
+    strikes") is what the brief is about, and "this base in Muridke" says which."""
+    return bool(_DANGLING.search(text.strip()) or _BACK_REFERENCE.search(text))
 
 
 def own_words(text: str) -> bool:

@@ -74,7 +74,7 @@ def build_rows(
                 given = casualty_figures(claim.sentence.text)
                 words = own_content(claim)
                 if (
-                    len(cell) >= layout.per_cell
+                    len(cell) >= (layout.per_cell if topic else layout.per_general)
                     or given & figures[party]
                     or says_again(words, said_words[party])
                 ):

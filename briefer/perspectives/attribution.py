@@ -21,8 +21,14 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from briefer.data import NARRATOR, OTHER, Claim, Clause, Document, Sentence
+from briefer.perspectives.clauses import other_clauses, owned_spans
 from briefer.perspectives.context import DocState, document_context, outlet_def
-from briefer.perspectives.continuation import carries_on, frames_an_event, reads_as_narration
+from briefer.perspectives.continuation import (
+    carries_on,
+    frames_an_event,
+    quote_ended,
+    reads_as_narration,
+)
 from briefer.perspectives.frames import find_frame, later_frames, scan_quotes
 from briefer.perspectives.parties import Resolver, name_at_end
 from briefer.perspectives.profiles import Profile
@@ -83,9 +89,10 @@ def attribute(
         document = by_id.get(doc_id)
         context = document_context(doc_sentences, profile, document)
         outlet = _outlet_name(document, profile)
-        found = _document(doc_sentences, parsed, DocState(context), resolver, one_voice=False)
+        text = document.text if document else ""
+        found = _document(doc_sentences, parsed, DocState(context), resolver, text, False)
         if _one_voice(found):  # an article that renders one side's statement: its details
-            found = _document(doc_sentences, parsed, DocState(context), resolver, one_voice=True)
+            found = _document(doc_sentences, parsed, DocState(context), resolver, text, True)
         for claim in found:
             claims[claim.sentence.ref] = replace(claim, outlet=outlet) if outlet else claim
     return tuple(claims[s.ref] for s in sentences)
@@ -96,13 +103,16 @@ def _document(
     parsed: dict[str, Reading],
     state: DocState,
     resolver: Resolver,
-    *,
+    text: str,
     one_voice: bool,
 ) -> list[Claim]:
+    """The claims of one document's sentences; `text` is the document's (empty: unknown)."""
     out = []
     for i, sentence in enumerate(sentences):
         prev = sentences[i - 1] if i else None
         nxt = sentences[i + 1] if i + 1 < len(sentences) else None
+        if state.open_quote and prev is not None and quote_ended(text, prev, sentence):
+            state.open_quote = False
         out.append(
             _claim(
                 sentence, parsed.get(sentence.text), prev, nxt, state, resolver, one_voice=one_voice
@@ -296,8 +306,8 @@ def _from_parse(
     also = tuple(
         dict.fromkeys(p for r, _, p in others if r.denial and p not in (party, OTHER, NARRATOR))
     )
-    owned = report.owned
-    clauses = _clauses(sentence.text, owned, others)
+    owned = owned_spans(report, others, party, len(sentence.text))
+    clauses = other_clauses(sentence.text, owned, others)
     relayed = report is not outside[0][0]  # an outlet's report of what the speaker said
     if (
         report.depth > 0
@@ -360,27 +370,6 @@ def _pronoun_referent(report: Report, parse: Reading) -> str:
     if report.depth == 0 or not parse.subject:
         return report.speaker
     return parse.subject
-
-
-def _clauses(
-    text: str, owned: tuple[tuple[int, int], ...], others: list[tuple[Report, str, str]]
-) -> tuple[Clause, ...]:
-    """The parts of the sentence outside what its speaker owns, each with its own owner."""
-    if not owned:
-        return ()
-    out = []
-    position = 0
-    for a, b in (*owned, (len(text), len(text))):
-        piece = text[position:a]
-        if len(_WORD.findall(piece)) >= 3:
-            start = position + len(piece) - len(piece.lstrip(" ,;:—–-"))
-            end = a - (len(piece) - len(piece.rstrip(" ,;:—–-")))
-            owner = next(
-                ((s, p) for r, s, p in others if start <= r.verb_start < end), ("", NARRATOR)
-            )
-            out.append(Clause(start, end, *owner))
-        position = max(position, b)
-    return tuple(out)
 
 
 def _from_frames(

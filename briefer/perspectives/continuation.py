@@ -15,11 +15,15 @@ from __future__ import annotations
 
 import re
 
+from briefer.data import Sentence
 from briefer.perspectives.topics import topic_of
 
-__all__ = ["carries_on", "frames_an_event", "reads_as_narration"]
+__all__ = ["carries_on", "frames_an_event", "quote_ended", "reads_as_narration"]
 
 _MIN_WORDS = 5
+_OPENING_MARKS = frozenset("\"“”‘'«")
+_HEADING_WORDS = 8
+_FINAL = re.compile(r"[.!?…:;,\"”’)\]]$")
 _BACKGROUND = re.compile(
     r"\b(?:since|in|by|until|of|from)\s+(?:19|20)\d\d\b|\b(?:19|20)\d\d\s*[-–]\s*(?:19|20)?\d\d\b"
     r"|\bin\s+(?:january|february|march|april|may|june|july|august|september|october|november"
@@ -98,3 +102,25 @@ def carries_on(text: str, *, one_voice: bool = False) -> bool:
     if _DETAIL.search(text) or _OWN_VOICE.search(text):
         return True
     return one_voice and topic_of(text) in {"casualties", "targets"}
+
+
+def quote_ended(text: str, prev: Sentence, sentence: Sentence) -> bool:
+    """A quotation left open ends at a heading, caption or other page text between two
+    paragraphs, unless the next one reopens it (a tweet cut at “they attacked…
+    pic.twitter.com/...”, then "International response", then "Pakistan has also claimed
+    ..." is no longer the quote). A plain paragraph break does not end it: statements
+    printed whole often open the quote once and go on for paragraphs without marks."""
+    gap = text[prev.end : sentence.start] if prev.end <= sentence.start <= len(text) else ""
+    if "\n" not in gap or sentence.text.lstrip()[:1] in _OPENING_MARKS:
+        return False
+    return bool(gap.strip()) or _heading(prev.text)
+
+
+def _heading(text: str) -> bool:
+    """A short line without a sentence's final punctuation or a quotation mark."""
+    text = text.strip()
+    return (
+        len(text.split()) <= _HEADING_WORDS
+        and not _FINAL.search(text)
+        and not any(c in _OPENING_MARKS for c in text)
+    )

@@ -167,13 +167,16 @@ def reported_by(outlet: str, text: str, names: Container[str] | None = None) -> 
 
 def drop_connective(text: str) -> str:
     """`text` without a leading connective ("However, Cambodia claims ..." -> "Cambodia
-    claims ..."): it ties the sentence to one the brief does not show next to it."""
+    claims ..."): it ties the sentence to one the brief does not show next to it; nor a list
+    item's number or bullet ("1. In the late hours ...", "- The ministry said ...")."""
+    text = _LIST_MARK.sub("", text, count=1)
     rest = _CONNECTIVE.sub("", text, count=1)
     if rest == text or not rest:
         return text
     return rest[0].upper() + rest[1:]
 
 
+_LIST_MARK = re.compile(r"^(?:[-–—•*·]|\(?\d{1,2}[.)])\s+(?=[“\"'‘]?[A-Z])")
 _CONNECTIVE = re.compile(
     r"^(?:additionally|moreover|furthermore|meanwhile|also|however|in addition|besides|"
     r"separately|likewise|nevertheless|still|yet|subsequently|thereafter|afterwards),\s+(?=\S)",

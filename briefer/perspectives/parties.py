@@ -90,6 +90,8 @@ _MEDIA_HEADS = frozenset(
     "newspaper paper daily channel broadcaster outlet television tv radio website portal"
     " media network station magazine weekly tabloid".split()
 )
+# A state named only as a state ("The country also said ..."): the party itself speaks.
+_STATE_ITSELF = re.compile(r"(?:the|this)\s+(?:country|nation)", re.IGNORECASE)
 _PRONOUNS = frozenset("he she they it we".split())
 
 
@@ -121,6 +123,8 @@ class Resolver:
         if _NO_SPEAKER.search(phrase):
             return "", NARRATOR
         speaker, party = self._phrase(phrase, index, state, remember=remember)
+        if _STATE_ITSELF.fullmatch(phrase) and party not in (OTHER, NARRATOR):
+            speaker = self.profile.party_name(party)  # "The country also said ..."
         if remember and party != OTHER:
             _learn_name(phrase.split(",")[0], party, state)
         first, _, rest = speaker.partition(" ")

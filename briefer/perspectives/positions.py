@@ -32,7 +32,7 @@ __all__ = [
 _ROLE_ONLY = frozenset(
     "the its this that a an ministry spokesman spokeswoman spokesperson official officials"
     " government military army statement group movement authorities office general minister"
-    " embassy agency".split()
+    " embassy agency country nation".split()
 )
 
 # Claims sharing this share of the shorter one's content words say the same thing.
@@ -192,9 +192,13 @@ def _attributed(text: str, speaker: str) -> str:
 def _names(text: str, speaker: str) -> bool:
     """Whether `text` names `speaker` already: the whole phrase, or the part before its
     appositive ("the head of the department" of "the head of the department, A. Name")."""
-    low = text.lower()
     head = speaker.split(",")[0].strip()
-    return speaker.lower() in low or (len(head.split()) >= 3 and head.lower() in low)
+    return _contains(text, speaker) or (len(head.split()) >= 3 and _contains(text, head))
+
+
+def _contains(text: str, phrase: str) -> bool:
+    """`phrase` in `text` as whole words ("India" is not in "Indian rule")."""
+    return bool(re.search(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])", text, re.IGNORECASE))
 
 
 def _role_only(phrase: str) -> bool:
