@@ -81,6 +81,10 @@ def test_the_ledes_what_happened_names_an_event_corroborated_before_one_outlets(
     scores = {home.claim.sentence.ref: 1.0, other.claim.sentence.ref: 0.8}
     assert what_happened([home, other], scores, 32, count=1) == [other]
 
+    silent = _fact("There was no immediate response from the army to the strikes on Kesh.")
+    unclear = _fact("The reach of the strikes on Kesh on Tuesday remains unclear.", rank=2)
+    assert what_happened([silent, unclear], {}, 32) == []  # nobody said, nobody knows
+
 
 def test_a_partys_claim_that_says_its_shown_claim_again_leaves_room_for_another() -> None:
     lede = claim(

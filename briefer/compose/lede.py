@@ -44,6 +44,13 @@ _WHERE = re.compile(
     r"\b(?:province|district|region|border|city|town|village|area|capital|near|in [A-Z]\w+)"
     r"|(?<=\s)(?:in|near|at|on|across|along) (?:the )?[A-Z][a-z]+",
 )
+# Who has not said anything, and what is not known, is no news of what happened.
+_NO_NEWS = re.compile(
+    r"\bno (?:immediate )?(?:response|comment|reaction)\b|\b(?:did|has|have) not (?:immediately )?"
+    r"(?:respond|comment|react)|\bdeclined to comment|\bcould not be reached"
+    r"|\bremains? (?:unclear|unknown)\b",
+    re.IGNORECASE,
+)
 _FIGURE = re.compile(
     r"\b\d[\d,]*\b|\b(?:two|three|four|five|six|seven|eight|nine|ten|dozens?"
     r"|scores|hundreds?)\b",
@@ -61,11 +68,16 @@ def what_happened(
     count: int = 2,
 ) -> list[Fact]:
     """Up to `count` (one or two) facts for the lede's opening, each naming an event (a
-    strike, a clash, ...): from those several outlets (or a wire) report when there are any,
-    else one outlet's (shown attributed to it; one based in a party's country counts for
-    HOME_WEIGHT of another's); who, where and when, said briefly. The second
+    strike, a clash, ...), not what nobody has said or what is unclear about it: from those
+    several outlets (or a wire) report when there are any, else one outlet's (shown
+    attributed to it; one based in a party's country counts for HOME_WEIGHT of another's);
+    who, where and when, said briefly. The second
     only when it adds what the first does not say, a corroborated one before one outlet's."""
-    events = [f for f in facts if _WHAT.search(f.claim.sentence.text)]
+    events = [
+        f
+        for f in facts
+        if _WHAT.search(f.claim.sentence.text) and not _NO_NEWS.search(f.claim.sentence.text)
+    ]
     if not events:
         return []  # none names an event: the parties' claims open the brief
     backed = [f for f in events if f.support != "single"]
@@ -133,7 +145,7 @@ def core_claim(
         if has_casualty_figure(claim.sentence.text):
             weight *= 1.3
         if max_words:
-            weight /= max(1.0, len(claim.sentence.text.split()) / max_words) ** 0.5
+            weight /= max(1.0, len(claim.sentence.text.split()) / max_words) ** 1.5
         return scores.get(claim.sentence.ref, 0.0) * weight
 
     return max(claims, key=value)
