@@ -255,3 +255,29 @@ def test_a_list_number_goes_before_according_to_and_the_figure_points_back() -> 
     )
     assert dangling("Analysts believe the figure has crossed 200 million.")
     assert not dangling("Officials said the figure of 40 dead was provisional.")
+
+
+def test_a_long_speaker_name_twice_is_no_repeat_but_the_same_claim_is() -> None:
+    speaker = "Southland's mission to the United Nations in New York"
+    page = Page(None)
+    first = Statement(
+        "",
+        f"{speaker} wrote that the strikes answered the attack on its consulate.",
+        (("a", 0),),
+        speaker=speaker,
+    )
+    page.place(first, 15)
+    other = Statement(
+        "",
+        f"{speaker} stated that its strikes were self-defence under the UN Charter.",
+        (("b", 0),),
+        speaker=speaker,
+    )
+    assert not page.repeats(other)
+    again = Statement(
+        "",
+        "Officials wrote that the strikes answered the attack on its consulate.",
+        (("c", 0),),
+        speaker="officials",
+    )
+    assert page.repeats(again)

@@ -1,9 +1,10 @@
 """The page being composed: a word budget, and every statement placed so far.
 
 A statement goes on the page only if it fits the budget and repeats nothing already there:
-neither a run of eight words (the same sentence, or most of it) nor a sentence that says the
-same thing (`is_repeat`). Words are counted as a reader of the Markdown counts them
-(str.split()): a statement's words plus one per source number ("[1,", "3]").
+neither a run of eight words (the same sentence, or most of it; the speaker's name aside)
+nor a sentence that says the same thing (`is_repeat`). Words are counted as a reader of the
+Markdown counts them (str.split()): a statement's words plus one per source number ("[1,",
+"3]").
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ class Page:
         """Whether `statement` says again what the page already says (the words of a speaker
         both name aside)."""
         text, speaker = statement.text, statement.speaker
-        if _shingles(text) & self._shingles:
+        if _shingles(text, speaker) & self._shingles:
             return True
         return any(
             is_repeat(text, other, speaker if speaker == said_by else "")
@@ -42,7 +43,7 @@ class Page:
 
     def place(self, statement: Statement, words: int) -> None:
         self.used += words
-        self._shingles |= _shingles(statement.text)
+        self._shingles |= _shingles(statement.text, statement.speaker)
         self._texts.append((statement.text, statement.speaker))
 
     def spend(self, words: int) -> None:
@@ -50,6 +51,12 @@ class Page:
         self.used += words
 
 
-def _shingles(text: str) -> set[tuple[str, ...]]:
-    words = [w.lower() for w in _WORD.findall(text)]
-    return {tuple(words[i : i + SHINGLE]) for i in range(len(words) - SHINGLE + 1)}
+def _shingles(text: str, speaker: str = "") -> set[tuple[str, ...]]:
+    """The runs of SHINGLE words of `text`, none across or inside its speaker's name (two
+    claims of "Iran's mission to the UN in New York" are not one claim twice)."""
+    pieces = re.split(re.escape(speaker), text, flags=re.IGNORECASE) if speaker else [text]
+    out = set()
+    for piece in pieces:
+        words = [w.lower() for w in _WORD.findall(piece)]
+        out |= {tuple(words[i : i + SHINGLE]) for i in range(len(words) - SHINGLE + 1)}
+    return out
