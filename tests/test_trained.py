@@ -297,3 +297,27 @@ def test_nothing_inside_a_quotation_is_deleted(parse) -> None:
     )
     gone = [doc[u.start : u.end].text for u in compress.candidates(doc)]
     assert not any("condemn" in g for g in gone), gone
+
+
+def test_a_model_trained_on_other_features_is_one_clear_error() -> None:
+    from briefer.errors import ModelError
+
+    with pytest.raises(ModelError, match="other sentence features"):
+        TrainedSummarizer("old-model", weights=tiny_weights(scalars=SCALARS[:-1]))
+
+
+def test_lexical_features_count_what_other_documents_also_say() -> None:
+    from briefer.data import RankedSentence, Sentence
+    from briefer.summarize.trained.features import LEXICAL, lexical_features
+
+    shared = Sentence("a", 0, 0, 40, "Artillery hit the border town of Velmar.")
+    alone = Sentence("a", 1, 41, 80, "Bakers sold bread on Tuesday morning.")
+    other = Sentence("b", 0, 0, 40, "Artillery hit the border town of Velmar at dawn.")
+    out = lexical_features(
+        [RankedSentence(shared, 1.0), RankedSentence(alone, 0.5)], [shared, alone, other]
+    )
+    column = {name: out[:, i] for i, name in enumerate(LEXICAL)}
+    assert column["word_support"].tolist() == [1.0, 0.0]
+    assert column["bigram_support"][0] == 1.0 and column["bigram_support"][1] == 0.0
+    assert column["doc_freq"][0] > column["doc_freq"][1]
+    assert column["word_prob"][0] > column["word_prob"][1]

@@ -147,11 +147,12 @@ on {config.threads} CPU cores ({_cpu()}), no GPU.
 - Deleting a unit can drop context a reader wanted (a title in an appositive, the time of
   an event in a leading adverbial); the cited source sentence is always one click away.
 - ROUGE measures overlap with one reference, not neutrality or faithfulness.
-- At a lede's length (100 words of Multi-News) R-2 is 1.08x LexRank's, short of the
-  1.10x aimed for (1.04x at 230 words, 1.15x on NeuS, `briefer eval` below). More rows
+- At a lede's length (100 words of Multi-News) R-2 is 1.09x LexRank's, short of the
+  1.10x aimed for (1.04x at 230 words, 1.14x on NeuS, `briefer eval` below). More rows
   helped there (1,500 -> 4,000 -> 10,000 Multi-News rows raised validation R-2 at 100 words
-  from 12.28 to 12.51 to 12.75, whole sentences picked); weighing NeuS more raises NeuS and
-  lowers Multi-News (NeuS weight 0.2: validation 12.98 / 16.60 / 17.18 at 100 / 230 / 66
-  words; 0.5, shipped: 12.76 / 16.11 / 17.79, chosen for NeuS, whose neutral roundups of
-  several outlets are closest to a brief).
+  from 12.28 to 12.51 to 12.75, whole sentences picked), and so did the lexical signals of
+  the run's own words (word_prob ... top_words: 12.76 -> 13.19 on validation, 12.10 -> 12.29
+  in `briefer eval`); weighing NeuS more raises NeuS and lowers Multi-News (NeuS weight 0.2:
+  validation 12.98 / 16.60 / 17.18 at 100 / 230 / 66 words; 0.5, shipped, chosen for NeuS,
+  whose neutral roundups of several outlets are closest to a brief).
 """

@@ -7,14 +7,18 @@ One row per ranked sentence (duplicates already collapsed by `briefer.rank`):
 The scalars are the cross-document signals briefer computes anyway: the rank score and
 place, the sentence's position in its document, its length, how many other documents carry
 a near-duplicate, its similarity to the whole run, and a few surface cues (a number, a
-quotation, a fragment). Training and the summarizer both call `sentence_features`, so what
-the model learns on is what it sees in a brief.
+quotation, a fragment); and the words it shares with the other documents (SumBasic's word
+probability, document frequency, word pairs another outlet also wrote): what a summary
+repeats is said in the sources' words, which the MiniLM vectors blur. Training and the
+summarizer both call `sentence_features`, so what the model learns on is what it sees in a
+brief.
 """
 
 from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from collections.abc import Sequence
 
 import numpy as np
@@ -22,7 +26,7 @@ import numpy as np
 from briefer.data import RankedSentence
 from briefer.summarize.base import SummaryContext
 
-__all__ = ["SCALARS", "feature_dim", "sentence_features"]
+__all__ = ["LEXICAL", "SCALARS", "feature_dim", "lexical_features", "sentence_features"]
 
 SCALARS = (
     "score_rel",  # rank score over the run's best
@@ -42,6 +46,15 @@ SCALARS = (
     "no_end",  # no sentence-final punctuation
     "log_docs",
     "log_sentences",
+    *(
+        LEXICAL := (
+            "word_prob",  # mean share of the run's content words that are each of its own
+            "doc_freq",  # mean share of the other documents holding each of its content words
+            "bigram_support",  # share of its word pairs found in another document
+            "word_support",  # share of its content words found in another document
+            "top_words",  # share of its content words among the run's ten most frequent
+        )
+    ),
 )
 NEAR = 0.65
 _NUMBER = re.compile(r"\d")
@@ -82,6 +95,7 @@ def sentence_features(
     out[:, :dim] = vecs
     out[:, dim : 2 * dim] = centroid_unit
     scalars = out[:, 2 * dim :]
+    lexical = lexical_features(ranked, all_sentences)
     for i, r in enumerate(ranked):
         s = r.sentence
         words = len(s.text.split())
@@ -105,5 +119,48 @@ def sentence_features(
             float(not s.text.rstrip().endswith((".", "!", "?", '"', "\u201d", "'"))),
             math.log1p(len(doc_ids)) / 3,
             math.log1p(len(all_sentences)) / 6,
+            *lexical[i],
         )
+    return out
+
+
+_TOKEN = re.compile(r"[a-z0-9]+")
+
+
+def _tokens(text: str) -> list[str]:
+    return _TOKEN.findall(text.lower())
+
+
+def lexical_features(ranked: Sequence[RankedSentence], sentences: Sequence) -> np.ndarray:
+    """The LEXICAL columns of `ranked` (one row each) over the run's `sentences`."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    words: Counter = Counter()
+    docs_of_word: dict[str, set[str]] = {}
+    docs_of_pair: dict[tuple[str, str], set[str]] = {}
+    for sentence in sentences:
+        tokens = _tokens(sentence.text)
+        for token in tokens:
+            if token not in STOP_WORDS:
+                words[token] += 1
+                docs_of_word.setdefault(token, set()).add(sentence.doc_id)
+        for pair in zip(tokens, tokens[1:], strict=False):
+            docs_of_pair.setdefault(pair, set()).add(sentence.doc_id)
+    total = max(1, sum(words.values()))
+    others = max(1, len({s.doc_id for s in sentences}) - 1)
+    top = {w for w, _ in words.most_common(10)}
+    out = np.zeros((len(ranked), len(LEXICAL)), dtype=np.float32)
+    for i, r in enumerate(ranked):
+        doc = r.sentence.doc_id
+        tokens = _tokens(r.sentence.text)
+        content = [t for t in tokens if t not in STOP_WORDS]
+        pairs = list(zip(tokens, tokens[1:], strict=False))
+        if content:
+            elsewhere = [len(docs_of_word.get(t, set()) - {doc}) for t in content]
+            out[i, 0] = 100 * sum(words[t] for t in content) / len(content) / total
+            out[i, 1] = sum(elsewhere) / len(content) / others
+            out[i, 3] = sum(n > 0 for n in elsewhere) / len(content)
+            out[i, 4] = sum(t in top for t in content) / len(content)
+        if pairs:
+            out[i, 2] = sum(bool(docs_of_pair.get(p, set()) - {doc}) for p in pairs) / len(pairs)
     return out

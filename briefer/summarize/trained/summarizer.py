@@ -23,10 +23,11 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from briefer.data import RankedSentence, SummarySentence
+from briefer.errors import ModelError
 from briefer.summarize.base import SummaryContext
 from briefer.summarize.length import MIN_SUMMARY_WORDS, count_words
 from briefer.summarize.trained import compress
-from briefer.summarize.trained.features import sentence_features
+from briefer.summarize.trained.features import SCALARS, sentence_features
 from briefer.summarize.trained.model import Weights, load
 
 if TYPE_CHECKING:
@@ -52,6 +53,12 @@ class TrainedSummarizer:
         self.model_dir = Path(model_dir)
         self.weights = weights or load(self.model_dir)
         self.settings = self.weights.settings
+        if self.settings.scalars and tuple(self.settings.scalars) != SCALARS:
+            raise ModelError(
+                f"{self.model_dir}: trained on other sentence features than this briefer"
+                f" computes ({len(self.settings.scalars)}, not {len(SCALARS)}): retrain it"
+                " with `briefer train` or use the shipped model"
+            )
         self.model_id = (
             f"{self.model_dir.name} (MiniLM features, trained salience and deletion scorers)"
         )
