@@ -80,7 +80,7 @@ def test_unit_features_have_the_size_the_weights_expect(parse) -> None:
             "The Afghan defence ministry condemned the attack on the border post.",
         ),
         (
-            "The strikes hit camps of the Pakistani Taliban, according to two security officials.",
+            "The strikes hit camps of the Pakistani Taliban, according to the state news agency.",
             "attribution",
             "The strikes hit camps of the Pakistani Taliban.",
         ),
@@ -290,6 +290,22 @@ def test_a_sentence_parsed_without_a_main_verb_loses_no_clause(parse) -> None:
     assert [u.kind for u in compress.candidates(doc)] == []
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The strikes hit camps of the Pakistani Taliban, according to two security officials.",
+        "According to the Armenian Ministry of Defense, artillery opened fire on the border"
+        " just after midnight on Tuesday.",
+        "Cambodian soldiers fired rockets toward Si Sa Ket on Thursday morning, according to"
+        " the Royal Thai Army.",
+    ],
+)
+def test_a_claim_keeps_its_attribution_to_anyone_but_a_news_outlet(parse, sentence) -> None:
+    doc = parse(sentence)
+    gone = [doc[u.start : u.end].text for u in compress.candidates(doc)]
+    assert not any("ccording" in g for g in gone), gone  # else a claim reads as a fact
+
+
 def test_nothing_inside_a_quotation_is_deleted(parse) -> None:
     doc = parse(
         "The ministry stated, \u201cWe regard this as a brutal act of aggression, which we"
@@ -321,3 +337,12 @@ def test_lexical_features_count_what_other_documents_also_say() -> None:
     assert column["bigram_support"][0] == 1.0 and column["bigram_support"][1] == 0.0
     assert column["doc_freq"][0] > column["doc_freq"][1]
     assert column["word_prob"][0] > column["word_prob"][1]
+
+
+def test_a_clause_saying_civilians_were_hit_is_never_offered(parse) -> None:
+    doc = parse(
+        "Artillery opened fire on the border just after midnight on Tuesday, hitting both"
+        " military and civilian targets along a long section of the border."
+    )
+    gone = [doc[u.start : u.end].text for u in compress.candidates(doc)]
+    assert not any("civilian" in g for g in gone), gone

@@ -7,9 +7,12 @@
     delete(doc, units)     the sentence without them, commas and the first capital mended
 
 A unit is never offered where deleting it would take away what a sentence asserts: the main
-verb, its subject or object, a negation, a speaker or a reporting verb ("said", "told"), or
-a number's unit or scale ("5 million", "40 percent"); nor inside a quotation (a speaker's
-words are quoted whole or not at all). So every compression is its sentence
+verb, its subject or object, a negation, a speaker or a reporting verb ("said", "told"), a
+number's unit or scale ("5 million", "40 percent"), who was killed or wounded or whether
+civilians were hit, or the attribution of a claim to anyone
+but a news outlet ("According to the Armenian Ministry of Defense, ..." stays; ", Xinhua news
+agency reported" may go); nor inside a quotation (a speaker's words are quoted whole or not
+at all). So every compression is its sentence
 with whole units removed: its words are the source's words, in the source's order.
 """
 
@@ -50,7 +53,14 @@ _CORE_DEPS = {
 }  # fmt: skip
 _CASUALTY = {
     "kill", "die", "death", "dead", "wound", "injure", "injury", "casualty", "martyr", "toll",
+    "civilian",
 }  # fmt: skip
+# A news outlet as the source of an attribution: its report, not a party's claim.
+_MEDIA = re.compile(
+    r"\b(?:news|agency|agencies|newspaper|daily|television|tv|radio|channel|broadcaster|media"
+    r"|press|wire|website|outlet|magazine|reuters|afp|xinhua|bbc|cnn|al jazeera)\b",
+    re.IGNORECASE,
+)
 _CLAUSES = {"ccomp", "advcl", "parataxis"}  # a clause ends at the comma before what follows
 _NEGATION = {"not", "n't", "never", "no", "nor", "neither", "without", "none", "nobody"}
 _RELATIVE = {"which", "who", "whom", "whose", "where", "when"}
@@ -89,10 +99,20 @@ def candidates(doc: Doc) -> list[Unit]:
             continue  # a quotation is the speaker's words: cut, it would misquote them
         if unit.kind not in ("attribution", "dateline") and _protected(doc, unit.start, unit.end):
             continue
+        if _attributes(doc, unit) and not _MEDIA.search(doc[unit.start : unit.end].text):
+            continue  # a party's or an official's claim would read as a fact without it
         if words - _words(doc, unit.start, unit.end) < MIN_LEFT_WORDS:
             continue
         kept.append(unit)
     return kept
+
+
+def _attributes(doc: Doc, unit: Unit) -> bool:
+    """Whether the unit says whose claim the sentence is: an "according to X" or "X reported"
+    unit, or a leading adverbial that opens with "According to"."""
+    return unit.kind == "attribution" or any(
+        t.lower_ == "according" for t in doc[unit.start : min(unit.end, unit.start + 2)]
+    )
 
 
 def _quoted(doc: Doc) -> list[bool]:
@@ -242,7 +262,7 @@ def _protected(doc: Doc, start: int, end: int) -> bool:
         if token.dep_ == "ROOT" or token.dep_ == "neg" or token.lower_ in _NEGATION:
             return True
         if token.lemma_.lower() in _CASUALTY:
-            return True  # who was killed or wounded is what a conflict brief is about
+            return True  # who was killed, wounded or hit among civilians: a brief's core
         if token.dep_ in _CORE_DEPS and token.head.dep_ == "ROOT":
             return True
         if token.lemma_ in _REPORTING and token.pos_ == "VERB":
