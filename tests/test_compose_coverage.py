@@ -255,6 +255,8 @@ def test_a_list_number_goes_before_according_to_and_the_figure_points_back() -> 
     )
     assert dangling("Analysts believe the figure has crossed 200 million.")
     assert not dangling("Officials said the figure of 40 dead was provisional.")
+    assert dangling("Afghanistan quickly denied the statement.")
+    assert not dangling("Kabul rejected the claim that its troops fired first.")
 
 
 def test_a_long_speaker_name_twice_is_no_repeat_but_the_same_claim_is() -> None:

@@ -53,7 +53,7 @@ LENGTHS = {
     ),
     "standard": Layout(
         "standard",
-        590,
+        580,
         (LEDE, TABLE, FACTS, VOICES),
         per_cell=2,
         per_general=4,

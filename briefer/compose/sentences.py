@@ -67,7 +67,13 @@ _DANGLING = re.compile(  # "said that X" is a report, "said that base ..." rare:
 )
 
 # "Analysts believe the figure has crossed 200 million": which figure?
-_BACK_REFERENCE = re.compile(r"\bthe (?:figures?|tally)\b(?!\s+(?:of|for|from|in|on)\b)", re.I)
+# "Afghanistan quickly denied the statement": which statement?
+_BACK_REFERENCE = re.compile(
+    r"\bthe (?:figures?|tally)\b(?!\s+(?:of|for|from|in|on)\b)"
+    r"|\b(?:denied|rejected|dismissed|refuted|disputed)\s+the\s+(?:statements?|claims?"
+    r"|allegations?|reports?)\b(?!\s+(?:of|that|by|from)\b)",
+    re.IGNORECASE,
+)
 
 
 def dangling(text: str) -> bool:
