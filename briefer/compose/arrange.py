@@ -130,11 +130,11 @@ def compose(
         ),
     )
     writer = Writer(summarizer, scores, lexicon, context, proper_names(claims))
-    scores = weighted_by_support(scores, by_party, context.vectors, independence)
+    weighted = weighted_by_support(scores, by_party, context.vectors, independence)
     page = Page(layout.budget)
     page.spend(HEADER_WORDS + len(title.split()))
 
-    lede, used = _lede(profile, by_party, disputed, facts, scores, writer, page, layout)
+    lede, used = _lede(profile, by_party, disputed, facts, weighted, writer, page, layout)
     columns = tuple(p.id for p in profile.parties if by_party[p.id])
     rest = {
         p: [c for c in claims_ if c.sentence.ref not in used and _one_party(c)]
@@ -168,7 +168,7 @@ def compose(
             shown,
             figures,
             {p: [c for c in by_party[p] if c.sentence.ref in used] for p in columns},
-            scores,
+            weighted,
         )
     fact_items = _list(
         FACTS,

@@ -15,6 +15,7 @@ from collections.abc import Mapping, Sequence
 from briefer.compose.facts import Fact
 from briefer.data import Claim, SentenceRef
 from briefer.perspectives import PartyDef, content_words
+from briefer.perspectives.aliases import mentions
 from briefer.perspectives.topics import cues
 
 __all__ = [
@@ -205,11 +206,8 @@ def naming_party(text: str, party: PartyDef, speaker: str = "") -> str:
         party.name.split("(")[0].strip(),
         *(a for a in party.aliases if not _is_person(a, party.aliases)),
     }
-    for name in names:
-        if name and re.search(
-            rf"(?<![\w-]){re.escape(name)}(?![\w-])", speaker or text, re.IGNORECASE
-        ):
-            return text
+    if any(name and mentions(speaker or text, name) for name in names):
+        return text
     first, _, rest = text.partition(" ")
     second = rest.split(" ", 1)[0] if rest else ""
     if not second[:1].isupper() and first[:1].isupper() and not first.isupper():

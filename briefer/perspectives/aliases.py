@@ -176,3 +176,8 @@ def _surnames(entries: list) -> dict[str, tuple[str, bool]]:
 @functools.lru_cache(maxsize=16)
 def matcher_for(profile: Profile) -> AliasMatcher:
     return AliasMatcher(profile)
+
+
+def mentions(text: str, phrase: str) -> bool:
+    """`phrase` in `text` as whole words, in any case ("India" is not in "Indian rule")."""
+    return bool(re.search(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])", text, re.IGNORECASE))

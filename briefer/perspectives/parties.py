@@ -18,7 +18,7 @@ from collections.abc import Callable
 
 from briefer.data import NARRATOR, OTHER
 from briefer.outlets import builtin_outlets
-from briefer.perspectives.aliases import AliasMatcher, matcher_for
+from briefer.perspectives.aliases import AliasMatcher, matcher_for, mentions
 from briefer.perspectives.context import DocState, gazetteer
 from briefer.perspectives.profiles import Profile
 
@@ -242,7 +242,7 @@ def _place_in(phrase: str, matcher: AliasMatcher) -> str | None:
     places = gazetteer()
     lowered = phrase.lower()
     for city, country in places.items():
-        if re.search(rf"(?<![\w-]){re.escape(city)}(?![\w-])", lowered):
+        if mentions(lowered, city):
             hits = [h for h in matcher.find(country) if h.is_party]
             if hits:
                 return hits[0].owner

@@ -15,6 +15,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 from briefer.data import NARRATOR, Claim, RankedSentence, SentenceRef
+from briefer.perspectives.aliases import mentions
 from briefer.perspectives.frames import VERB_WORDS, find_frame, is_pronoun, scan_quotes
 from briefer.perspectives.neutral import according_to
 from briefer.perspectives.profiles import Profile
@@ -193,12 +194,7 @@ def _names(text: str, speaker: str) -> bool:
     """Whether `text` names `speaker` already: the whole phrase, or the part before its
     appositive ("the head of the department" of "the head of the department, A. Name")."""
     head = speaker.split(",")[0].strip()
-    return _contains(text, speaker) or (len(head.split()) >= 3 and _contains(text, head))
-
-
-def _contains(text: str, phrase: str) -> bool:
-    """`phrase` in `text` as whole words ("India" is not in "Indian rule")."""
-    return bool(re.search(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])", text, re.IGNORECASE))
+    return mentions(text, speaker) or (len(head.split()) >= 3 and mentions(text, head))
 
 
 def _role_only(phrase: str) -> bool:
