@@ -294,3 +294,16 @@ def test_the_country_is_its_party_and_a_party_in_an_adjective_does_not_name_it()
     )
     assert second.party == "pakistan" and second.speaker == "Pakistan"
     assert attributed_text(second).startswith("Pakistan also said")  # "Pakistani" is not it
+
+
+def test_a_speaker_that_print_copy_broke_at_hyphens_is_read_whole() -> None:
+    text = (
+        "QUETTA: The Afghan rockets landed in Killi Lal in the Pakistani territory at the"
+        " border, a senior of- ficial of the district ad- ministration confirmed on the"
+        " condition of an- onymity."
+    )
+    document = Document("n", text, outlet="The Nation", place="Quetta")
+    (claim,) = attribute(split_sentences(document), PROFILE, documents=[document])
+    assert claim.party == "pakistan"
+    assert claim.speaker == "a senior official of the district administration"
+    assert claim.sentence.text == text[claim.sentence.start : claim.sentence.end]  # as given

@@ -11,6 +11,7 @@ from briefer.data import BODY
 from briefer.readers import load_documents
 from briefer.readers.clean import clean
 from briefer.readers.text import text_document
+from briefer.readers.wrapped import mend_broken_words
 from briefer.split import split_segments
 
 
@@ -221,3 +222,12 @@ def test_another_storys_teaser_under_its_headline_and_time_is_clutter() -> None:
     body = [s.text for s in split_segments(doc) if s.kind == BODY]
     assert "Residents said the shelling went on until dawn." in body
     assert not any(s.startswith("LINDAU") for s in body) and teaser > 0
+
+
+def test_words_broken_at_a_hyphen_are_mended_with_every_offset_kept() -> None:
+    text = "the In- ter-Services ad- ministration, pro- and anti-war"
+    assert mend_broken_words(text) == "the Inter-Services administration, pro- and anti-war"
+    same = mend_broken_words(text, same_length=True)
+    assert len(same) == len(text) and same.index(",") == text.index(",")
+    words = ["the", "Inter-Services", "administration", ",", "pro-", "and", "anti-war"]
+    assert same.split() == words

@@ -20,6 +20,7 @@ from briefer.data import NARRATOR, Claim, SentenceRef, Statement
 from briefer.perspectives import Lexicon, attributed_text, name_speaker
 from briefer.perspectives.frames import scan_quotes
 from briefer.perspectives.neutral import drop_connective
+from briefer.readers.wrapped import mend_broken_words
 from briefer.summarize.base import Summarizer, SummaryContext
 
 __all__ = ["Writer", "clean", "closed_quote", "opened_quote"]
@@ -97,7 +98,7 @@ def clean(text: str) -> str:
     """One line: runs of whitespace (newlines included) become one space, a word that
     hard-wrapped copy broke at a hyphen is whole again ("in- discriminate", "Cha- man"), and
     a list item's dash or bullet before the sentence goes ("- The ministry said ...")."""
-    return _BROKEN_WORD.sub("", _BULLET.sub("", " ".join(text.split())))
+    return mend_broken_words(_BULLET.sub("", " ".join(text.split())))
 
 
 def opened_quote(text: str) -> str:
@@ -105,11 +106,16 @@ def opened_quote(text: str) -> str:
     said.), opened where the shown sentence starts: the reader sees where the quoted words
     begin."""
     close, start = text.find("”"), text.find("“")
-    if close == -1 or (start != -1 and start < close):
-        return text
-    return "“" + text.lstrip()
+    if close != -1 and (start == -1 or close < start):
+        return "“" + text.lstrip()
+    if text.count('"') % 2 and _CLOSING.match(text):
+        return '"' + text.lstrip()  # posts..." the FO said.
+    return text
 
 
-# "in- discriminate": a hyphen and a space inside a lower-case word; not "pro- and anti-".
+# The first straight quotation mark closes a quote: it follows a word or punctuation, and a
+# space, punctuation or the end follows it.
+_CLOSING = re.compile(r'^[^"]*[^\s"(\[]"(?=[\s,.;:!?)]|$)')
+
+
 _BULLET = re.compile(r"^(?:[-–—•*·]\s+)+(?=\S)")
-_BROKEN_WORD = re.compile(r"(?<=[A-Za-z][a-z])- (?=[a-z]{2,})(?!(?:and|or|nor|to)\b)")

@@ -27,6 +27,7 @@ from briefer.perspectives.continuation import (
     carries_on,
     frames_an_event,
     quote_ended,
+    quotes_named_after,
     reads_as_narration,
 )
 from briefer.perspectives.frames import find_frame, later_frames, scan_quotes
@@ -34,6 +35,7 @@ from briefer.perspectives.parties import Resolver, name_at_end
 from briefer.perspectives.profiles import Profile
 from briefer.perspectives.speakers import REPORT_FORMS, Reading, Report, read
 from briefer.perspectives.topics import topic_of
+from briefer.readers.wrapped import mend_broken_words
 
 if TYPE_CHECKING:
     from briefer.nlp import Parses
@@ -81,6 +83,10 @@ def attribute(
     resolver = Resolver(profile)
     by_id = {d.id: d for d in documents}
     by_doc: dict[str, list[Sentence]] = {}
+    given = {s.ref: s for s in sentences}
+    # Read with the words that print copy broke at a hyphen whole ("a senior of- ficial ...
+    # confirmed"), each offset kept; the claims keep the sentences as given.
+    sentences = [replace(s, text=mend_broken_words(s.text, same_length=True)) for s in sentences]
     for s in sentences:
         by_doc.setdefault(s.doc_id, []).append(s)
     parsed = _parse([s.text for s in sentences if needs_parse(s.text)], parses)
@@ -94,7 +100,15 @@ def attribute(
         if _one_voice(found):  # an article that renders one side's statement: its details
             found = _document(doc_sentences, parsed, DocState(context), resolver, text, True)
         for claim in found:
-            claims[claim.sentence.ref] = replace(claim, outlet=outlet) if outlet else claim
+            claims[claim.sentence.ref] = replace(
+                claim,
+                sentence=given[claim.sentence.ref],
+                speaker=" ".join(claim.speaker.split()),
+                clauses=tuple(
+                    replace(c, speaker=" ".join(c.speaker.split())) for c in claim.clauses
+                ),
+                outlet=outlet or claim.outlet,
+            )
     return tuple(claims[s.ref] for s in sentences)
 
 
@@ -118,41 +132,7 @@ def _document(
                 sentence, parsed.get(sentence.text), prev, nxt, state, resolver, one_voice=one_voice
             )
         )
-    return _quotes_named_after(out)
-
-
-def _quotes_named_after(claims: list[Claim]) -> list[Claim]:
-    """A quotation over several sentences names its speaker at its end ("“... border
-    region. Terrorists are using Afghan soil ...,” Asim Iftikhar said."): its first sentences
-    are that speaker's too. A sentence that opens such a quotation is the named speaker's
-    even when the speaker before it was carried on to it (the quote's own attribution wins)."""
-    open_after = []
-    opens = []
-    inside = False
-    for claim in claims:
-        text = claim.sentence.text.lstrip()
-        opens.append(not inside and text[:1] in _OPENING_QUOTES)
-        inside = scan_quotes(claim.sentence.text, inside).open_after
-        open_after.append(inside)
-    out = list(claims)
-    for i in range(len(out) - 2, -1, -1):
-        claim, following = out[i], out[i + 1]
-        if not (
-            open_after[i]
-            and following.party != NARRATOR
-            and following.speaker
-            and following.sentence.index == claim.sentence.index + 1
-        ):
-            continue
-        named_there = following.speaker.split()[-1] in following.sentence.text
-        if claim.party == NARRATOR or (
-            opens[i] and named_there and claim.speaker != following.speaker
-        ):
-            out[i] = replace(claim, speaker=following.speaker, party=following.party, quote=True)
-    return out
-
-
-_OPENING_QUOTES = frozenset('“"‘')
+    return quotes_named_after(out)
 
 
 def _one_voice(claims: list[Claim]) -> bool:

@@ -14,11 +14,19 @@ of a place, what is (un)known, who did not comment, what an event "came after".
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
-from briefer.data import Sentence
+from briefer.data import NARRATOR, Claim, Sentence
+from briefer.perspectives.frames import scan_quotes
 from briefer.perspectives.topics import topic_of
 
-__all__ = ["carries_on", "frames_an_event", "quote_ended", "reads_as_narration"]
+__all__ = [
+    "carries_on",
+    "frames_an_event",
+    "quote_ended",
+    "quotes_named_after",
+    "reads_as_narration",
+]
 
 _MIN_WORDS = 5
 _OPENING_MARKS = frozenset("\"“”‘'«")
@@ -124,3 +132,37 @@ def _heading(text: str) -> bool:
         and not _FINAL.search(text)
         and not any(c in _OPENING_MARKS for c in text)
     )
+
+
+def quotes_named_after(claims: list[Claim]) -> list[Claim]:
+    """A quotation over several sentences names its speaker at its end ("“... border
+    region. Terrorists are using Afghan soil ...,” Asim Iftikhar said."): its first sentences
+    are that speaker's too. A sentence that opens such a quotation is the named speaker's
+    even when the speaker before it was carried on to it (the quote's own attribution wins)."""
+    open_after = []
+    opens = []
+    inside = False
+    for claim in claims:
+        text = claim.sentence.text.lstrip()
+        opens.append(not inside and text[:1] in _OPENING_QUOTES)
+        inside = scan_quotes(claim.sentence.text, inside).open_after
+        open_after.append(inside)
+    out = list(claims)
+    for i in range(len(out) - 2, -1, -1):
+        claim, following = out[i], out[i + 1]
+        if not (
+            open_after[i]
+            and following.party != NARRATOR
+            and following.speaker
+            and following.sentence.index == claim.sentence.index + 1
+        ):
+            continue
+        named_there = following.speaker.split()[-1] in following.sentence.text
+        if claim.party == NARRATOR or (
+            opens[i] and named_there and claim.speaker != following.speaker
+        ):
+            out[i] = replace(claim, speaker=following.speaker, party=following.party, quote=True)
+    return out
+
+
+_OPENING_QUOTES = frozenset('“"‘')
