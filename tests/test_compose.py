@@ -211,6 +211,38 @@ def test_a_party_without_a_statement_is_named_in_the_lede_and_has_no_column():
     assert next(p for p in briefing.parties if p.id == "southland").note == notes[0].text
 
 
+def test_with_no_fact_to_open_it_the_lede_gives_each_partys_account_of_what_happened():
+    docs = [
+        Document(
+            "h",
+            "Defence Minister Ilse Marten said the strikes killed 12 Red Hand fighters in Dorn. "
+            "Northland's defence ministry said its jets struck Red Hand camps near Velmar on "
+            "Tuesday night.",
+            outlet="Global Wire",
+            date="2031-03-04",
+            url="https://globalwire.test/a",
+        ),
+        Document(
+            "t",
+            "Interior Minister Ana Ruiz said nine civilians were killed on Tuesday. "
+            "Southland's interior ministry said Northland aircraft bombed three villages in "
+            "Velmar province.",
+            outlet="Pacific Times",
+            date="2031-03-05",
+            url="https://pacifictimes.test/b",
+        ),
+    ]
+    lede = brief(docs).lede
+    assert not [s for s in lede if s.party == NARRATOR]
+    assert [s.party for s in lede] == ["northland", "southland", "northland", "southland"]
+    told = " ".join(s.text for s in lede)
+    assert all(sentence in told for d in docs for sentence in d.text.split(". "))
+
+    quiet = Document("t", "Interior Minister Ana Ruiz said nine civilians were killed.")
+    lede = brief([docs[0], quiet]).lede  # Southland says nothing of where or when
+    assert [s.party for s in lede] == ["northland", "southland"]
+
+
 class CuttingSummarizer:
     """Cuts a sentence at its first comma, as a compressing summarizer might."""
 

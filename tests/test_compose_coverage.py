@@ -6,11 +6,12 @@ from __future__ import annotations
 from dataclasses import replace
 
 from briefer.compose.facts import Fact, find_facts, usable
-from briefer.compose.lede import what_happened
+from briefer.compose.lede import core_claim, what_happened
 from briefer.compose.length import LENGTHS
 from briefer.compose.outlets import Independence, Outlet
 from briefer.compose.page import Page
-from briefer.compose.table import build_rows, concise_first, says_again
+from briefer.compose.sentences import dangling
+from briefer.compose.table import build_rows, concise_first, counted, says_again
 from briefer.compose.writer import clean, closed_quote, opened_quote
 from briefer.data import TABLE, Claim, Sentence, Statement
 from briefer.perspectives import attributed_text, load_lexicon
@@ -86,6 +87,64 @@ def test_the_ledes_what_happened_names_an_event_corroborated_before_one_outlets(
     assert what_happened([silent, unclear], {}, 32) == []  # nobody said, nobody knows
 
 
+def test_a_corroborated_fact_that_tells_only_that_something_happened_does_not_open() -> None:
+    vague = _fact("Both sides have accused each other of starting the clash.", "corroborated")
+    told = _fact("Northland and Southland exchanged fire near Kesh on Thursday morning.", rank=1)
+    scores = {vague.claim.sentence.ref: 0.5, told.claim.sentence.ref: 1.5}
+    assert what_happened([vague, told], scores, 32) == [told, vague]
+
+    reaction = _fact("Residents of Dorn reacted to Tuesday's strikes with anger and fear.")
+    assert what_happened([reaction], {}, 32) == []  # how people took it is not what happened
+    cause = _fact("Tensions rose after an attack in the Kesh valley on Apr 22.", rank=1)
+    first = _fact("Artillery shelled villages along the border.", "corroborated")
+    scores = {first.claim.sentence.ref: 1.0, cause.claim.sentence.ref: 1.0}
+    assert what_happened([first, cause], scores, 32) == [first, cause]  # it adds the when
+
+
+def test_a_core_claim_names_the_event_rather_than_its_aftermath() -> None:
+    aftermath = claim(
+        "Southland said it identified three attackers as members of the Red Hand.",
+        speaker="Southland",
+        party="south",
+        topic="targets",
+    )
+    event = claim(
+        "Southland said its missiles hit Red Hand camps in Dorn.",
+        "b",
+        speaker="Southland",
+        party="south",
+        topic="targets",
+    )
+    scores = {aftermath.sentence.ref: 1.2, event.sentence.ref: 1.0}
+    assert core_claim([aftermath, event], (), scores, 32) is event
+
+
+def test_a_party_counting_what_it_already_counted_says_it_again() -> None:
+    jets = "Pakistan retaliated by shooting down five Indian fighter jets."
+    assert counted(jets) == {("five", "indian"), ("five", "fighter"), ("five", "jets")}
+    assert counted("It has downed five Indian aircraft.") & counted(jets)
+    assert counted("India struck on May 7 and 8, in 2025, at 9:40 a.m.") == set()
+
+    def write(c: Claim, place: str, words: int) -> Statement:
+        return Statement("", c.sentence.text, (c.sentence.ref,), c.party, c.speaker, c.topic)
+
+    said = [
+        claim(jets, "a", party="south", speaker="Pakistan", topic="response"),
+        claim("Pakistan said it has downed five Indian aircraft.", "b", party="south"),
+        claim("Pakistan said the strikes hit two mosques in Dorn.", "c", party="south"),
+    ]
+    rows, placed = build_rows(
+        {"south": said}, ["south"], (), LENGTHS["standard"], Page(None), write, 1e9, {}, {}
+    )
+    assert [s.sources[0][0] for s in placed] == ["a", "c"]
+
+
+def test_a_sentence_about_a_statement_not_shown_does_not_read_alone() -> None:
+    assert dangling("The statement comes a day after Southland alleged strikes in Dorn.")
+    assert dangling("Their remarks came after the shelling of Kesh.")
+    assert not dangling("The statement said the army hit only Red Hand camps.")
+
+
 def test_a_partys_claim_that_says_its_shown_claim_again_leaves_room_for_another() -> None:
     lede = claim(
         "Southland's army said Northland units committed large-scale sabotage in the Kesh"
@@ -156,6 +215,9 @@ def test_a_list_dash_goes_and_a_quote_opened_in_the_sentence_before_is_opened() 
     whole = "“We will respond,” the minister said."
     assert opened_quote(whole) == whole
     assert closed_quote(opened_quote(whole)) == whole
+    straight = 'posts..." the ministry said.'  # a straight mark that closes a quote
+    assert closed_quote(opened_quote(straight)) == '"' + straight
+    assert closed_quote(opened_quote('He said "we will act.')) == 'He said "we will act."'
 
 
 def test_a_casualty_figure_counts_people_not_rockets_or_dates() -> None:

@@ -24,6 +24,7 @@ from briefer.compose.coverage import coverage, number_sources
 from briefer.compose.facts import Fact, find_facts, proper_names, usable
 from briefer.compose.lede import (
     MAX_SENTENCES,
+    account,
     casualty_figures,
     core_claim,
     naming_party,
@@ -259,6 +260,8 @@ def _lede(profile, by_party, disputed, facts, scores, writer, page, layout):
             page.place(statement, statement_words(statement))
             lede.append(statement)
             used.add(fact.claim.sentence.ref)
+    opened = bool(lede)
+    cores = {}
     for party in parties:
         claim = core_claim(by_party[party.id], disputed, scores, layout.lede_words)
         if claim is None:
@@ -266,12 +269,29 @@ def _lede(profile, by_party, disputed, facts, scores, writer, page, layout):
             lede.append(Statement("", note, (), party.id, origin="note", place=LEDE))
             page.place(lede[-1], len(note.split()))
             continue
-        statement = writer.claim(claim, LEDE, layout.lede_words)
-        statement = replace(statement, text=naming_party(statement.text, party, claim.speaker))
-        page.place(statement, statement_words(statement))
-        lede.append(statement)
-        used.add(claim.sentence.ref)
+        cores[party.id] = claim
+        _lede_claim(claim, party, writer, page, layout, lede, used)
+    if not opened and len(lede) + len(parties) <= MAX_SENTENCES:
+        # No fact opens the lede: each party's account of what happened, when every party
+        # has one (one side's account alone would tip the lede).
+        seconds = [
+            account(by_party[p.id], cores[p.id], scores, layout.lede_words)
+            if p.id in cores
+            else None
+            for p in parties
+        ]
+        if all(seconds):
+            for party, claim in zip(parties, seconds, strict=True):
+                _lede_claim(claim, party, writer, page, layout, lede, used)
     return lede, used
+
+
+def _lede_claim(claim, party, writer, page, layout, lede, used) -> None:
+    statement = writer.claim(claim, LEDE, layout.lede_words)
+    statement = replace(statement, text=naming_party(statement.text, party, claim.speaker))
+    page.place(statement, statement_words(statement))
+    lede.append(statement)
+    used.add(claim.sentence.ref)
 
 
 def _list(place, items, count, layout, page, limit, write) -> list[Statement]:

@@ -29,7 +29,7 @@ from briefer.data import Claim
 from briefer.perspectives import Lexicon, contradicts, neutral_text, reported_by, speaks_to
 from briefer.perspectives.topics import cues
 
-__all__ = ["Fact", "fact_text", "find_facts", "proper_names", "usable"]
+__all__ = ["Fact", "elsewhere", "fact_text", "find_facts", "proper_names", "usable"]
 
 MIN_WORDS = 6
 # Points on which one outlet's unattributed words are one side's version even where only one
@@ -101,11 +101,16 @@ def usable(claim: Claim) -> bool:
         and own_words(text)
         and not text.endswith("?")
         and not _LEANS_BACK.match(text)
-        and not _POINTS_BACK.search(text)
-        and not _META.search(text)
+        and not elsewhere(text)
         and not _HEDGED.search(text)
         and not _GARBLED.match(text)
     )
+
+
+def elsewhere(text: str) -> bool:
+    """Whether `text` is about a sentence before it ("These strikes followed ...") or about
+    the article or a statement rather than the event ("The statement comes a day after ...")."""
+    return bool(_POINTS_BACK.search(text) or _META.search(text))
 
 
 def find_facts(

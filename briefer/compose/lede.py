@@ -5,6 +5,8 @@ facts ─▶ the one that best says what happened (an event, where, when), most 
 party claims ─▶ each party's core claim, in profile order: its most salient own claim,
       weighted towards the disputed points (a casualty figure first), so that the
       parties' figures and accounts stand side by side
+      ─▶ when no fact opens the lede (the sources tell the event only through the parties),
+      each party's account of what happened: its claim that names the event, where and when
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 
-from briefer.compose.facts import Fact
+from briefer.compose.facts import Fact, elsewhere
 from briefer.data import Claim, SentenceRef
 from briefer.perspectives import PartyDef, content_words
 from briefer.perspectives.aliases import mentions
@@ -20,6 +22,7 @@ from briefer.perspectives.topics import cues
 
 __all__ = [
     "MAX_SENTENCES",
+    "account",
     "casualty_figures",
     "core_claim",
     "has_casualty_figure",
@@ -28,6 +31,8 @@ __all__ = [
 ]
 
 MAX_SENTENCES = 4
+EVENT_WEIGHT = 1.3  # a core claim that names the event (a strike, a clash), not only its aftermath
+BACKED_WEIGHT = 1.5  # a corroborated fact as the lede's second, against one outlet's
 HOME_WEIGHT = 0.5  # one outlet's report from a party's country, as the lede's what-happened
 _WHAT = re.compile(
     r"\b(?:strikes?|struck|air ?strikes?|attacks?|attacked|raids?|bomb\w*|shell\w*|clash\w*"
@@ -38,18 +43,20 @@ _WHAT = re.compile(
 _WHEN = re.compile(
     r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight"
     r"|overnight|(?:last|this) (?:week|night|month)|january|february|march|april|may|june"
-    r"|july|august|september|october|november|december|\d{1,2}(?::\d\d)? ?(?:a\.m\.|p\.m\.))\b",
+    r"|july|august|september|october|november|december|(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct"
+    r"|nov|dec)\.? \d{1,2}|\d{1,2}(?::\d\d)? ?(?:a\.m\.|p\.m\.))\b",
     re.IGNORECASE,
 )
 _WHERE = re.compile(
     r"\b(?:province|district|region|border|city|town|village|area|capital|near|in [A-Z]\w+)"
     r"|(?<=\s)(?:in|near|at|on|across|along) (?:the )?[A-Z][a-z]+",
 )
-# Who has not said anything, and what is not known, is no news of what happened.
+# Who has not said anything, what is not known, and how people reacted are no news of what
+# happened.
 _NO_NEWS = re.compile(
     r"\bno (?:immediate )?(?:response|comment|reaction)\b|\b(?:did|has|have) not (?:immediately )?"
     r"(?:respond|comment|react)|\bdeclined to comment|\bcould not be reached"
-    r"|\bremains? (?:unclear|unknown)\b",
+    r"|\bremains? (?:unclear|unknown)\b|\breact(?:s|ed|ing)? to\b",
     re.IGNORECASE,
 )
 _FIGURE = re.compile(
@@ -106,7 +113,10 @@ def what_happened(
             / length
         )
 
-    first = max(backed or events, key=value)
+    # A corroborated fact opens when it says more than that something happened (who, where
+    # or when): "Both nations have accused each other of initiating the clash" does not.
+    told = [f for f in backed if _told(f.claim.sentence.text, who)]
+    first = max(told or events, key=value)
     if count < 2:
         return [first]
     said = content_words(first.claim.sentence.text)
@@ -121,11 +131,15 @@ def what_happened(
         fills = any(p.search(fact.claim.sentence.text) for p in missing)
         return value(fact) * new * (2.0 if fills else 1.0) if new >= 0.5 else 0.0
 
-    for pool in (backed, events):  # a corroborated fact; else one outlet's, attributed
-        second = max((f for f in pool if f is not first), key=adds, default=None)
-        if second is not None and adds(second) > 0:
-            return [first, second]
-    return [first]
+    def worth(fact: Fact) -> float:  # a corroborated fact before one outlet's of as much
+        return adds(fact) * (BACKED_WEIGHT if fact.support != "single" else 1.0)
+
+    second = max((f for f in events if f is not first), key=worth, default=None)
+    return [first, second] if second is not None and worth(second) > 0 else [first]
+
+
+def _told(text: str, who: re.Pattern | None) -> bool:
+    return any(p and p.search(text) for p in (_WHEN, _WHERE, who))
 
 
 def core_claim(
@@ -145,11 +159,43 @@ def core_claim(
             weight *= 1.3
         if has_casualty_figure(claim.sentence.text):
             weight *= 1.3
+        if _WHAT.search(claim.sentence.text):
+            weight *= EVENT_WEIGHT
         if max_words:
             weight /= max(1.0, len(claim.sentence.text.split()) / max_words) ** 1.5
         return scores.get(claim.sentence.ref, 0.0) * weight
 
     return max(claims, key=value)
+
+
+def account(
+    claims: Sequence[Claim],
+    core: Claim,
+    scores: Mapping[SentenceRef, float],
+    max_words: int = 0,
+) -> Claim | None:
+    """The party's account of what happened, beside its `core` claim: a claim that names an
+    event (a strike, a clash, ...) and where or when it was, in mostly other words than the
+    core claim's, not about a statement ("The statement comes after ..."); the most salient,
+    weighted to those that say more of the where and when and fit the lede (`max_words`)
+    whole. None when the party makes no such claim."""
+    said = content_words(core.sentence.text)
+
+    def value(claim: Claim) -> float:
+        text = claim.sentence.text
+        words = content_words(text)
+        if claim is core or not _WHAT.search(text) or _NO_NEWS.search(text) or elsewhere(text):
+            return 0.0
+        if len(words - said) < 0.5 * max(1, len(words)):
+            return 0.0  # the core claim's point again
+        cues = sum(bool(p.search(text)) for p in (_WHEN, _WHERE))
+        if not cues:
+            return 0.0
+        length = max(1.0, len(text.split()) / max_words) ** 1.5 if max_words else 1.0
+        return scores.get(claim.sentence.ref, 0.0) * (1 + cues) / length
+
+    best = max(claims, key=value, default=None)
+    return best if best is not None and value(best) > 0 else None
 
 
 def has_casualty_figure(text: str) -> bool:

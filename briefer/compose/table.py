@@ -8,6 +8,7 @@ get comparable room, and the louder side at most `Layout.max_lead` claims more.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping, Sequence
 
 from briefer.compose.lede import casualty_figures, has_casualty_figure
@@ -23,6 +24,7 @@ __all__ = [
     "SAYS_AGAIN",
     "build_rows",
     "concise_first",
+    "counted",
     "own_content",
     "row_words",
     "says_again",
@@ -55,6 +57,10 @@ def build_rows(
     sentences' salience), a party's claims are tried by salience per word (`concise_first`)."""
     figures = {p: set(figures.get(p, ())) for p in columns}
     said_words = {p: [own_content(c) for c in (said or {}).get(p, ())] for p in columns}
+    counts = {
+        p: set().union(*(counted(c.sentence.text) for c in (said or {}).get(p, ())))
+        for p in columns
+    }
     queues = {
         p: _topic_leads_first(concise_first(by_party.get(p, ()), scores), bool(figures[p]))
         for p in columns
@@ -73,9 +79,11 @@ def build_rows(
                 cell = cells.setdefault((topic, party), [])
                 given = casualty_figures(claim.sentence.text)
                 words = own_content(claim)
+                things = counted(claim.sentence.text)
                 if (
                     len(cell) >= (layout.per_cell if topic else layout.per_general)
                     or given & figures[party]
+                    or things & counts[party]
                     or says_again(words, said_words[party])
                 ):
                     continue
@@ -92,6 +100,7 @@ def build_rows(
                 cell.append(statement)
                 placed.append(statement)
                 figures[party] |= given
+                counts[party] |= things
                 said_words[party].append(words)
                 shown[party] += 1
                 progress = True
@@ -123,6 +132,39 @@ def concise_first(
         return scores.get(claim.sentence.ref, 0.0) / max(1.0, words / CONCISE)
 
     return sorted(claims, key=value, reverse=True)
+
+
+def counted(text: str) -> set[tuple[str, str]]:
+    """What `text` counts, as (figure, word) pairs for the content words that follow each
+    figure ("five Indian fighter jets": five-indian, five-fighter, five-jets); not dates,
+    years or times. A party's claim counting what one shown already counts ("downed five
+    Indian aircraft") says that again."""
+    found = set()
+    for m in _COUNT.finditer(text):
+        before = text[: m.start()].split()[-1:]
+        if before and before[0].lower().strip(",.") in _MONTHS:
+            continue  # "May 7", "September 12-13"
+        after = []
+        for word in text[m.end() :].split()[:3]:
+            bare = word.strip(",.;:()\"'“”’").lower()
+            if _COUNT.fullmatch(bare) or bare in _MONTHS or not bare:
+                break
+            after.append(bare)
+            if word[-1:] in ",.;:)":
+                break
+        found |= {(m.group().lower(), w) for w in content_words(" ".join(after))}
+    return found
+
+
+_MONTHS = frozenset(
+    "january february march april may june july august september october november december"
+    " jan feb mar apr jun jul aug sep sept oct nov dec".split()
+)
+_COUNT = re.compile(
+    r"(?<![\d:.,-])\b(?!(?:19|20)\d\d\b)\d[\d,]*\b(?![:.]\d)|\b(?:two|three|four|five|six|seven"
+    r"|eight|nine|ten|eleven|twelve|dozens?|scores|hundreds?)\b",
+    re.IGNORECASE,
+)
 
 
 def own_content(claim: Claim) -> set[str]:
