@@ -307,3 +307,17 @@ def test_a_speaker_that_print_copy_broke_at_hyphens_is_read_whole() -> None:
     assert claim.party == "pakistan"
     assert claim.speaker == "a senior official of the district administration"
     assert claim.sentence.text == text[claim.sentence.start : claim.sentence.end]  # as given
+
+
+def test_the_journalists_note_of_a_silence_does_not_carry_the_quote_before_it() -> None:
+    claims = attribute(
+        _sentences(
+            '"We request Kabul to secure the border," the Foreign Office said.',
+            '"This is detrimental to our efforts of maintaining peace along the border."',
+            "While the ISPR has remained silent, it was only on Sunday that the Foreign Office"
+            " came up with a response but made no mention of Kabul's claims that jets allegedly"
+            " struck Khost.",
+        ),
+        PROFILE,
+    )
+    assert [c.party for c in claims] == ["pakistan", "pakistan", NARRATOR]

@@ -142,6 +142,7 @@ def test_a_party_counting_what_it_already_counted_says_it_again() -> None:
 def test_a_sentence_about_a_statement_not_shown_does_not_read_alone() -> None:
     assert dangling("The statement comes a day after Southland alleged strikes in Dorn.")
     assert dangling("Their remarks came after the shelling of Kesh.")
+    assert dangling("It quoted a government official as confirming two deaths in Dorn.")
     assert not dangling("The statement said the army hit only Red Hand camps.")
 
 

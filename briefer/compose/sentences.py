@@ -72,6 +72,8 @@ _BACK_REFERENCE = re.compile(
     r"\bthe (?:figures?|tally)\b(?!\s+(?:of|for|from|in|on)\b)"
     r"|\b(?:denied|rejected|dismissed|refuted|disputed)\s+the\s+(?:statements?|claims?"
     r"|allegations?|reports?)\b(?!\s+(?:of|that|by|from)\b)"
+    # "It quoted a government official as ...": who quoted?
+    r"|^(?:it|he|she|they)\s+(?:also\s+)?(?:quoted|cited)\b"
     # "The statement comes a day after ...": which statement?
     r"|^(?:the|this|that|its|his|her|their)\s+(?:statements?|remarks|comments?|announcement"
     r"|move|warning|protest|decision)\s+(?:comes?|came|follows?|followed)\b",
@@ -82,9 +84,10 @@ _BACK_REFERENCE = re.compile(
 def dangling(text: str) -> bool:
     """Speaks of a thing named only in the sentence before: "Qureshi said this base had
     trained ...", "These officers were ...", "Analysts believe the figure has ...", "The
-    statement comes a day after ..." (which base? which figure? which statement? the brief
-    does not show it). The event itself ("this attack", "these
-    strikes") is what the brief is about, and "this base in Muridke" says which."""
+    statement comes a day after ...", "It quoted an official as ..." (which base? which
+    figure? which statement? who quoted? the brief does not show it). The event itself ("this
+    attack", "these strikes") is what the brief is about, and "this base in Muridke" says
+    which."""
     return bool(_DANGLING.search(text.strip()) or _BACK_REFERENCE.search(text))
 
 

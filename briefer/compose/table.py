@@ -32,7 +32,7 @@ __all__ = [
 
 GENERAL = "General"
 CONCISE = 36  # words: a claim longer than this is tried later, by salience per word
-SAYS_AGAIN = 0.6  # of a claim's content words shared with one shown: it says that again
+SAYS_AGAIN = 0.55  # of a claim's content words shared with one shown: it says that again
 _ORDER = (*DISPUTE_TOPICS, *(t for t in TOPICS if t not in DISPUTE_TOPICS), "")
 
 

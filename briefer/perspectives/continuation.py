@@ -52,6 +52,8 @@ _BACKGROUND = re.compile(
     r"|\braising\s+(?:global\s+)?concerns\b|\braised\s+concerns\b|\bin\s+recent\s+(?:years|months|weeks)\b|\bon\s+condition\s+of\s+anonymity\b|\bspeaking\s+to\b"
     r"|\b(?:reports|media)\s+(?:said|say|suggest|indicate)\b|\baccording\s+to\s+(?:media\s+)?reports\b"
     r"|\bwas\s+declared\b|\bwere\s+deployed\b|\bhas\s+been\s+closed\b"
+    # who kept silent, what nobody mentioned: the journalist's note, not a speaker's words
+    r"|\b(?:remain(?:s|ed)?|kept|stayed)\s+silent\b|\bmade\s+no\s+mention\b"
     r"|\b(?:is|are|was|were)\s+(?:reported|said|believed|thought|understood)\s+to\b",
     re.IGNORECASE,
 )
