@@ -10,7 +10,7 @@ from briefer.compose.lede import core_claim, what_happened
 from briefer.compose.length import LENGTHS
 from briefer.compose.outlets import Independence, Outlet
 from briefer.compose.page import Page
-from briefer.compose.sentences import dangling
+from briefer.compose.sentences import about_the_past, dangling, says_nothing
 from briefer.compose.table import build_rows, concise_first, counted, says_again
 from briefer.compose.writer import clean, closed_quote, opened_quote
 from briefer.data import TABLE, Claim, Sentence, Statement
@@ -144,6 +144,22 @@ def test_a_sentence_about_a_statement_not_shown_does_not_read_alone() -> None:
     assert dangling("Their remarks came after the shelling of Kesh.")
     assert dangling("It quoted a government official as confirming two deaths in Dorn.")
     assert not dangling("The statement said the army hit only Red Hand camps.")
+
+
+def test_a_month_before_the_event_opens_history_and_a_bare_statement_says_nothing() -> None:
+    established = "In September, the group established an interim government in Velmar."
+    assert about_the_past(established, 2031, 4)  # in coverage of April: last September
+    assert not about_the_past("In April, the group shelled Kesh.", 2031, 4)
+    assert not about_the_past("In March, the group shelled Kesh.", 2031, 4)  # weeks before
+    assert not about_the_past(established, 2031, 0)  # the event's month is not known
+    assert about_the_past("In May 2030, the group shelled Kesh.", 2031)
+    told = [claim(established, "a"), claim(established.replace("In Sep", "Last Sep"), "b")]
+    independence = Independence(told, {"a": Outlet("Bay"), "b": Outlet("Wire", wire=True)})
+    facts, background = find_facts(told, independence, {}, load_lexicon(), when=(2031, 4))
+    assert facts == [] and len(background) == 2  # history, shown only in full briefs
+
+    assert says_nothing("Southland's spokesperson Ana Ruiz issued a statement on Twitter.")
+    assert not says_nothing("Southland's army issued a statement saying it hit only camps.")
 
 
 def test_a_partys_claim_that_says_its_shown_claim_again_leaves_room_for_another() -> None:

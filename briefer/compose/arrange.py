@@ -33,7 +33,13 @@ from briefer.compose.lede import (
 from briefer.compose.length import Layout
 from briefer.compose.outlets import Independence, outlets_of
 from briefer.compose.page import Page
-from briefer.compose.sentences import Paraphrases, about_the_past, complete, dangling
+from briefer.compose.sentences import (
+    Paraphrases,
+    about_the_past,
+    complete,
+    dangling,
+    says_nothing,
+)
 from briefer.compose.support import weighted_by_support
 from briefer.compose.table import build_rows, least_words, statement_words
 from briefer.compose.writer import Writer
@@ -112,9 +118,11 @@ def compose(
     distinct = distinct_claims(claims, ranked)
     spoken = party_claims(distinct, profile)
     disputed = disputed_topics(spoken)
-    year = max((int(d.date[:4]) for d in documents if d.date[:4].isdigit()), default=0)
+    year, month = _latest(documents)
     by_party = {
-        p: tuple(c for c in cs if _standalone(c) and not about_the_past(c.sentence.text, year))
+        p: tuple(
+            c for c in cs if _standalone(c) and not about_the_past(c.sentence.text, year, month)
+        )
         for p, cs in spoken.items()
     }
     outlets = outlets_of(documents, profile)
@@ -126,6 +134,7 @@ def compose(
         contested_cues(spoken, disputed),
         lexicon,
         disputed=disputed,
+        when=(year, month),
         paraphrases=Paraphrases(
             [c for c in narration if usable(c)], context.vectors, _parties_named(profile)
         ),
@@ -230,10 +239,20 @@ def compose(
     )
 
 
+def _latest(documents: Sequence[Document]) -> tuple[int, int]:
+    """The year and month (0: unknown) of the latest dated document."""
+    dates = sorted(
+        d.date for d in documents if len(d.date) >= 7 and d.date[:7].replace("-", "").isdigit()
+    )
+    return (int(dates[-1][:4]), int(dates[-1][5:7])) if dates else (0, 0)
+
+
 def _standalone(claim: Claim) -> bool:
     """A claim that reads alone: a whole sentence, not one about a thing named only in the
-    sentence before it ("said this base had trained ...")."""
-    return complete(claim.sentence.text) and not dangling(claim.sentence.text)
+    sentence before it ("said this base had trained ..."), nor one that only tells that a
+    statement was issued."""
+    text = claim.sentence.text
+    return complete(text) and not dangling(text) and not says_nothing(text)
 
 
 def _one_party(claim: Claim) -> bool:

@@ -24,7 +24,7 @@ from collections.abc import Container, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from briefer.compose.outlets import Independence, Outlet
-from briefer.compose.sentences import Paraphrases, complete, own_words
+from briefer.compose.sentences import Paraphrases, about_the_past, complete, own_words
 from briefer.data import Claim
 from briefer.perspectives import Lexicon, contradicts, neutral_text, reported_by, speaks_to
 from briefer.perspectives.topics import cues
@@ -120,13 +120,14 @@ def find_facts(
     lexicon: Lexicon,
     *,
     disputed: Sequence[str] = (),
+    when: tuple[int, int] = (0, 0),
     paraphrases: Paraphrases | None = None,
 ) -> tuple[list[Fact], list[Fact]]:
     """(facts, background), corroborated facts first; each list most salient first.
 
     `narration` is the distinct narrator claims, most salient first; `paraphrases`, when
     given, finds the other outlets' sentences that report the same fact (credited, and not
-    shown again)."""
+    shown again); `when` is the event's year and month, for sentences about an earlier time."""
     facts: list[Fact] = []
     background: list[Fact] = []
     for rank, claim in enumerate(narration):
@@ -166,7 +167,8 @@ def find_facts(
         )
         if neutral_text(text, lexicon) is None and support != "single":
             continue
-        (background if _BACKGROUND.search(text) else facts).append(fact)
+        past = _BACKGROUND.search(text) or about_the_past(text, *when)
+        (background if past else facts).append(fact)
     facts.sort(key=lambda f: (f.support == "single", f.rank))
     return facts, background
 

@@ -17,7 +17,15 @@ import numpy as np
 from briefer.data import Claim, SentenceRef
 from briefer.perspectives.frames import scan_quotes
 
-__all__ = ["PARAPHRASE", "Paraphrases", "about_the_past", "complete", "dangling", "own_words"]
+__all__ = [
+    "PARAPHRASE",
+    "Paraphrases",
+    "about_the_past",
+    "complete",
+    "dangling",
+    "own_words",
+    "says_nothing",
+]
 
 PARAPHRASE = 0.7  # cosine of two sentences that report one fact (measured on the dev set)
 _END = re.compile(r"[.!?][\"”’')\]]*$")
@@ -33,6 +41,14 @@ def complete(text: str) -> bool:
     return bool(_END.search(text)) and not _ADDRESS.search(text)
 
 
+_MONTHS = (
+    "january february march april may june july august september october november december"
+).split()
+_MONTH_OPENING = re.compile(
+    r"^(?:earlier |back |also )?(?:in|during|last) (?:(?:early|late|mid-?)\s*)?"
+    rf"({'|'.join(_MONTHS)})\b(?!\s*\d)",
+    re.IGNORECASE,
+)
 _PAST_OPENING = re.compile(
     r"^(?:earlier |back |also )?(?:in|during) (?:(?:early|late|mid-?)\s*)?"
     r"(?:(?:january|february|march|april|may|june|july|august|september|october|november"
@@ -41,11 +57,20 @@ _PAST_OPENING = re.compile(
 )
 
 
-def about_the_past(text: str, year: int) -> bool:
+def about_the_past(text: str, year: int, month: int = 0) -> bool:
     """Opens on a year before the event's (`year`): "Earlier in 2020, a soldier was killed
-    ..." is history, not what a party says of this event."""
-    found = _PAST_OPENING.match(text.strip())
-    return bool(year and found and int(found.group(1)) < year)
+    ..." is history, not what a party says of this event; so is "In September, ..." in
+    coverage of an April (`month`, 1-12): a month other than the event's or the one before
+    it."""
+    text = text.strip()
+    found = _PAST_OPENING.match(text)
+    if year and found and int(found.group(1)) < year:
+        return True
+    named = _MONTH_OPENING.match(text)
+    if not (month and named):
+        return False
+    said = _MONTHS.index(named.group(1).lower()) + 1
+    return said not in (month, (month - 2) % 12 + 1)
 
 
 # What a party says "this", "these" ... of: the event itself, which the brief is about.
@@ -89,6 +114,19 @@ def dangling(text: str) -> bool:
     attack", "these strikes") is what the brief is about, and "this base in Muridke" says
     which."""
     return bool(_DANGLING.search(text.strip()) or _BACK_REFERENCE.search(text))
+
+
+def says_nothing(text: str) -> bool:
+    """Tells only that someone spoke: "X issued a statement on Twitter." (what did it say?)."""
+    return bool(_ONLY_SPOKE.match(text.strip()))
+
+
+_ONLY_SPOKE = re.compile(
+    r"^[^,;:\"“”]*\b(?:issued|released|published|posted|put out|made)\s+(?:a|an|the)\s+"
+    r"(?:\w+\s+)?(?:statement|tweet|video|message|post|announcement)s?"
+    r"(?:\s+(?:on|via|in|to)\s+[\w ]{1,30})?\.$",
+    re.IGNORECASE,
+)
 
 
 def own_words(text: str) -> bool:
