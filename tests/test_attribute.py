@@ -321,3 +321,26 @@ def test_the_journalists_note_of_a_silence_does_not_carry_the_quote_before_it() 
         PROFILE,
     )
     assert [c.party for c in claims] == ["pakistan", "pakistan", NARRATOR]
+
+
+def test_an_official_who_instructs_the_forces_speaks_for_the_party() -> None:
+    text = (
+        "Afghan army chief Gen. Yasin Zia instructed the border forces to give the Pakistani"
+        " troops a tit-for-tat response."
+    )
+    (claim,) = attribute(_sentences(text), PROFILE)
+    assert (claim.party, claim.speaker) == ("afghanistan", "Afghan army chief Gen. Yasin Zia")
+
+
+def test_every_sentence_of_a_quotation_named_at_its_end_is_the_named_speakers() -> None:
+    claims = attribute(
+        _sentences(
+            "Officials say that 15 people were killed in the clashes.",
+            "“Pakistani troops opened fire on civilians in the Spin Boldak district.",
+            "The Afghan military responded to the Pakistani forces.",
+            "15 civilians were killed,” said Kandahar governor’s spokesman Baheer Ahmadi.",
+        ),
+        PROFILE,
+    )
+    assert [c.party for c in claims[1:]] == ["afghanistan"] * 3
+    assert {c.speaker for c in claims[1:]} == {"Kandahar governor’s spokesman Baheer Ahmadi"}

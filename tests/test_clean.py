@@ -11,7 +11,7 @@ from briefer.data import BODY
 from briefer.readers import load_documents
 from briefer.readers.clean import clean
 from briefer.readers.text import text_document
-from briefer.readers.wrapped import mend_broken_words
+from briefer.readers.wrapped import mend_words
 from briefer.split import split_segments
 
 
@@ -224,10 +224,13 @@ def test_another_storys_teaser_under_its_headline_and_time_is_clutter() -> None:
     assert not any(s.startswith("LINDAU") for s in body) and teaser > 0
 
 
-def test_words_broken_at_a_hyphen_are_mended_with_every_offset_kept() -> None:
+def test_words_broken_at_a_hyphen_or_glued_to_an_icon_are_mended_with_every_offset_kept() -> None:
     text = "the In- ter-Services ad- ministration, pro- and anti-war"
-    assert mend_broken_words(text) == "the Inter-Services administration, pro- and anti-war"
-    same = mend_broken_words(text, same_length=True)
+    assert mend_words(text) == "the Inter-Services administration, pro- and anti-war"
+    same = mend_words(text, same_length=True)
     assert len(same) == len(text) and same.index(",") == text.index(",")
     words = ["the", "Inter-Services", "administration", ",", "pro-", "and", "anti-war"]
     assert same.split() == words
+    glued = "troops on the Durand Lineinfo-icon have been equipped"
+    assert mend_words(glued) == "troops on the Durand Line have been equipped"
+    assert mend_words(glued, same_length=True).split() == mend_words(glued).split()

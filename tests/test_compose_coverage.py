@@ -4,6 +4,7 @@ the lede says happened, which of a party's claims the table shows (invented text
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 
 from briefer.compose.facts import Fact, find_facts, usable
 from briefer.compose.lede import core_claim, what_happened
@@ -14,7 +15,8 @@ from briefer.compose.sentences import about_the_past, dangling, says_nothing
 from briefer.compose.table import build_rows, concise_first, counted, says_again
 from briefer.compose.writer import clean, closed_quote, opened_quote
 from briefer.data import TABLE, Claim, Sentence, Statement
-from briefer.perspectives import attributed_text, load_lexicon
+from briefer.perspectives import attributed_text, load_lexicon, load_profile
+from briefer.perspectives.aliases import matcher_for
 
 
 def claim(text: str, doc: str = "d", index: int = 0, **fields) -> Claim:
@@ -36,6 +38,8 @@ def test_a_sentence_pointing_back_hedged_or_garbled_is_no_fact() -> None:
     assert not ok("In Northland has successfully foiled a direct attack by Southland.")
     assert not ok("The ministry's remarks came in response to questions about the border.")
     assert not ok("Artillery strikes have been reported from Kesh and three other villages.")
+    assert not ok("Northland officials did not immediately comment on the shelling of Kesh.")
+    assert not ok("The Kesh commissioner, however, refused to comment on the incident.")
 
 
 def _facts(narration: list[Claim], outlets: dict[str, Outlet], disputed=()) -> list[Fact]:
@@ -160,6 +164,18 @@ def test_a_month_before_the_event_opens_history_and_a_bare_statement_says_nothin
 
     assert says_nothing("Southland's spokesperson Ana Ruiz issued a statement on Twitter.")
     assert not says_nothing("Southland's army issued a statement saying it hit only camps.")
+
+
+def test_one_sides_outlet_telling_what_the_other_side_did_is_no_fact() -> None:
+    profile = load_profile(Path(__file__).parent / "data" / "northland" / "profile.yaml")
+    told = claim("The Southland militia also fired at the Northland customs post.", "h")
+    clash = claim("Troops of both countries clashed at the Kesh gate on Thursday evening.", "h", 1)
+    outlets = {"h": Outlet("Northland Herald", "northland", "northland")}
+    independence = Independence([told, clash], outlets)
+    facts, _ = find_facts(
+        [told, clash], independence, {}, load_lexicon(), matcher=matcher_for(profile)
+    )
+    assert [f.claim for f in facts] == [clash]  # the first is Northland's account
 
 
 def test_a_partys_claim_that_says_its_shown_claim_again_leaves_room_for_another() -> None:

@@ -82,6 +82,13 @@ def test_neutral_text_rewords_or_refuses_and_reported_by_names_the_outlet() -> N
     assert reported_by("X", "Meanwhile, Velmar wept.", names) == "X reports that Velmar wept."
     assert reported_by("X", "A jet bombed Velmar.", names) == "X reports that a jet bombed Velmar."
     assert reported_by("X", "• The clashes went on.") == "X reports that the clashes went on."
+    assert reported_by("X", "But on Tuesday, troops shut the gate.") == (
+        "X reports that on Tuesday, troops shut the gate."
+    )
+    assert (
+        reported_by("X", "Andrew Marr wept.", {"Andrew", "Marr"})
+        == "X reports that Andrew Marr wept."
+    )
 
 
 def test_neutrality_report_counts_and_warns() -> None:

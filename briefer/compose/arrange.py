@@ -135,6 +135,7 @@ def compose(
         lexicon,
         disputed=disputed,
         when=(year, month),
+        matcher=matcher_for(profile),
         paraphrases=Paraphrases(
             [c for c in narration if usable(c)], context.vectors, _parties_named(profile)
         ),

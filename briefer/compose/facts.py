@@ -27,6 +27,7 @@ from briefer.compose.outlets import Independence, Outlet
 from briefer.compose.sentences import Paraphrases, about_the_past, complete, own_words
 from briefer.data import Claim
 from briefer.perspectives import Lexicon, contradicts, neutral_text, reported_by, speaks_to
+from briefer.perspectives.aliases import AliasMatcher
 from briefer.perspectives.topics import cues
 
 __all__ = ["Fact", "elsewhere", "fact_text", "find_facts", "proper_names", "usable"]
@@ -63,6 +64,14 @@ _HEDGED = re.compile(
     r"|according to (?:media )?reports|(?:has|have|had) been reported|(?:was|were) reported)\b",
     re.IGNORECASE,
 )
+# Who did not speak is no fact of what happened ("Pakistani officials did not immediately
+# comment"; the method note says when a side has no statement at all).
+_SILENT = re.compile(
+    r"\b(?:refused|declined|unavailable) (?:to|for) comment|\b(?:did|has|have|had) not"
+    r" (?:yet )?(?:immediately )?(?:comment|respond|react)|\bno (?:immediate )?(?:comment"
+    r"|response|reaction)\b|\bcould not be reached",
+    re.IGNORECASE,
+)
 # Both sides at once ("blamed each other"): no one side's version of the point.
 _SYMMETRIC = re.compile(
     r"\b(?:each other|one another|both sides|both countries|both nations|both armies)\b",
@@ -93,7 +102,8 @@ def usable(claim: Claim) -> bool:
     """Whether a narrator sentence can be a fact at all: long enough, whole, in the outlet's
     own words, not a question, not leaning on a sentence before it (a pronoun, "These
     strikes ..."), not about the article or a statement rather than the event, and not
-    hedged ("reportedly", "media reports said": an account the outlet has not confirmed)."""
+    hedged ("reportedly", "media reports said": an account the outlet has not confirmed), not
+    about who did not comment."""
     text = claim.sentence.text.strip()
     return (
         len(text.split()) >= MIN_WORDS
@@ -104,6 +114,7 @@ def usable(claim: Claim) -> bool:
         and not elsewhere(text)
         and not _HEDGED.search(text)
         and not _GARBLED.match(text)
+        and not _SILENT.search(text)
     )
 
 
@@ -122,12 +133,15 @@ def find_facts(
     disputed: Sequence[str] = (),
     when: tuple[int, int] = (0, 0),
     paraphrases: Paraphrases | None = None,
+    matcher: AliasMatcher | None = None,
 ) -> tuple[list[Fact], list[Fact]]:
     """(facts, background), corroborated facts first; each list most salient first.
 
     `narration` is the distinct narrator claims, most salient first; `paraphrases`, when
     given, finds the other outlets' sentences that report the same fact (credited, and not
-    shown again); `when` is the event's year and month, for sentences about an earlier time."""
+    shown again); `when` is the event's year and month, for sentences about an earlier time;
+    `matcher` finds the parties a sentence names (what one side's outlet says the other side
+    did is that side's account)."""
     facts: list[Fact] = []
     background: list[Fact] = []
     for rank, claim in enumerate(narration):
@@ -154,6 +168,7 @@ def find_facts(
             (speaks_to(text, (*disputed, *ONE_SIDED)) and not _SYMMETRIC.search(text))
             or _casualty_figure(text)
             or (outlets[0].party and lexicon.find(text))
+            or (outlets[0].party and matcher and _accuses(text, outlets[0].party, matcher))
         ):
             continue  # one outlet's account of a disputed point or a toll; a partisan framing
         single = support == "single"
@@ -171,6 +186,22 @@ def find_facts(
         (background if past else facts).append(fact)
     facts.sort(key=lambda f: (f.support == "single", f.rank))
     return facts, background
+
+
+def _accuses(text: str, home: str, matcher: AliasMatcher) -> bool:
+    """The other side as the one that fired, attacked or struck ("the Pakistani militia also
+    fired at the Afghan commissary", told by an Afghan outlet): the home side's account."""
+    return any(
+        hit.is_party and hit.owner != home and _HOSTILE.match(text, hit.end)
+        for hit in matcher.find(text)
+    )
+
+
+_HOSTILE = re.compile(
+    r"[^.,;:]{0,40}?\b(?:fired|opened fire|attacked|shelled|bombed|struck|hit|targeted|killed"
+    r"|shot|launched|violated|invaded)\b",
+    re.IGNORECASE,
+)
 
 
 def _casualty_figure(text: str) -> bool:

@@ -20,7 +20,7 @@ from briefer.data import NARRATOR, Claim, SentenceRef, Statement
 from briefer.perspectives import Lexicon, attributed_text, name_speaker
 from briefer.perspectives.frames import scan_quotes
 from briefer.perspectives.neutral import drop_connective
-from briefer.readers.wrapped import mend_broken_words
+from briefer.readers.wrapped import mend_words
 from briefer.summarize.base import Summarizer, SummaryContext
 
 __all__ = ["Writer", "clean", "closed_quote", "opened_quote"]
@@ -98,7 +98,7 @@ def clean(text: str) -> str:
     """One line: runs of whitespace (newlines included) become one space, a word that
     hard-wrapped copy broke at a hyphen is whole again ("in- discriminate", "Cha- man"), and
     a list item's dash or bullet before the sentence goes ("- The ministry said ...")."""
-    return mend_broken_words(_BULLET.sub("", " ".join(text.split())))
+    return mend_words(_BULLET.sub("", " ".join(text.split())))
 
 
 def opened_quote(text: str) -> str:

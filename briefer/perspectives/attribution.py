@@ -35,7 +35,7 @@ from briefer.perspectives.parties import Resolver, name_at_end
 from briefer.perspectives.profiles import Profile
 from briefer.perspectives.speakers import REPORT_FORMS, Reading, Report, read
 from briefer.perspectives.topics import topic_of
-from briefer.readers.wrapped import mend_broken_words
+from briefer.readers.wrapped import mend_words
 
 if TYPE_CHECKING:
     from briefer.nlp import Parses
@@ -86,7 +86,7 @@ def attribute(
     given = {s.ref: s for s in sentences}
     # Read with the words that print copy broke at a hyphen whole ("a senior of- ficial ...
     # confirmed"), each offset kept; the claims keep the sentences as given.
-    sentences = [replace(s, text=mend_broken_words(s.text, same_length=True)) for s in sentences]
+    sentences = [replace(s, text=mend_words(s.text, same_length=True)) for s in sentences]
     for s in sentences:
         by_doc.setdefault(s.doc_id, []).append(s)
     parsed = _parse([s.text for s in sentences if needs_parse(s.text)], parses)

@@ -139,17 +139,23 @@ def _heading(text: str) -> bool:
 def quotes_named_after(claims: list[Claim]) -> list[Claim]:
     """A quotation over several sentences names its speaker at its end ("“... border
     region. Terrorists are using Afghan soil ...,” Asim Iftikhar said."): its first sentences
-    are that speaker's too. A sentence that opens such a quotation is the named speaker's
-    even when the speaker before it was carried on to it (the quote's own attribution wins)."""
+    are that speaker's too. A sentence that opens such a quotation, or goes on with it, is
+    the named speaker's even when the speaker before it was carried on to it (the quote's own
+    attribution wins: "Officials say ... “Pakistani troops opened fire ... The Afghan military
+    responded ... 15 civilians were killed,” said Kandahar governor's spokesman ...")."""
     open_after = []
     opens = []
+    within = []  # goes on with a quotation opened before it
     inside = False
     for claim in claims:
         text = claim.sentence.text.lstrip()
         opens.append(not inside and text[:1] in _OPENING_QUOTES)
+        within.append(inside)
         inside = scan_quotes(claim.sentence.text, inside).open_after
         open_after.append(inside)
     out = list(claims)
+    # the speaker is named in the sentence itself (or, once taken, at the quote's end)
+    named = [bool(c.speaker) and c.speaker.split()[-1] in c.sentence.text for c in claims]
     for i in range(len(out) - 2, -1, -1):
         claim, following = out[i], out[i + 1]
         if not (
@@ -159,11 +165,12 @@ def quotes_named_after(claims: list[Claim]) -> list[Claim]:
             and following.sentence.index == claim.sentence.index + 1
         ):
             continue
-        named_there = following.speaker.split()[-1] in following.sentence.text
+        carried = opens[i] or (within[i] and not named[i])  # not named: carried on to it
         if claim.party == NARRATOR or (
-            opens[i] and named_there and claim.speaker != following.speaker
+            carried and named[i + 1] and claim.speaker != following.speaker
         ):
             out[i] = replace(claim, speaker=following.speaker, party=following.party, quote=True)
+            named[i] = named[i + 1]
     return out
 
 

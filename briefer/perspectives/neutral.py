@@ -178,8 +178,9 @@ def drop_connective(text: str) -> str:
 
 _LIST_MARK = re.compile(r"^(?:[-–—•*·]|\(?\d{1,2}[.)])\s+(?=[“\"'‘]?[A-Z])")
 _CONNECTIVE = re.compile(
-    r"^(?:additionally|moreover|furthermore|meanwhile|also|however|in addition|besides|"
-    r"separately|likewise|nevertheless|still|yet|subsequently|thereafter|afterwards),\s+(?=\S)",
+    r"^(?:(?:additionally|moreover|furthermore|meanwhile|also|however|in addition|besides|"
+    r"separately|likewise|nevertheless|still|yet|subsequently|thereafter|afterwards),"
+    r"|(?:but|and)\b(?!,))\s+(?=\S)",  # "But on Thursday, ...": no comma after "but"
     re.IGNORECASE,
 )
 

@@ -51,7 +51,7 @@ REPORT_LEMMAS = frozenset(
     " declare denounce criticise criticize disclose inform brief highlight question ask cite"
     " mention describe defend hail welcome term call deplore lament slam decry protest"
     " announce name list identify publish release share tweet inform assure retort conclude"
-    " agree express label dub summon request touch voice".split()
+    " agree express label dub summon request touch voice instruct".split()
 )
 DENIAL_LEMMAS = frozenset("deny reject refute dismiss dispute contest rebut".split())
 # Every word form that can be one of them: sentences without any are never parsed.
