@@ -7,9 +7,11 @@ split ─▶ embed (once) ─▶ rank + de-duplicate ─▶ attribute ─▶ com
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from briefer import __version__
 from briefer.data import Briefing, Document, RankedSentence, RunInfo
@@ -19,6 +21,9 @@ from briefer.prepare import prepare
 from briefer.progress import Progress
 from briefer.summarize import resolve_summarizer
 from briefer.summarize.base import Summarizer
+
+if TYPE_CHECKING:
+    from briefer.perspectives import Profile
 
 __all__ = ["DEFAULT_LENGTH", "DEFAULT_PROFILE", "build_briefing", "parse_day"]
 
@@ -71,7 +76,7 @@ def build_briefing(
         with report.stage("Loading the summarizer"):
             summ = GuardedSummarizer(resolve_summarizer(summarizer, model=model))
             getattr(summ.inner, "load", lambda: None)()
-        brief_title = title or _default_title(docs, ranked)
+        brief_title = title or _default_title(docs, ranked, party_profile)
         with report.stage("Composing"):
             composed = compose(
                 docs,
@@ -113,14 +118,46 @@ def build_briefing(
     return replace(briefing, neutrality=neutrality_report(briefing.shown(), briefing.parties))
 
 
-def _default_title(docs: Sequence[Document], ranked: Sequence[RankedSentence]) -> str:
-    """The title of the document holding the most salient sentence, else a generic one."""
+def _default_title(
+    docs: Sequence[Document], ranked: Sequence[RankedSentence], profile: Profile | None = None
+) -> str:
+    """The headline of the document holding the most salient sentence, among those that state
+    no one's claim ("..., officials say", "...: Aisha Farooqui", "Taliban condemn ..."), use
+    no loaded term, and come from an outlet not based in a party's country; when none does, a
+    neutral title naming the parties; "Briefing" when no document has a title."""
+    from briefer.perspectives import load_lexicon
+    from briefer.perspectives.context import outlet_def
+
     by_id = {d.id: d for d in docs}
-    for item in ranked:
-        doc = by_id.get(item.sentence.doc_id)
-        if doc and doc.title:
-            return doc.title
-    return "Briefing"
+    order = list(dict.fromkeys(r.sentence.doc_id for r in ranked if r.sentence.doc_id in by_id))
+    titled = [by_id[i] for i in order if by_id[i].title]
+    if not titled:
+        return "Briefing"
+    if profile is None or len(profile.parties) < 2:
+        return titled[0].title
+    lexicon = load_lexicon()
+    parties = {p.id for p in profile.parties}
+    for doc in titled:
+        outlet = outlet_def(doc, profile)
+        home = outlet.home if outlet is not None else ""
+        title = _MEDIA_TAG.sub("", doc.title)
+        if not (_CLAIM_HEADLINE.search(title) or lexicon.find(title) or home in parties):
+            return title
+    return " and ".join(p.name for p in profile.parties) + ": what each side says"
+
+
+# "... + video", "... (PHOTOS)", "... | Live updates": what the page carries, not the news.
+_MEDIA_TAG = re.compile(
+    r"\s*(?:[+|–—-]\s*(?:video|photos?|pictures|watch|live(?: updates)?)"
+    r"|\((?:video|photos?)\))\s*$",
+    re.IGNORECASE,
+)
+# A headline that is someone's claim: a speech verb, or its speaker after a colon or a dash.
+_CLAIM_HEADLINE = re.compile(
+    r"(?i:\b(?:say|says|said|claim|claims|claimed|accuse[sd]?|den(?:y|ies|ied)|blame[sd]?"
+    r"|condemns?|condemned|allege[sd]?|warns?|warned|vows?|vowed|insists?|rejects?)\b)"
+    r"|:\s*(?:[A-Z][\w.'’-]*\s*){1,4}$|\s[-–—]\s*(?:[A-Z][\w.'’-]*\s*){1,4}$"
+)
 
 
 def parse_day(value: str) -> str:

@@ -421,3 +421,30 @@ def test_a_claim_that_leans_on_the_sentence_before_is_not_shown(event):
     )
     shown = [s.text for s in brief((*event, extra), length="full").shown()]
     assert not any("this depot" in text for text in shown)
+
+
+def test_the_default_title_is_a_headline_that_states_no_ones_claim():
+    claim_headline = Document(
+        "s",
+        "Southland's army said Northland shelled Velmar on Tuesday. "
+        "Interior Minister Ana Ruiz said nine civilians were killed.",
+        title="Northland shelled Velmar, Southland says",
+        outlet="Pacific Times",
+        url="https://pacifictimes.test/a",
+    )
+    partisan = Document(
+        "h",
+        "Defence Minister Ilse Marten said the army hit only Red Hand depots near Velmar.",
+        title="Army hits Red Hand depots near Velmar",
+        outlet="Northland Herald",
+        url="https://herald.nl.test/b",
+    )
+    neutral = Document(
+        "c",
+        "Shells hit the town of Velmar on Tuesday, residents said.",
+        title="Shelling hits Velmar + video",
+        outlet="City Courier",
+        url="https://courier.test/c",
+    )
+    assert brief([claim_headline, partisan, neutral]).title == "Shelling hits Velmar"
+    assert brief([claim_headline, partisan]).title == "Northland and Southland: what each side says"
