@@ -40,6 +40,7 @@ def test_a_sentence_pointing_back_hedged_or_garbled_is_no_fact() -> None:
     assert not ok("Artillery strikes have been reported from Kesh and three other villages.")
     assert not ok("Northland officials did not immediately comment on the shelling of Kesh.")
     assert not ok("The Kesh commissioner, however, refused to comment on the incident.")
+    assert not ok("The reach and method of the strikes on Kesh remain unclear.")
 
 
 def _facts(narration: list[Claim], outlets: dict[str, Outlet], disputed=()) -> list[Fact]:

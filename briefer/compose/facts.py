@@ -64,12 +64,12 @@ _HEDGED = re.compile(
     r"|according to (?:media )?reports|(?:has|have|had) been reported|(?:was|were) reported)\b",
     re.IGNORECASE,
 )
-# Who did not speak is no fact of what happened ("Pakistani officials did not immediately
-# comment"; the method note says when a side has no statement at all).
+# Who did not speak, and what is not known, are no facts of what happened ("Pakistani
+# officials did not immediately comment"; the method note says when a side has no statement).
 _SILENT = re.compile(
     r"\b(?:refused|declined|unavailable) (?:to|for) comment|\b(?:did|has|have|had) not"
     r" (?:yet )?(?:immediately )?(?:comment|respond|react)|\bno (?:immediate )?(?:comment"
-    r"|response|reaction)\b|\bcould not be reached",
+    r"|response|reaction)\b|\bcould not be reached|\bremain(?:s|ed)? (?:unclear|unknown)\b",
     re.IGNORECASE,
 )
 # Both sides at once ("blamed each other"): no one side's version of the point.
@@ -103,7 +103,7 @@ def usable(claim: Claim) -> bool:
     own words, not a question, not leaning on a sentence before it (a pronoun, "These
     strikes ..."), not about the article or a statement rather than the event, and not
     hedged ("reportedly", "media reports said": an account the outlet has not confirmed), not
-    about who did not comment."""
+    about who did not comment or what remains unclear."""
     text = claim.sentence.text.strip()
     return (
         len(text.split()) >= MIN_WORDS
