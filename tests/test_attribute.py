@@ -344,3 +344,18 @@ def test_every_sentence_of_a_quotation_named_at_its_end_is_the_named_speakers() 
     )
     assert [c.party for c in claims[1:]] == ["afghanistan"] * 3
     assert {c.speaker for c in claims[1:]} == {"Kandahar governor’s spokesman Baheer Ahmadi"}
+
+
+def test_a_spokeswoman_named_in_an_appositive_is_known_by_her_misspelt_name_later() -> None:
+    claims = attribute(
+        _sentences(
+            "The spokesperson of the Foreign Office, Aisha Farooqui has said that Afghan forces"
+            " opened unprovoked fire on civilians.",
+            "Aisha Frooqui said Pakistan troops acted only in self-defence.",
+            "It is reiterated that Pakistan Force did not open fire first and responded in"
+            " self-defence only.",
+        ),
+        PROFILE,
+    )
+    assert [c.party for c in claims] == ["pakistan"] * 3
+    assert [c.speaker for c in claims[1:]] == ["Aisha Frooqui"] * 2  # troops did not speak

@@ -217,6 +217,7 @@ def _claim(
     state.last = (found.speaker, found.party)
     state.last_index = sentence.index
     state.speakers.append((found.speaker, found.party))
+    resolver.learn_appositive(sentence.text, found.speaker, found.party, state)
     owned = Claim(sentence, owned=found.owned).owned_text
     topic = topic_of(scan_quotes(owned).masked if scan.quoted_words else owned) or topic_of(owned)
     return Claim(

@@ -75,6 +75,9 @@ _NARRATION_START = re.compile(
 _OWN_VOICE = re.compile(r"\b(?:our|we|us)\b(?![.-])|\bthe\s+enemy\b", re.IGNORECASE)
 _DETAIL = re.compile(
     r"\b(?:reportedly|allegedly|purportedly|then)\b|\bintercept(?:ed|ing)?\b|\bshot\s+down\b"
+    # "It is reiterated that ...": the statement goes on, its speaker unnamed
+    r"|^it\s+(?:is|was|has\s+been)\s+(?:reiterated|stated|added|emphasi[sz]ed|stressed|noted"
+    r"|clarified|reaffirmed|underlined)\s+that\b"
     r"|\bcaused\s+(?:\w+\s+){0,2}(?:damage|casualties)\b"
     r"|\b(?:at\s+)?(?:about\s+|around\s+|approximately\s+)?\d{1,2}[.:]\d{2}\s*(?:a\.?m|p\.?m|hrs|hours)?\b"
     r"|\b\d{1,2}\s*(?:a\.?m|p\.?m)\b|^\s*(?:[-•*]|\d{1,2}[.)])\s",

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from difflib import get_close_matches
 
 from briefer.data import NARRATOR, OTHER
 from briefer.outlets import builtin_outlets
@@ -131,6 +132,15 @@ class Resolver:
         if first in {"The", "A", "An", "Its", "Their", "His", "Her"} and rest:
             speaker = f"{first.lower()} {rest}"  # "The ministry" at a sentence start
         return speaker, party
+
+    def learn_appositive(self, text: str, speaker: str, party: str, state: DocState) -> None:
+        """Remember the name set after a speaker's role in `text` ("The spokesperson of the
+        Foreign Office, Aisha Farooqui, has said ..."): a later "Aisha Frooqui said" is hers."""
+        if party in (OTHER, NARRATOR) or not speaker:
+            return
+        found = re.search(f"(?i:{re.escape(speaker)})" + _APPOSITIVE_NAME, text)
+        if found:
+            _learn_name(found.group(1), party, state)
 
     def unnamed(self, phrase: str) -> bool:
         """A role without a name or nationality: "police", "officials", "the spokesman"."""
@@ -332,8 +342,8 @@ def _owner_hit(phrase: str, matcher: AliasMatcher, state: DocState) -> tuple[str
         head_end = m.start()
     hits = [(h.start, h.end, h.owner if h.is_party else OTHER) for h in matcher.find(phrase)]
     for w in re.finditer(r"[\w'’-]+", phrase):
-        key = w.group().lower().strip("'’")
-        if key in state.names and not any(a <= w.start() < b for a, b, _ in hits):
+        key = _learned(w.group().lower().strip("'’"), state)
+        if key and not any(a <= w.start() < b for a, b, _ in hits):
             hits.append((w.start(), w.end(), state.names[key]))
     hits = [h for h in hits if _word_before(phrase, h[0]) not in _NOT_OWNER_BEFORE] or hits
     if not hits:
@@ -345,6 +355,23 @@ def _owner_hit(phrase: str, matcher: AliasMatcher, state: DocState) -> tuple[str
         chosen = head[-2]  # "the Afghan Foreign Office": the nationality says whose office
     text = phrase[chosen[0] : chosen[1]]
     return chosen[2], text if len(text.split()) >= 2 else ""
+
+
+def _learned(word: str, state: DocState) -> str:
+    """The surname learned in this document that `word` is, also as copy misspells it
+    ("Frooqui" for "Farooqui": a letter dropped or changed), or ""."""
+    if word in state.names:
+        return word
+    if len(word) < 5 or not word.isalpha():
+        return ""
+    close = get_close_matches(word, [n for n in state.names if n[:1] == word[:1]], 1, 0.85)
+    return close[0] if close else ""
+
+
+# ", Aisha Farooqui," after a role: the person holding it (two to four capitalised words).
+_APPOSITIVE_NAME = (
+    r",\s+((?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’-]+)\b(?=\s*(?:,|has|had|said|says|told))"
+)
 
 
 def _word_before(text: str, index: int) -> str:

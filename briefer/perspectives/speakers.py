@@ -77,7 +77,7 @@ REPORT_FORMS = frozenset(
 # Verbs that report only with a clause or a quote after them ("named nine camps" does not).
 _NEED_CLAUSE = frozenset(
     "believe suggest express label dub term call describe agree conclude share publish release"
-    " cite voice".split()
+    " cite voice respond reply".split()
 )
 # Objects that make a publishing or naming verb a speech act ("published a video showing").
 _SPEECH_OBJECTS = frozenset(
