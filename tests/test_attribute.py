@@ -359,3 +359,19 @@ def test_a_spokeswoman_named_in_an_appositive_is_known_by_her_misspelt_name_late
     )
     assert [c.party for c in claims] == ["pakistan"] * 3
     assert [c.speaker for c in claims[1:]] == ["Aisha Frooqui"] * 2  # troops did not speak
+
+
+def test_a_dated_toll_after_a_rendered_statement_is_the_journalists_recap() -> None:
+    claims = attribute(
+        _sentences(
+            "Pakistan said on Friday that Afghan forces opened fire on civilians in Chaman.",
+            "“Afghan forces opened unprovoked fire on civilians,” the Foreign Office said.",
+            "According to the statement, Afghan troops also targeted Pakistani check-posts.",
+            "On July 30, at least five people were killed and 15 others sustained injuries"
+            " after the protesters came under fire near the border crossing.",
+            "The Foreign Office said several people were killed in the incident.",
+            "Six civilians were killed and 17 others were injured in the firing.",
+        ),
+        PROFILE,
+    )
+    assert [c.party for c in claims] == ["pakistan"] * 3 + [NARRATOR] + ["pakistan"] * 2

@@ -114,7 +114,17 @@ def carries_on(text: str, *, one_voice: bool = False) -> bool:
         return False
     if _DETAIL.search(text) or _OWN_VOICE.search(text):
         return True
+    if _DATED_RECAP.match(text):
+        return False  # "On July 30, at least five people were killed ...": the journalist's
     return one_voice and topic_of(text) in {"casualties", "targets"}
+
+
+_DATED_RECAP = re.compile(
+    r"^on\s+(?:(?:\d{1,2}\s+)?(?:january|february|march|april|may|june|july|august|september"
+    r"|october|november|december)(?:\s+\d{1,2})?|monday|tuesday|wednesday|thursday|friday"
+    r"|saturday|sunday),",
+    re.IGNORECASE,
+)
 
 
 def quote_ended(text: str, prev: Sentence, sentence: Sentence) -> bool:
