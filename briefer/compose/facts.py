@@ -30,7 +30,7 @@ from briefer.perspectives import Lexicon, contradicts, neutral_text, reported_by
 from briefer.perspectives.aliases import AliasMatcher
 from briefer.perspectives.topics import cues
 
-__all__ = ["Fact", "elsewhere", "fact_text", "find_facts", "proper_names", "usable"]
+__all__ = ["Fact", "elsewhere", "fact_text", "find_facts", "no_news", "proper_names", "usable"]
 
 MIN_WORDS = 6
 # Points on which one outlet's unattributed words are one side's version even where only one
@@ -114,8 +114,13 @@ def usable(claim: Claim) -> bool:
         and not elsewhere(text)
         and not _HEDGED.search(text)
         and not _GARBLED.match(text)
-        and not _SILENT.search(text)
+        and not no_news(text)
     )
+
+
+def no_news(text: str) -> bool:
+    """Tells who did not comment or what remains unclear: nothing of what happened."""
+    return bool(_SILENT.search(text))
 
 
 def elsewhere(text: str) -> bool:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 
-from briefer.compose.facts import Fact, elsewhere
+from briefer.compose.facts import Fact, elsewhere, no_news
 from briefer.data import Claim, SentenceRef
 from briefer.perspectives import PartyDef, content_words
 from briefer.perspectives.aliases import mentions
@@ -51,14 +51,9 @@ _WHERE = re.compile(
     r"\b(?:province|district|region|border|city|town|village|area|capital|near|in [A-Z]\w+)"
     r"|(?<=\s)(?:in|near|at|on|across|along) (?:the )?[A-Z][a-z]+",
 )
-# Who has not said anything, what is not known, and how people reacted are no news of what
-# happened.
-_NO_NEWS = re.compile(
-    r"\bno (?:immediate )?(?:response|comment|reaction)\b|\b(?:did|has|have) not (?:immediately )?"
-    r"(?:respond|comment|react)|\bdeclined to comment|\bcould not be reached"
-    r"|\bremains? (?:unclear|unknown)\b|\breact(?:s|ed|ing)? to\b",
-    re.IGNORECASE,
-)
+# How people reacted is no news of what happened either (who did not comment, what remains
+# unclear: facts.no_news).
+_REACTED = re.compile(r"\breact(?:s|ed|ing)? to\b", re.IGNORECASE)
 _FIGURE = re.compile(
     r"\b\d[\d,]*\b|\b(?:two|three|four|five|six|seven|eight|nine|ten|dozens?"
     r"|scores|hundreds?)\b",
@@ -84,7 +79,7 @@ def what_happened(
     events = [
         f
         for f in facts
-        if _WHAT.search(f.claim.sentence.text) and not _NO_NEWS.search(f.claim.sentence.text)
+        if _WHAT.search(f.claim.sentence.text) and not _no_news(f.claim.sentence.text)
     ]
     if not events:
         return []  # none names an event: the parties' claims open the brief
@@ -184,7 +179,7 @@ def account(
     def value(claim: Claim) -> float:
         text = claim.sentence.text
         words = content_words(text)
-        if claim is core or not _WHAT.search(text) or _NO_NEWS.search(text) or elsewhere(text):
+        if claim is core or not _WHAT.search(text) or _no_news(text) or elsewhere(text):
             return 0.0
         if len(words - said) < 0.5 * max(1, len(words)):
             return 0.0  # the core claim's point again
@@ -196,6 +191,10 @@ def account(
 
     best = max(claims, key=value, default=None)
     return best if best is not None and value(best) > 0 else None
+
+
+def _no_news(text: str) -> bool:
+    return no_news(text) or bool(_REACTED.search(text))
 
 
 def has_casualty_figure(text: str) -> bool:

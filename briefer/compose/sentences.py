@@ -18,6 +18,7 @@ from briefer.data import Claim, SentenceRef
 from briefer.perspectives.frames import scan_quotes
 
 __all__ = [
+    "MONTHS",
     "PARAPHRASE",
     "Paraphrases",
     "about_the_past",
@@ -41,12 +42,12 @@ def complete(text: str) -> bool:
     return bool(_END.search(text)) and not _ADDRESS.search(text)
 
 
-_MONTHS = (
+MONTHS = (
     "january february march april may june july august september october november december"
 ).split()
 _MONTH_OPENING = re.compile(
     r"^(?:earlier |back |also )?(?:in|during|last) (?:(?:early|late|mid-?)\s*)?"
-    rf"({'|'.join(_MONTHS)})\b(?!\s*\d)",
+    rf"({'|'.join(MONTHS)})\b(?!\s*\d)",
     re.IGNORECASE,
 )
 _PAST_OPENING = re.compile(
@@ -69,7 +70,7 @@ def about_the_past(text: str, year: int, month: int = 0) -> bool:
     named = _MONTH_OPENING.match(text)
     if not (month and named):
         return False
-    said = _MONTHS.index(named.group(1).lower()) + 1
+    said = MONTHS.index(named.group(1).lower()) + 1
     return said not in (month, (month - 2) % 12 + 1)
 
 

@@ -14,6 +14,7 @@ from collections.abc import Callable, Mapping, Sequence
 from briefer.compose.lede import casualty_figures, has_casualty_figure
 from briefer.compose.length import Layout
 from briefer.compose.page import Page
+from briefer.compose.sentences import MONTHS
 from briefer.data import TABLE, Claim, Row, SentenceRef, Statement
 from briefer.perspectives import DISPUTE_TOPICS, content_words, point_name
 from briefer.perspectives.topics import TOPICS
@@ -156,10 +157,7 @@ def counted(text: str) -> set[tuple[str, str]]:
     return found
 
 
-_MONTHS = frozenset(
-    "january february march april may june july august september october november december"
-    " jan feb mar apr jun jul aug sep sept oct nov dec".split()
-)
+_MONTHS = frozenset(MONTHS).union("jan feb mar apr jun jul aug sep sept oct nov dec".split())
 _COUNT = re.compile(
     r"(?<![\d:.,-])\b(?!(?:19|20)\d\d\b)\d[\d,]*\b(?![:.]\d)|\b(?:two|three|four|five|six|seven"
     r"|eight|nine|ten|eleven|twelve|dozens?|scores|hundreds?)\b",
