@@ -375,3 +375,17 @@ def test_a_dated_toll_after_a_rendered_statement_is_the_journalists_recap() -> N
         PROFILE,
     )
     assert [c.party for c in claims] == ["pakistan"] * 3 + [NARRATOR] + ["pakistan"] * 2
+
+
+def test_a_statement_issued_by_a_ministry_and_the_statement_later_are_the_ministrys() -> None:
+    claims = attribute(
+        _sentences(
+            "A statement issued by the Afghan Defense Ministry said: “Pakistani troops fired"
+            " rockets at Spin Boldak.”",
+            "According to the statement, two civilians were killed in the shelling.",
+            "Later the statement said the Afghan forces had responded in self-defence.",
+        ),
+        PROFILE,
+    )
+    assert [c.party for c in claims] == ["afghanistan"] * 3
+    assert [c.speaker for c in claims] == ["the Afghan Defense Ministry"] * 3  # not "a statement"

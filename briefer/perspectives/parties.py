@@ -94,6 +94,12 @@ _MEDIA_HEADS = frozenset(
 # A state named only as a state ("The country also said ..."): the party itself speaks.
 _STATE_ITSELF = re.compile(r"(?:the|this)\s+(?:country|nation)", re.IGNORECASE)
 _PRONOUNS = frozenset("he she they it we".split())
+# "According to the statement, ...", "the statement said": the statement of the last speaker
+_THE_STATEMENT = re.compile(
+    r"(?:the|this|that)\s+(?:statement|communiqu[eé]|press\s+release|release|letter"
+    r"|announcement)",
+    re.IGNORECASE,
+)
 
 
 class Resolver:
@@ -121,6 +127,8 @@ class Resolver:
         phrase = _LINE_BREAK_HYPHEN.sub("", phrase.strip(" ,-–—•"))
         if is_pronoun(phrase):
             return state.last if state.last is not None else (phrase, OTHER)
+        if _THE_STATEMENT.fullmatch(phrase) and state.last is not None and state.last[0]:
+            return state.last
         if _NO_SPEAKER.search(phrase):
             return "", NARRATOR
         speaker, party = self._phrase(phrase, index, state, remember=remember)

@@ -206,6 +206,8 @@ def _report_at(token: Token, quoted: set[int]) -> Report | None:
     speaker = _speaker(token)
     if speaker is None:
         return None
+    if speaker.lemma_.lower() in _STATEMENT_NOUNS:  # "A statement issued by the ministry said"
+        speaker = _author(speaker) or speaker
     return _make(speaker, token, token.lemma_.lower(), token, quoted)
 
 
@@ -360,19 +362,25 @@ def _statement_author(token: Token) -> tuple[Token, Token] | None:
         return None  # "X said in a statement": the verb's own subject speaks
     if clause.lemma_.lower() in {"speak", "talk", "appear", "say"}:
         return None  # "X spoke in a news conference about ...": X speaks
-    for child in token.children:
+    author = _author(token)
+    return None if author is None else (author, clause)
+
+
+def _author(statement: Token) -> Token | None:
+    """Who made a statement: "X's statement", "a statement (issued) by X", "... from X"."""
+    for child in statement.children:
         if child.dep_ == "poss" and child.lower_ not in {"his", "her", "their", "its"}:
-            return child, clause
+            return child
         if child.dep_ == "acl" and child.lemma_.lower() in _AUTHORING:
             for grandchild in child.children:
                 if grandchild.dep_ == "agent":
                     author = next((c for c in grandchild.children if c.dep_ == "pobj"), None)
                     if author is not None:
-                        return author, clause
+                        return author
         if child.dep_ == "prep" and child.lower_ in {"by", "from"}:
             author = next((c for c in child.children if c.dep_ == "pobj"), None)
             if author is not None:
-                return author, clause
+                return author
     return None
 
 
