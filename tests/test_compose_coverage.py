@@ -379,3 +379,58 @@ def test_a_long_speaker_name_twice_is_no_repeat_but_the_same_claim_is() -> None:
         speaker="officials",
     )
     assert page.repeats(again)
+
+
+def _plain(c: Claim, place: str, words: int) -> Statement:
+    return Statement("", c.sentence.text, (c.sentence.ref,), c.party, c.speaker, c.topic)
+
+
+def test_a_partys_toll_of_dead_leads_its_casualty_row_before_one_of_wounded() -> None:
+    wounded = claim("Southland said two of its soldiers were injured at Kesh.", "a", party="s")
+    dead = claim("Southland said the rockets left at least 11 people dead.", "b", party="s")
+    scores = {wounded.sentence.ref: 2.0, dead.sentence.ref: 1.0}
+    rows, placed = build_rows(
+        {"s": [wounded, dead]},
+        ["s"],
+        (),
+        LENGTHS["short"],
+        Page(None),
+        _plain,
+        1e9,
+        {},
+        {},
+        scores=scores,
+    )  # short: one claim a cell
+    assert [s.sources[0] for s in placed] == [dead.sentence.ref]
+
+
+def test_the_party_with_fewer_words_shown_places_its_next_claim_first() -> None:
+    lede = claim(
+        "Northland said its army hit only camps of the Red Hand near Kesh and Velmar"
+        " on Sunday night, and no homes at all.",
+        "l",
+        party="north",
+    )  # 20 words
+    north = [
+        claim("Northland said its troops held the line at Velmar.", "n", 0, party="north"),
+        claim("Northland said the Red Hand fired mortars first.", "n", 1, party="north"),
+    ]
+    south = [
+        claim("Southland said the shells hit homes near Dorn.", "s", 0, party="south"),
+        claim("Southland said a school in Ostra was destroyed.", "s", 1, party="south"),
+        claim("Southland said its envoy walked out of talks.", "s", 2, party="south"),
+    ]
+    rows, placed = build_rows(
+        {"north": north, "south": south},
+        ["north", "south"],
+        (),
+        LENGTHS["standard"],
+        Page(None),
+        _plain,
+        40,  # a General row (5 words) and three claims of 9 words and a source
+        {"north": 1},
+        {},
+        {"north": [lede]},
+    )
+    # south has shown nothing: it places two claims (19 words) before north is the quieter
+    assert [s.party for s in placed] == ["south", "south", "north"]

@@ -25,6 +25,7 @@ __all__ = [
     "account",
     "casualty_figures",
     "core_claim",
+    "gives_deaths",
     "has_casualty_figure",
     "naming_party",
     "what_happened",
@@ -202,6 +203,11 @@ def has_casualty_figure(text: str) -> bool:
     return bool(casualty_figures(text))
 
 
+def gives_deaths(text: str) -> bool:
+    """Whether `text` gives a number of dead, not only of wounded ("12 Thais died")."""
+    return has_casualty_figure(text) and bool(_DEATHS.search(text))
+
+
 def casualty_figures(text: str) -> set[str]:
     """The figures of dead or wounded that `text` gives ({"46", "six"}), lower-cased: numbers
     of people or of the dead ("46 people", "killing five children"), not of anything else
@@ -230,6 +236,11 @@ _PEOPLE = re.compile(
     r"|residents|villagers|locals|tourists|worshippers|policem[ae]n|police|personnel|officers"
     r"|guards|workers|dead|killed|wounded|injured|hurt|deaths?|casualties|fatalities|martyred"
     r"|bodies|lives|others|more"
+)
+_DEATHS = re.compile(
+    r"\b(?:killed|killing|kills?|dead|deaths?|died|fatalit\w+|martyred|lost their lives"
+    r"|death toll|toll)\b",
+    re.IGNORECASE,
 )
 _KILLING = re.compile(r"killing|killed|kill|injuring|wounding|leaving|left|claimed|toll|of")
 

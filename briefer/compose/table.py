@@ -1,9 +1,10 @@
 """The side-by-side table: the one home of the parties' claims (those not in the lede).
 
 Rows are topics: the disputed points first (marked disputed), then the other points, then
-"General". Claims are placed a party at a time, round robin, most salient first and a new
-topic before a second claim on one already shown, while the page has room: so the parties
-get comparable room, and the louder side at most `Layout.max_lead` claims more.
+"General". Claims are placed one at a time, by the party with the fewest words shown so far
+(the lede's included), most salient first and a new topic before a second claim on one
+already shown, while the page has room: so the parties get comparable room, and the louder
+side at most `Layout.max_lead` claims more.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping, Sequence
 
-from briefer.compose.lede import casualty_figures, has_casualty_figure
+from briefer.compose.lede import casualty_figures, gives_deaths, has_casualty_figure
 from briefer.compose.length import Layout
 from briefer.compose.page import Page
 from briefer.compose.sentences import MONTHS
@@ -71,9 +72,12 @@ def build_rows(
     placed: list[Statement] = []
     spent = 0.0
     progress = True
+    used = {p: sum(len(c.sentence.text.split()) for c in (said or {}).get(p, ())) for p in columns}
     while progress:
         progress = False
-        for party in columns:
+        for party in sorted(columns, key=lambda p: used[p]):  # the fewest words shown first
+            if progress:
+                break
             while queues[party] and _may_lead(party, shown, layout):
                 claim = queues[party].pop(0)
                 topic = _row_topic(claim.topic)
@@ -104,6 +108,7 @@ def build_rows(
                 counts[party] |= things
                 said_words[party].append(words)
                 shown[party] += 1
+                used[party] += cost
                 progress = True
                 break
     rows = tuple(
@@ -216,9 +221,11 @@ def _label(topic: str) -> str:
 
 
 def _topic_leads_first(claims: Sequence[Claim], figure_shown: bool) -> list[Claim]:
-    """The party's most salient casualty figure (unless the lede gives one), then each
-    topic's most salient claim (in salience order), then the rest."""
+    """The party's most salient casualty figure (unless the lede gives one), one of dead
+    before one of wounded only, then each topic's most salient claim (in salience order),
+    then the rest."""
     figures = [] if figure_shown else [c for c in claims if has_casualty_figure(c.sentence.text)]
+    figures.sort(key=lambda c: not gives_deaths(c.sentence.text))
     first = figures[:1]
     seen: set[str] = {c.topic for c in first}
     leads, rest = [], []
