@@ -329,7 +329,7 @@ def test_two_outlets_wording_one_fact_differently_make_one_corroborated_fact() -
 
 
 def test_a_quotation_cut_at_the_sentence_end_is_closed_where_the_shown_sentence_ends() -> None:
-    from briefer.compose.writer import closed_quote
+    from briefer.perspectives.quotes import closed_quote
 
     opened = "The ministry said, “At 8am, troops opened fire on the post."
     assert closed_quote(opened) == opened + "”"

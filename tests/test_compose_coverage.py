@@ -13,10 +13,11 @@ from briefer.compose.outlets import Independence, Outlet
 from briefer.compose.page import Page
 from briefer.compose.sentences import about_the_past, dangling, says_nothing
 from briefer.compose.table import build_rows, concise_first, counted, says_again
-from briefer.compose.writer import clean, closed_quote, opened_quote
+from briefer.compose.writer import clean
 from briefer.data import TABLE, Claim, Sentence, Statement
 from briefer.perspectives import attributed_text, load_lexicon, load_profile
 from briefer.perspectives.aliases import matcher_for
+from briefer.perspectives.quotes import closed_quote, opened_quote
 
 
 def claim(text: str, doc: str = "d", index: int = 0, **fields) -> Claim:
@@ -433,4 +434,34 @@ def test_the_party_with_fewer_words_shown_places_its_next_claim_first() -> None:
         {"north": [lede]},
     )
     # south has shown nothing: it places two claims (19 words) before north is the quieter
+    assert [s.party for s in placed] == ["south", "south", "north"]
+
+
+def test_one_long_claim_may_not_put_its_party_far_ahead_while_the_other_has_claims() -> None:
+    long = claim(
+        "Northland said its army had held the line at Velmar all night, that no shell it fired"
+        " had landed near a home, that the Red Hand had fired first from the hills above Kesh,"
+        " that the border posts had been warned a week before, and that its envoy had asked"
+        " the council for talks at once and would go on asking.",
+        "n",
+        party="north",
+    )
+    assert len(long.sentence.text.split()) == 61
+    short = [
+        claim("Southland said the shells hit homes near Dorn.", "s", 0, party="south"),
+        claim("Southland said a school in Ostra was destroyed.", "s", 1, party="south"),
+    ]
+    rows, placed = build_rows(
+        {"north": [long], "south": short},
+        ["north", "south"],
+        (),
+        LENGTHS["standard"],
+        Page(None),
+        _plain,
+        1e9,
+        {},
+        {},
+    )
+    # 62 words (a source) put north 48 ahead of south's first claim (14, the row's 5 with
+    # it): north waits until south's second (23 words in all) leaves it 39 ahead
     assert [s.party for s in placed] == ["south", "south", "north"]

@@ -139,3 +139,13 @@ def test_a_speaker_the_sentence_names_already_is_not_put_in_for_its_subject() ->
 
     text = "It quoted a government official as confirming the death of one soldier."
     assert _attributed(text, "a government official") == text
+
+
+def test_a_quoted_sentence_whose_quote_opened_before_is_named_and_opened_after_the_name() -> None:
+    said = "It is reiterated that Pakistan Force did not open fire first and responded only.”"
+    text = attributed_text(_claim(said, "the foreign ministry", "pakistan"))
+    # "Pakistan Force ... responded only" is no speaker: "responded" reports only with a
+    # clause or a quote after it
+    assert text == "According to the foreign ministry, “It is reiterated" + said[16:]
+    answered = _claim("The spokesman replied: “We hit only camps.”", "the Foreign Office", "p")
+    assert attributed_text(answered) == "The Foreign Office replied: “We hit only camps.”"

@@ -15,7 +15,7 @@ from collections.abc import Callable, Mapping, Sequence
 import numpy as np
 
 from briefer.data import Claim, SentenceRef
-from briefer.perspectives.frames import scan_quotes
+from briefer.perspectives.quotes import scan_quotes
 
 __all__ = [
     "MONTHS",

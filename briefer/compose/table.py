@@ -33,6 +33,7 @@ __all__ = [
 ]
 
 GENERAL = "General"
+LEAD_WORDS = 40  # words one party may be ahead of another after a claim is placed
 CONCISE = 36  # words: a claim longer than this is tried later, by salience per word
 SAYS_AGAIN = 0.55  # of a claim's content words shared with one shown: it says that again
 _ORDER = (*DISPUTE_TOPICS, *(t for t in TOPICS if t not in DISPUTE_TOPICS), "")
@@ -71,46 +72,62 @@ def build_rows(
     shown = {p: shown.get(p, 0) for p in columns}
     placed: list[Statement] = []
     spent = 0.0
-    progress = True
     used = {p: sum(len(c.sentence.text.split()) for c in (said or {}).get(p, ())) for p in columns}
-    while progress:
-        progress = False
-        for party in sorted(columns, key=lambda p: used[p]):  # the fewest words shown first
-            if progress:
-                break
-            while queues[party] and _may_lead(party, shown, layout):
-                claim = queues[party].pop(0)
-                topic = _row_topic(claim.topic)
-                cell = cells.setdefault((topic, party), [])
-                given = casualty_figures(claim.sentence.text)
-                words = own_content(claim)
-                things = counted(claim.sentence.text)
-                if (
-                    len(cell) >= (layout.per_cell if topic else layout.per_general)
-                    or given & figures[party]
-                    or things & counts[party]
-                    or says_again(words, said_words[party])
-                ):
-                    continue
-                row = 0 if _has_row(cells, topic, cell) else row_words(topic, len(columns))
-                room = min(page.left(), limit - spent)
-                if least_words(claim, layout.claim_words) + row > room:
-                    continue  # cannot fit even condensed: no summarizer call for it
-                statement = write(claim, TABLE, layout.claim_words)
-                cost = statement_words(statement) + row
-                if page.repeats(statement) or cost > room:
-                    continue
-                page.place(statement, cost)
-                spent += cost
-                cell.append(statement)
-                placed.append(statement)
-                figures[party] |= given
-                counts[party] |= things
-                said_words[party].append(words)
-                shown[party] += 1
-                used[party] += cost
-                progress = True
-                break
+    written: dict[SentenceRef, Statement] = {}
+
+    def place_next(party: str, strict: bool) -> bool:
+        """Place the party's next claim that may go on the page; False when it has none
+        (or, `strict`, when its next would put it LEAD_WORDS ahead: it waits its turn)."""
+        nonlocal spent
+        queue = queues[party]
+        while queue and _may_lead(party, shown, layout):
+            claim = queue[0]
+            topic = _row_topic(claim.topic)
+            cell = cells.setdefault((topic, party), [])
+            given = casualty_figures(claim.sentence.text)
+            words = own_content(claim)
+            things = counted(claim.sentence.text)
+            row = 0 if _has_row(cells, topic, cell) else row_words(topic, len(columns))
+            room = min(page.left(), limit - spent)
+            if (
+                len(cell) >= (layout.per_cell if topic else layout.per_general)
+                or given & figures[party]
+                or things & counts[party]
+                or says_again(words, said_words[party])
+                or least_words(claim, layout.claim_words) + row > room  # no summarizer call
+            ):
+                queue.pop(0)
+                continue
+            if claim.sentence.ref not in written:
+                written[claim.sentence.ref] = write(claim, TABLE, layout.claim_words)
+            statement = written[claim.sentence.ref]
+            cost = statement_words(statement) + row
+            if page.repeats(statement) or cost > room:
+                queue.pop(0)
+                continue
+            if strict and _ahead(party, cost, used, queues):
+                return False
+            queue.pop(0)
+            page.place(statement, cost)
+            spent += cost
+            cell.append(statement)
+            placed.append(statement)
+            figures[party] |= given
+            counts[party] |= things
+            said_words[party].append(words)
+            shown[party] += 1
+            used[party] += cost
+            return True
+        return False
+
+    strict = True
+    while True:
+        if any(place_next(p, strict) for p in sorted(columns, key=lambda p: used[p])):
+            strict = True  # the fewest words shown go first, none far ahead of another
+        elif strict and any(queues.values()):
+            strict = False  # only long claims are left: one may go ahead
+        else:
+            break
     rows = tuple(
         Row(
             topic,
@@ -207,6 +224,13 @@ def _may_lead(party: str, shown: dict[str, int], layout: Layout) -> bool:
         return True
     others = [n for p, n in shown.items() if p != party]
     return shown[party] < min(others) + layout.max_lead
+
+
+def _ahead(party: str, cost: float, used: dict[str, float], queues: dict[str, list]) -> bool:
+    """Whether placing `cost` words would put `party` more than LEAD_WORDS ahead of a party
+    that still has claims to place: one long claim may not take the room the other needs."""
+    others = [used[p] for p in used if p != party and queues[p]]
+    return bool(others) and used[party] + cost - min(others) > LEAD_WORDS
 
 
 def _row_topic(topic: str) -> str:

@@ -18,12 +18,12 @@ from briefer.compose.condense import condense
 from briefer.compose.facts import Fact, fact_text
 from briefer.data import NARRATOR, Claim, SentenceRef, Statement
 from briefer.perspectives import Lexicon, attributed_text, name_speaker
-from briefer.perspectives.frames import scan_quotes
 from briefer.perspectives.neutral import drop_connective
+from briefer.perspectives.quotes import closed_quote, opened_quote, scan_quotes
 from briefer.readers.wrapped import mend_words
 from briefer.summarize.base import Summarizer, SummaryContext
 
-__all__ = ["Writer", "clean", "closed_quote", "opened_quote"]
+__all__ = ["Writer", "clean"]
 
 
 class Writer:
@@ -85,37 +85,11 @@ def _unbalanced_quote(text: str) -> bool:
     return scan_quotes(text).open_after
 
 
-def closed_quote(text: str) -> str:
-    """A quotation that goes on in the source's next sentence, closed where the shown
-    sentence ends (the reader sees where the quoted words stop)."""
-    if not scan_quotes(text).open_after:
-        return text
-    mark = "”" if "“" in text else '"'
-    return text + mark
-
-
 def clean(text: str) -> str:
     """One line: runs of whitespace (newlines included) become one space, a word that
     hard-wrapped copy broke at a hyphen is whole again ("in- discriminate", "Cha- man"), and
     a list item's dash or bullet before the sentence goes ("- The ministry said ...")."""
     return mend_words(_BULLET.sub("", " ".join(text.split())))
-
-
-def opened_quote(text: str) -> str:
-    """A quotation whose opening mark is in the source's sentence before (“... respond,” Asif
-    said.), opened where the shown sentence starts: the reader sees where the quoted words
-    begin."""
-    close, start = text.find("”"), text.find("“")
-    if close != -1 and (start == -1 or close < start):
-        return "“" + text.lstrip()
-    if text.count('"') % 2 and _CLOSING.match(text):
-        return '"' + text.lstrip()  # posts..." the FO said.
-    return text
-
-
-# The first straight quotation mark closes a quote: it follows a word or punctuation, and a
-# space, punctuation or the end follows it.
-_CLOSING = re.compile(r'^[^"]*[^\s"(\[]"(?=[\s,.;:!?)]|$)')
 
 
 _BULLET = re.compile(r"^(?:[-–—•*·]\s+)+(?=\S)")

@@ -30,9 +30,10 @@ from briefer.perspectives.continuation import (
     quotes_named_after,
     reads_as_narration,
 )
-from briefer.perspectives.frames import find_frame, later_frames, scan_quotes
+from briefer.perspectives.frames import find_frame, later_frames
 from briefer.perspectives.parties import Resolver, name_at_end
 from briefer.perspectives.profiles import Profile
+from briefer.perspectives.quotes import scan_quotes
 from briefer.perspectives.speakers import REPORT_FORMS, Reading, Report, read
 from briefer.perspectives.topics import topic_of
 from briefer.readers.wrapped import mend_words

@@ -17,7 +17,7 @@ import re
 from dataclasses import replace
 
 from briefer.data import NARRATOR, Claim, Sentence
-from briefer.perspectives.frames import scan_quotes
+from briefer.perspectives.quotes import scan_quotes
 from briefer.perspectives.topics import topic_of
 
 __all__ = [

@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-QUOTE_MARK = "\u0001"  # stands in for a quoted span in the masked sentence
+from briefer.perspectives.quotes import QUOTE_MARK
 
 _VERBS = (
     "say says said stated state states claim claimed claims condemn condemned condemns urge urged"
@@ -44,6 +44,8 @@ _CLAUSE_START = frozenset(
 # Past participles that are often adjectives ("several alleged hideouts").
 _NEEDS_CLAUSE = frozenset("alleged reported estimated believed suggested predicted".split())
 _PASSIVE = frozenset("is was were are been be being".split())
+# Answering verbs report speech only with a clause or a quote after them.
+_ANSWERS = frozenset("respond responds responded reply replies replied".split())
 # "The toll remained disputed": after a linking verb the word is an adjective, not a report.
 _LINKING = frozenset(
     "remain remains remained remaining seem seems seemed appear appears appeared become becomes"
@@ -97,46 +99,6 @@ class Frame:
     verb: str = ""
     start: int = -1  # where the speaker phrase starts in the masked text
     verb_start: int = -1  # where the reporting verb (or "according to") starts
-
-
-@dataclass(frozen=True)
-class QuoteScan:
-    masked: str  # the sentence with quoted spans replaced by QUOTE_MARK
-    quoted_words: int  # words inside quotes
-    whole: bool  # the sentence is (almost) all quote
-    open_after: bool  # a quote is still open at the end of the sentence
-
-
-def scan_quotes(text: str, open_before: bool = False) -> QuoteScan:
-    """Mask quoted spans; `open_before` says a quote from the previous sentence runs on."""
-    out: list[str] = []
-    inside = open_before
-    quoted = 0
-    buffer: list[str] = []
-    if open_before and text.lstrip()[:1] == '"':
-        # a quotation over several paragraphs opens again at each one: the mark opens
-        text = text.lstrip()[1:]
-    for ch in text:
-        if ch == "“" or (ch == '"' and not inside):
-            if inside:  # a stray opening mark inside a quote: keep going
-                continue
-            inside = True
-            buffer = []
-        elif ch == "”" or (ch == '"' and inside):
-            if inside:
-                quoted += len("".join(buffer).split())
-                out.append(f" {QUOTE_MARK} ")
-                inside = False
-        elif inside:
-            buffer.append(ch)
-        else:
-            out.append(ch)
-    if inside:
-        quoted += len("".join(buffer).split())
-        out.append(f" {QUOTE_MARK} ")
-    masked = re.sub(r"\s+", " ", "".join(out)).strip()
-    rest = len([w for w in masked.split() if w != QUOTE_MARK and re.search(r"\w", w)])
-    return QuoteScan(masked, quoted, whole=quoted >= 3 and rest <= 1, open_after=inside)
 
 
 NameAtEnd = Callable[[str], "str | None"]
@@ -241,6 +203,8 @@ def _verb_usable(verb: str, prev: str, nxt: str, after_words: list[str]) -> bool
         return False
     if verb in _NEEDS_CLAUSE and nxt not in _CLAUSE_START and not nxt.startswith(QUOTE_MARK):
         return False
+    if verb in _ANSWERS and nxt and nxt not in _CLAUSE_START and not nxt.startswith(QUOTE_MARK):
+        return False  # "responded in self-defence only": a deed; "responded: “...”" reports
     if verb == "expressed" and nxt not in {
         "hope",
         "concern",

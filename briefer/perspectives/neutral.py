@@ -16,7 +16,8 @@ from pathlib import Path
 
 from briefer.data import NARRATOR, Claim, SummarySentence
 from briefer.errors import UsageError
-from briefer.perspectives.frames import find_frame, scan_quotes
+from briefer.perspectives.frames import find_frame
+from briefer.perspectives.quotes import scan_quotes
 
 __all__ = [
     "Lexicon",

@@ -16,9 +16,10 @@ from dataclasses import replace
 
 from briefer.data import NARRATOR, Claim, RankedSentence, SentenceRef
 from briefer.perspectives.aliases import mentions
-from briefer.perspectives.frames import VERB_WORDS, find_frame, is_pronoun, scan_quotes
+from briefer.perspectives.frames import VERB_WORDS, find_frame, is_pronoun
 from briefer.perspectives.neutral import according_to
 from briefer.perspectives.profiles import Profile
+from briefer.perspectives.quotes import opened_quote, scan_quotes
 
 __all__ = [
     "REPEAT_OVERLAP",
@@ -182,7 +183,7 @@ def _attributed(text: str, speaker: str) -> str:
     if frame is None:
         if _names(text, speaker):
             return text
-        return according_to(speaker, text)
+        return according_to(speaker, opened_quote(text))  # “... only.” -> According to X, “...
     if _names(text, speaker):
         return text  # "It quoted a government official as ...": the speaker is named already
     if _role_only(frame.speaker) and frame.speaker.lower() != speaker.lower():
