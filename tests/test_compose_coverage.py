@@ -257,12 +257,15 @@ def test_a_list_dash_goes_and_a_quote_opened_in_the_sentence_before_is_opened() 
 
 def test_a_casualty_figure_counts_people_not_rockets_or_dates() -> None:
     from briefer.compose.lede import casualty_figures
+    from briefer.perspectives.topics import topic_of
 
     text = "Three citizens were injured when two rockets hit Kesh on 13 May, the army said."
     assert casualty_figures(text) == {"three"}
     assert casualty_figures("The strikes killed 26 and injured 46 others.") == {"26", "46"}
     assert casualty_figures("The death toll rose to 12 on Sunday.") == {"12"}
     assert casualty_figures("Two rockets hit the Kesh depot on 13 May.") == set()
+    assert casualty_figures("Southland has officially announced 50 KIA.") == {"50"}
+    assert topic_of("Southland has officially announced 50 KIA.") == "casualties"
 
 
 def test_a_connective_goes_after_according_to_and_a_border_alone_is_no_legality_point() -> None:

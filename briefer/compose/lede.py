@@ -235,11 +235,11 @@ _PEOPLE = re.compile(
     r"|terrorists?|insurgents?|children|women|men|girls?|boys?|citizens|nationals|individuals"
     r"|residents|villagers|locals|tourists|worshippers|policem[ae]n|police|personnel|officers"
     r"|guards|workers|dead|killed|wounded|injured|hurt|deaths?|casualties|fatalities|martyred"
-    r"|bodies|lives|others|more"
+    r"|bodies|lives|others|more|kia|wia"
 )
 _DEATHS = re.compile(
     r"\b(?:killed|killing|kills?|dead|deaths?|died|fatalit\w+|martyred|lost their lives"
-    r"|death toll|toll)\b",
+    r"|death toll|toll|KIA)\b",
     re.IGNORECASE,
 )
 _KILLING = re.compile(r"killing|killed|kill|injuring|wounding|leaving|left|claimed|toll|of")
