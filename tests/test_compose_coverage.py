@@ -88,6 +88,15 @@ def test_the_ledes_what_happened_names_an_event_corroborated_before_one_outlets(
     scores = {home.claim.sentence.ref: 1.0, other.claim.sentence.ref: 0.8}
     assert what_happened([home, other], scores, 32, count=1) == [other]
 
+    clash = _fact("Troops of both sides clashed at the Kesh gate on Thursday.", doc="h", home="n")
+    cause = _fact("On Thursday Southland troops shelled the gate, angering traders.", "single", "h",
+                  home="n", rank=1)  # fmt: skip
+    scores = {clash.claim.sentence.ref: 1.0, cause.claim.sentence.ref: 0.9}
+    assert what_happened([clash, cause], scores, 32) == [clash]  # not two of one side's press
+    neutral = replace(cause, home="")  # a neutral outlet's report of as much counts double
+    scores[cause.claim.sentence.ref] = 0.3
+    assert what_happened([clash, neutral], scores, 32) == [clash, neutral]
+
     silent = _fact("There was no immediate response from the army to the strikes on Kesh.")
     unclear = _fact("The reach of the strikes on Kesh on Tuesday remains unclear.", rank=2)
     assert what_happened([silent, unclear], {}, 32) == []  # nobody said, nobody knows

@@ -76,7 +76,8 @@ def what_happened(
     several outlets (or a wire) report when there are any, else one outlet's (shown
     attributed to it; one based in a party's country counts for HOME_WEIGHT of another's);
     who, where and when, said briefly. The second
-    only when it adds what the first does not say, a corroborated one before one outlet's."""
+    only when it adds what the first does not say, a corroborated one before one outlet's,
+    and not one outlet's of the same party's country as the first's."""
     events = [
         f
         for f in facts
@@ -128,6 +129,8 @@ def what_happened(
         return value(fact) * new * (2.0 if fills else 1.0) if new >= 0.5 else 0.0
 
     def worth(fact: Fact) -> float:  # a corroborated fact before one outlet's of as much
+        if first.home and fact.home == first.home:
+            return 0.0  # two sentences of one side's press would tell it the way that side does
         return adds(fact) * (BACKED_WEIGHT if fact.support != "single" else 1.0)
 
     second = max((f for f in events if f is not first), key=worth, default=None)
