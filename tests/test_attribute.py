@@ -389,3 +389,17 @@ def test_a_statement_issued_by_a_ministry_and_the_statement_later_are_the_minist
     )
     assert [c.party for c in claims] == ["afghanistan"] * 3
     assert [c.speaker for c in claims] == ["the Afghan Defense Ministry"] * 3  # not "a statement"
+
+
+def test_it_points_back_to_a_body_not_a_person_and_an_outlets_unnamed_official_is_its_countrys():
+    claims = attribute(
+        _sentences(
+            "Pakistan-based The Nation reported that the clash began at dawn.",
+            "Meanwhile, Afghanistan-based Tolo News, citing sources, reported five deaths.",
+            "It quoted a government official as confirming the death of one border guard.",
+            "It also said a Pakistani soldier died in the clash.",
+        ),
+        PROFILE,
+    )
+    assert [c.party for c in claims[2:]] == ["afghanistan", OTHER]
+    assert claims[3].speaker == "Afghanistan-based Tolo News"  # not "a government official"

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from briefer.perspectives.quotes import QUOTE_MARK
+from briefer.perspectives.roles import is_pronoun
 
 _VERBS = (
     "say says said stated state states claim claimed claims condemn condemned condemns urge urged"
@@ -52,7 +53,6 @@ _LINKING = frozenset(
     " became stay stays stayed look looks looked prove proves proved get gets got".split()
 )
 _DETERMINERS = frozenset("the a an this that these those its his her their our my your".split())
-_PRONOUNS = frozenset("he she they it we".split())
 _SUBORDINATORS = frozenset(
     "when after since because while although though if before until as once unless where"
     " whereas whether than so".split()
@@ -269,7 +269,7 @@ def _subject(before: str, name_at_end: NameAtEnd | None = None) -> tuple[str, in
             not phrases
             and not trailing
             and len(words) > 1
-            and words[-1].lower() in _PRONOUNS
+            and is_pronoun(words[-1])
             and words[-2].lower() not in _SUBORDINATORS | _ADVERBS | _RELATIVES
         ):
             return (words[-1], offset + segment.rfind(words[-1]))  # "when pressed, she said"
@@ -369,7 +369,3 @@ def _strip_aux(words: list[str]) -> list[str]:
     while words and words[-1].lower() in _AUX_BEFORE_VERB:
         words = words[:-1]
     return words
-
-
-def is_pronoun(phrase: str) -> bool:
-    return phrase.lower() in _PRONOUNS

@@ -22,84 +22,30 @@ from briefer.outlets import builtin_outlets
 from briefer.perspectives.aliases import AliasMatcher, matcher_for, mentions
 from briefer.perspectives.context import DocState, gazetteer
 from briefer.perspectives.profiles import Profile
+from briefer.perspectives.roles import (
+    DEFINITE,
+    GENERIC_HEADS,
+    INDEFINITE,
+    MEDIA_HEADS,
+    NO_SPEAKER,
+    NON_STATE_HEADS,
+    NON_STATE_QUALIFIERS,
+    NOT_NAME_WORDS,
+    ORG_HEADS,
+    ROLE_WORDS,
+    STATE_ITSELF,
+    THE_STATEMENT,
+    TITLES,
+    head_word,
+    is_person_phrase,
+    is_pronoun,
+)
 
 __all__ = ["Resolver", "is_pronoun", "name_at_end"]
 
-# Speakers named only by their role: whose they are comes from the context.
-GENERIC_HEADS = frozenset(
-    "official officials authorities authority spokesman spokeswoman spokesperson spokesmen police"
-    " army military government ministry minister officer officers commander commanders source"
-    " sources intelligence administration embassy diplomat diplomats envoy ambassador president"
-    " statement forces troops soldiers governor chief agency department office investigators"
-    " prosecutors court officer prime premier cabinet general captain major colonel lieutenant"
-    " head mission country side regime leadership delegation representative command wing"
-    " headquarters ministries mod state nation council parliament lawmaker lawmakers legislator"
-    " guards guard force navy airforce dpo sho inspector superintendent commissioner deputy"
-    " administrator ig dg".split()
-)
 # "officials to Pakistan": an alias after these names whom the speaker addresses, not whose.
 _NOT_OWNER_BEFORE = frozenset("to against toward towards with about over into on than".split())
-_TITLES = {
-    "gen": "general",
-    "gen.": "general",
-    "capt": "captain",
-    "maj": "major",
-    "col": "colonel",
-    "lt": "lieutenant",
-    "spokesperson": "spokesman",
-    "spokeswoman": "spokesman",
-}
-_NOT_NAME_WORDS = frozenset("the a an of for from in at to on and with by this that".split())
-_ROLE_WORDS = frozenset(
-    "head chief spokesman spokeswoman spokesperson minister commander general"
-    " official ambassador envoy president leader director".split()
-)
-_DEFINITE = frozenset("the its this that these those".split())
-_INDEFINITE = frozenset("a an another".split())
-# Generic heads that name an organisation, not a person speaking for it.
-_ORG_HEADS = frozenset(
-    "ministry office embassy government administration army military police"
-    " agency department court cabinet intelligence forces mission".split()
-)
-# Nobody in particular: "reports said", "media reports", "both sides", "each other".
-_NO_SPEAKER = re.compile(
-    r"^(?:(?:initial|earlier|some|other|unconfirmed|local|media|news|press|several|previously"
-    r"|stated|official|death)\s+)*(?:reports?|media|accounts?|footage|images|videos?|tolls?"
-    r"|figures|estimates|counts|data|statistics)\b(?!\s+of\s+[A-Z])"
-    r"|^(?:both|each|the\s+two)\b|\beach\s+other\b|\b(?:two|both)\s+(?:sides|countries"
-    r"|nations|governments|armies|militaries|ministries)\b",
-    re.IGNORECASE,
-)
-# Speakers who do not speak for a state whatever their nationality: hospitals, tribal elders,
-# a former official ("former Afghan president Hamid Karzai").
-_NON_STATE_QUALIFIERS = re.compile(
-    r"\b(?:hospital|medical|doctors?|rescue|rescuers|tribal\s+(?:elders?|sources?|leaders?|chiefs?)"
-    r"|telegram|social\s+media|bloggers?|eyewitness(?:es)?|former|ex-\w+)\b",
-    re.IGNORECASE,
-)
 _LINE_BREAK_HYPHEN = re.compile(r"(?<=[a-z])- (?=[a-z])")  # "of- ficial" in hard-wrapped copy
-# Speakers of a nationality who do not speak for its state.
-_NON_STATE_HEADS = frozenset(
-    "channels channel media bloggers blogger users user netizens residents resident civilians"
-    " people villagers villager analysts analyst experts expert commentators observers"
-    " newspapers newspaper press journalists journalist reporters reporter citizens eyewitnesses"
-    " witnesses witness locals doctors doctor families survivors activists activist scholars"
-    " lawyers students traders businessmen refugees tribesmen elders opposition critics".split()
-)
-# Heads of a news outlet speaking in its own name ("the newspaper reported").
-_MEDIA_HEADS = frozenset(
-    "newspaper paper daily channel broadcaster outlet television tv radio website portal"
-    " media network station magazine weekly tabloid".split()
-)
-# A state named only as a state ("The country also said ..."): the party itself speaks.
-_STATE_ITSELF = re.compile(r"(?:the|this)\s+(?:country|nation)", re.IGNORECASE)
-_PRONOUNS = frozenset("he she they it we".split())
-# "According to the statement, ...", "the statement said": the statement of the last speaker
-_THE_STATEMENT = re.compile(
-    r"(?:the|this|that)\s+(?:statement|communiqu[eé]|press\s+release|release|letter"
-    r"|announcement)",
-    re.IGNORECASE,
-)
 
 
 class Resolver:
@@ -125,14 +71,18 @@ class Resolver:
         self, phrase: str, index: int, state: DocState, *, remember: bool = True
     ) -> tuple[str, str]:
         phrase = _LINE_BREAK_HYPHEN.sub("", phrase.strip(" ,-–—•"))
+        if phrase.lower() == "it":
+            body = _last_body(state)  # "It also said": a ministry or an outlet, not a person
+            if body is not None:
+                return body
         if is_pronoun(phrase):
             return state.last if state.last is not None else (phrase, OTHER)
-        if _THE_STATEMENT.fullmatch(phrase) and state.last is not None and state.last[0]:
+        if THE_STATEMENT.fullmatch(phrase) and state.last is not None and state.last[0]:
             return state.last
-        if _NO_SPEAKER.search(phrase):
+        if NO_SPEAKER.search(phrase):
             return "", NARRATOR
         speaker, party = self._phrase(phrase, index, state, remember=remember)
-        if _STATE_ITSELF.fullmatch(phrase) and party not in (OTHER, NARRATOR):
+        if STATE_ITSELF.fullmatch(phrase) and party not in (OTHER, NARRATOR):
             speaker = self.profile.party_name(party)  # "The country also said ..."
         if remember and party != OTHER:
             _learn_name(phrase.split(",")[0], party, state)
@@ -163,11 +113,11 @@ class Resolver:
         named = self._outlet_pattern.search(lowered)
         if named is not None and (named.end() == len(lowered) or lowered in self._outlet_names):
             return True  # "Pakistan-based The Nation", "Dawn"
-        head = _head_word(phrase)
+        head = head_word(phrase)
         if head == "agency" and re.search(r"\bnews\s+agency\b", lowered):
             return True
         return (
-            head in _MEDIA_HEADS
+            head in MEDIA_HEADS
             and "state" not in lowered.split()
             and not any(
                 w in lowered for w in ("ministry", "military agency", "intelligence agency")
@@ -180,8 +130,8 @@ class Resolver:
         owners = self._parties_named(phrase)
         if len(owners) >= 2 and _coordinated(phrase):
             return "", NARRATOR  # "Azerbaijani and Armenian Defense Ministries"
-        head = _head_word(phrase)
-        if _NON_STATE_QUALIFIERS.search(phrase) or head in _NON_STATE_HEADS:
+        head = head_word(phrase)
+        if NON_STATE_QUALIFIERS.search(phrase) or head in NON_STATE_HEADS:
             hit = _owner_hit(phrase, self.matcher, state)
             if hit is None or self._is_party(hit[0]):
                 return phrase, OTHER  # "hospital official Wasim Baig", "Azerbaijani bloggers"
@@ -200,20 +150,23 @@ class Resolver:
             return phrase, placed  # "Officials of the Khost province", "Chaman police"
         words = [w.lower().strip(".,'’") for w in phrase.split()]
         heads = [
-            _TITLES.get(w, w)
+            TITLES.get(w, w)
             for w in words
-            if _TITLES.get(w, w) in GENERIC_HEADS or w.removesuffix("s") in GENERIC_HEADS
+            if TITLES.get(w, w) in GENERIC_HEADS or w.removesuffix("s") in GENERIC_HEADS
         ]
         if heads:
             earlier = _earlier_speaker(phrase, words, heads, state)
             if earlier is not None:
                 return earlier
-            if words[0] in _DEFINITE:
+            if words[0] in DEFINITE:
                 earlier_party = next(
                     (sp for sp in reversed(state.speakers) if self._is_party(sp[1])), None
                 )
                 if earlier_party is not None:
                     return phrase, earlier_party[1]  # "the agency says", after the ministry
+            relay = self._relay_home(index, state)
+            if relay is not None:
+                return phrase, relay  # "Afghanistan-based Tolo News ... quoted an official"
             if state.context.party is not None:
                 return phrase, state.context.party
             return phrase, OTHER
@@ -223,12 +176,31 @@ class Resolver:
             and state.last is not None
             and state.last_index == index - 1
             and state.last[1] != OTHER
-            and _ROLE_WORDS.intersection(state.last[0].lower().split())
+            and ROLE_WORDS.intersection(state.last[0].lower().split())
         ):
             # "The head of the Afghan army said ... Gen Sher Mohammad Karimi said ...": the
             # lead names a role, the next sentence the person holding it.
             return phrase, state.last[1]
         return phrase, OTHER
+
+    def _relay_home(self, index: int, state: DocState) -> str | None:
+        """The party whose country the outlet that spoke in the sentence before is based in
+        ("Afghanistan-based Tolo News reported ...", a profile outlet): an official it goes
+        on to quote unnamed is of that country, as one the document's own outlet quotes."""
+        last = state.last
+        if last is None or state.last_index != index - 1 or last[1] != OTHER:
+            return None
+        if not self.is_media(last[0]):
+            return None
+        based = re.match(r"\s*(?:the\s+)?([\w ]+?)-based\s+", last[0], re.IGNORECASE)
+        if based:
+            homes = [h.owner for h in self.matcher.find(based.group(1)) if h.is_party]
+            return homes[0] if homes else None
+        key = re.sub(r"\W", "", last[0].lower().removeprefix("the "))
+        for outlet in self.profile.outlets:
+            if outlet.home and re.sub(r"\W", "", outlet.name.lower()) == key:
+                return outlet.home if self._is_party(outlet.home) else None
+        return None
 
     def _state_voice(self, phrase: str, party: str) -> bool:
         """State media speak for the state: "Iran's state news agency", "Iranian television",
@@ -240,7 +212,7 @@ class Resolver:
         named = [w for w in re.findall(r"[A-Z][\w'’-]*", phrase) if w not in {"The", "A"}]
         aliases = {phrase[h.start : h.end] for h in self.matcher.find(phrase) if h.is_party}
         words = {w for a in aliases for w in a.split()}
-        return all(w in words or w.lower() in _MEDIA_HEADS for w in named)
+        return all(w in words or w.lower() in MEDIA_HEADS for w in named)
 
     def _parties_named(self, phrase: str) -> set[str]:
         hits = [h for h in self.matcher.find(phrase) if h.is_party]
@@ -249,10 +221,6 @@ class Resolver:
 
     def _is_party(self, party: str) -> bool:
         return party not in (OTHER, NARRATOR)
-
-
-def is_pronoun(phrase: str) -> bool:
-    return phrase.lower() in _PRONOUNS
 
 
 def _place_in(phrase: str, matcher: AliasMatcher) -> str | None:
@@ -275,11 +243,13 @@ def _state_media(phrase: str) -> bool:
     return re.search(r"\bstate(?:-run|-owned)?\b|\bofficial\b", phrase, re.IGNORECASE) is not None
 
 
-def _head_word(phrase: str) -> str:
-    """The head noun of a speaker phrase: its last word before "of", "for", a comma..."""
-    first = re.split(r",|\s(?:of|for|from|at|in|with|to|on|based|who|which|that)\s", phrase)[0]
-    words = first.split()
-    return words[-1].lower().strip(".,'’") if words else ""
+def _last_body(state: DocState) -> tuple[str, str] | None:
+    """The latest speaker that is a body (a ministry, an army, an outlet), not a person:
+    what "it" points back to."""
+    for speaker, party in reversed(state.speakers):
+        if speaker and not is_person_phrase(speaker):
+            return speaker, party
+    return None
 
 
 def _earlier_speaker(
@@ -291,10 +261,10 @@ def _earlier_speaker(
     head noun; "a ministry spokesman" matches by its organisation only ("a spokesman" alone
     may be someone new) and is named "a spokesman for <the ministry named before>".
     """
-    if words[0] in _DEFINITE:
+    if words[0] in DEFINITE:
         wanted = list(reversed(heads))
-    elif words[0] in _INDEFINITE:
-        wanted = [h for h in heads[:-1] if h in _ORG_HEADS]
+    elif words[0] in INDEFINITE:
+        wanted = [h for h in heads[:-1] if h in ORG_HEADS]
     else:
         return None
     surface = [w for w in words if _head_key(w) in {_head_key(h) for h in wanted}]
@@ -334,7 +304,7 @@ def _word_key(word: str) -> str:
 
 def _head_key(word: str) -> str:
     word = word.strip(".,;:'’")
-    return _TITLES.get(word, word).removesuffix("s")
+    return TITLES.get(word, word).removesuffix("s")
 
 
 def _owner_hit(phrase: str, matcher: AliasMatcher, state: DocState) -> tuple[str, str] | None:
@@ -394,7 +364,7 @@ def _learn_name(name: str, party: str, state: DocState) -> None:
     last = words[-1].lower().strip(".,'’") if words else ""
     if (
         2 <= len(words) <= 5
-        and not lowered & (_NOT_NAME_WORDS | GENERIC_HEADS)
+        and not lowered & (NOT_NAME_WORDS | GENERIC_HEADS)
         and last.removesuffix("s") not in GENERIC_HEADS
         and len(last) > 2
     ):

@@ -16,10 +16,11 @@ from dataclasses import replace
 
 from briefer.data import NARRATOR, Claim, RankedSentence, SentenceRef
 from briefer.perspectives.aliases import mentions
-from briefer.perspectives.frames import VERB_WORDS, find_frame, is_pronoun
+from briefer.perspectives.frames import VERB_WORDS, find_frame
 from briefer.perspectives.neutral import according_to
 from briefer.perspectives.profiles import Profile
 from briefer.perspectives.quotes import opened_quote, scan_quotes
+from briefer.perspectives.roles import is_pronoun
 
 __all__ = [
     "REPEAT_OVERLAP",
