@@ -403,3 +403,14 @@ def test_it_points_back_to_a_body_not_a_person_and_an_outlets_unnamed_official_i
     )
     assert [c.party for c in claims[2:]] == ["afghanistan", OTHER]
     assert claims[3].speaker == "Afghanistan-based Tolo News"  # not "a government official"
+
+
+def test_the_foreign_secretary_points_back_to_the_named_secretary() -> None:
+    claims = attribute(
+        _sentences(
+            "Pakistan's foreign secretary Sohail Mahmood said the strikes hit militant camps.",
+            "The foreign secretary said the action had been necessary and preemptive.",
+        ),
+        PROFILE,
+    )
+    assert [c.party for c in claims] == ["pakistan", "pakistan"]

@@ -477,3 +477,29 @@ def test_one_long_claim_may_not_put_its_party_far_ahead_while_the_other_has_clai
     # 62 words (a source) put north 48 ahead of south's first claim (14, the row's 5 with
     # it): north waits until south's second (23 words in all) leaves it 39 ahead
     assert [s.party for s in placed] == ["south", "south", "north"]
+
+
+def test_a_fact_loses_its_dateline_and_an_outlets_explainer_or_press_format_is_no_fact() -> None:
+    from briefer.compose.facts import fact_text
+
+    dated = _fact("New Delhi: Northland jets crossed the line near Kesh early on Tuesday.")
+    assert fact_text(dated, dated.claim.sentence.text, load_lexicon()) == (
+        "Bay reports that Northland jets crossed the line near Kesh early on Tuesday."
+    )
+    wired = _fact("KESH, Northland (AP) — Troops clashed at the gate on Sunday.", "corroborated")
+    assert fact_text(wired, wired.claim.sentence.text, load_lexicon()) == (
+        "Troops clashed at the gate on Sunday."
+    )
+    profile = load_profile(Path(__file__).parent / "data" / "northland" / "profile.yaml")
+    explainer = claim("Payload is the carrying capacity of an aircraft, measured by its weight.")
+    press = claim("As after the last raids, only a statement was read out and there was no Q&A.")
+    event = claim("Northland jets crossed the line near Kesh early on Tuesday.", "a", 2)
+    outlets = {"d": Outlet("Bay"), "a": Outlet("Bay")}
+    found, _ = find_facts(
+        [explainer, press, event],
+        Independence([explainer, press, event], outlets),
+        {},
+        load_lexicon(),
+        matcher=matcher_for(profile),
+    )
+    assert [f.claim for f in found] == [event]

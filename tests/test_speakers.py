@@ -140,3 +140,14 @@ def test_narrator_sentence_is_its_outlets_voice():
         outlet="ARY News",
     )
     assert (claim.party, claim.speaker, claim.outlet) == (NARRATOR, "", "ARY News")
+
+
+def test_a_subject_inside_the_quote_is_not_the_speaker_named_after_it():
+    claims = _claims(
+        "Pakistan's Foreign Office spokesman Asif Khan spoke on Friday.\n\n"
+        '"The Red Hand is responsible for attacks including the Dorn attack in 2019, Kesh'
+        ' attack, " said Asif.\n\nHe further said the camps were hit.'
+    )
+    assert [c.speaker for c in claims[1:]] == ["Asif"] * 2  # not "Kesh attack"
+    quoted = _claims('The "Islamic Emirate" said the strikes killed civilians in Khost.')
+    assert quoted[0].party == "afghanistan"

@@ -24,11 +24,18 @@ from collections.abc import Container, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from briefer.compose.outlets import Independence, Outlet
-from briefer.compose.sentences import Paraphrases, about_the_past, complete, own_words
+from briefer.compose.sentences import (
+    EVENT,
+    WHERE,
+    Paraphrases,
+    about_the_past,
+    complete,
+    own_words,
+)
 from briefer.data import Claim
 from briefer.perspectives import Lexicon, contradicts, neutral_text, reported_by, speaks_to
 from briefer.perspectives.aliases import AliasMatcher
-from briefer.perspectives.topics import cues
+from briefer.perspectives.topics import cues, topic_of
 
 __all__ = ["Fact", "elsewhere", "fact_text", "find_facts", "no_news", "proper_names", "usable"]
 
@@ -45,7 +52,9 @@ _META = re.compile(
     r"^(?:the|this|these|that|its|his|her)\s+(?:list|statement|remarks?|report|article|story"
     r"|comments?|announcement|briefing|tweet|post|video|interview|message|letter)s?\b"
     r"|\b(?:compiled|key facts|what we know|here is|here's|read more|live updates)\b"
-    r"|\b(?:remarks|statements?|comments|announcement)\s+(?:came|comes|follow(?:s|ed)?)\b",
+    r"|\b(?:remarks|statements?|comments|announcement)\s+(?:came|comes|follow(?:s|ed)?)\b"
+    # how it was announced: "only a statement was read out and there was no Q&A"
+    r"|\b(?:was|were)\s+read\s+out\b|\bQ\s?&\s?A\b|\bno\s+questions\s+(?:were|was)\b",
     re.IGNORECASE,
 )
 # A demonstrative opening that points at a sentence before it: "These strikes followed ...",
@@ -170,7 +179,8 @@ def find_facts(
             else "single"
         )
         if support == "single" and (
-            (speaks_to(text, (*disputed, *ONE_SIDED)) and not _SYMMETRIC.search(text))
+            not _about_the_event(text, matcher)
+            or (speaks_to(text, (*disputed, *ONE_SIDED)) and not _SYMMETRIC.search(text))
             or _casualty_figure(text)
             or (outlets[0].party and lexicon.find(text))
             or (outlets[0].party and matcher and _accuses(text, outlets[0].party, matcher))
@@ -191,6 +201,14 @@ def find_facts(
         (background if past else facts).append(fact)
     facts.sort(key=lambda f: (f.support == "single", f.rank))
     return facts, background
+
+
+def _about_the_event(text: str, matcher: AliasMatcher | None) -> bool:
+    """Names a party, a place or an event, or speaks to a point: not an explainer ("payload
+    is the carrying capacity of an aircraft"), which one outlet's aside does not make a fact."""
+    if EVENT.search(text) or WHERE.search(text) or topic_of(text):
+        return True
+    return matcher is None or any(hit.is_party for hit in matcher.find(text))
 
 
 def _accuses(text: str, home: str, matcher: AliasMatcher) -> bool:
@@ -220,10 +238,22 @@ def fact_text(
 ) -> str | None:
     """The words to show for `fact` (its sentence or a compression of it): an outlet's own
     report attributed to it, a corroborated one without loaded terms; None if impossible.
-    `names` are the words the sources capitalise mid-sentence (kept so after "reports that")."""
+    `names` are the words the sources capitalise mid-sentence (kept so after "reports that").
+    A dateline the sentence opens with ("New Delhi: ", "KABUL, Afghanistan (AP) — ") goes."""
+    text = _DATELINE.sub("", text.strip(), count=1)
     if fact.support == "single":
         return reported_by(fact.outlet, text, names)
     return neutral_text(text, lexicon)
+
+
+# A place (up to four capitalised words; a date, an agency in parentheses) and a colon or a
+# dash before the sentence: "New Delhi:", "ISLAMABAD, Feb 26 (PTI):", "July 24 (UPI) --".
+_DATELINE = re.compile(
+    r"^(?:(?:[A-Z][\w.'’-]*(?:,?\s+[A-Z][\w.'’-]*){0,3})"
+    r"(?:,?\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}))?"
+    r"|[A-Z][a-z]{2,8}\.?\s+\d{1,2})"
+    r"\s*(?:\([A-Za-z .&]{2,30}\))?\s*(?::|—|–|--)\s+(?=[“\"‘A-Z])"
+)
 
 
 def proper_names(claims: Sequence[Claim]) -> frozenset[str]:

@@ -15,6 +15,7 @@ import re
 from collections.abc import Mapping, Sequence
 
 from briefer.compose.facts import Fact, elsewhere, no_news
+from briefer.compose.sentences import EVENT, WHERE
 from briefer.data import Claim, SentenceRef
 from briefer.perspectives import PartyDef, content_words
 from briefer.perspectives.aliases import mentions
@@ -35,22 +36,12 @@ MAX_SENTENCES = 4
 EVENT_WEIGHT = 1.3  # a core claim that names the event (a strike, a clash), not only its aftermath
 BACKED_WEIGHT = 1.5  # a corroborated fact as the lede's second, against one outlet's
 HOME_WEIGHT = 0.5  # one outlet's report from a party's country, as the lede's what-happened
-_WHAT = re.compile(
-    r"\b(?:strikes?|struck|air ?strikes?|attacks?|attacked|raids?|bomb\w*|shell\w*|clash\w*"
-    r"|skirmish\w*|fighting|fought|fired|gunfire|exchanged|killed|explosions?|blasts?|offensive|operations?"
-    r"|hostilities|invasion|invaded|drone|missiles?|rockets?|artillery|troops|ceasefire|cease-fire)\b",
-    re.IGNORECASE,
-)
 _WHEN = re.compile(
     r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight"
     r"|overnight|(?:last|this) (?:week|night|month)|january|february|march|april|may|june"
     r"|july|august|september|october|november|december|(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct"
     r"|nov|dec)\.? \d{1,2}|\d{1,2}(?::\d\d)? ?(?:a\.m\.|p\.m\.))\b",
     re.IGNORECASE,
-)
-_WHERE = re.compile(
-    r"\b(?:province|district|region|border|city|town|village|area|capital|near|in [A-Z]\w+)"
-    r"|(?<=\s)(?:in|near|at|on|across|along) (?:the )?[A-Z][a-z]+",
 )
 # How people reacted is no news of what happened either (who did not comment, what remains
 # unclear: facts.no_news).
@@ -81,7 +72,7 @@ def what_happened(
     events = [
         f
         for f in facts
-        if _WHAT.search(f.claim.sentence.text) and not _no_news(f.claim.sentence.text)
+        if EVENT.search(f.claim.sentence.text) and not _no_news(f.claim.sentence.text)
     ]
     if not events:
         return []  # none names an event: the parties' claims open the brief
@@ -98,14 +89,14 @@ def what_happened(
 
     def value(fact: Fact) -> float:
         text = fact.claim.sentence.text
-        cues = sum(bool(p and p.search(text)) for p in (_WHAT, _WHEN, _WHERE, who))
+        cues = sum(bool(p and p.search(text)) for p in (EVENT, _WHEN, WHERE, who))
         salience = scores.get(fact.claim.sentence.ref, 0.0) / top
         length = max(1.0, len(text.split()) / max_words)
         return (
             salience
             * (1 + cues)
             * (1 + 0.25 * min(fact.voices - 1, 3))
-            * (1.5 if _WHAT.search(text) else 1.0)
+            * (1.5 if EVENT.search(text) else 1.0)
             * (HOME_WEIGHT if fact.home else 1.0)
             / length
         )
@@ -118,7 +109,7 @@ def what_happened(
         return [first]
     said = content_words(first.claim.sentence.text)
     text = first.claim.sentence.text
-    missing = [p for p in (_WHEN, _WHERE) if not p.search(text)]
+    missing = [p for p in (_WHEN, WHERE) if not p.search(text)]
 
     def adds(fact: Fact) -> float:
         """A second sentence is worth its words when it says something the first does not:
@@ -138,7 +129,7 @@ def what_happened(
 
 
 def _told(text: str, who: re.Pattern | None) -> bool:
-    return any(p and p.search(text) for p in (_WHEN, _WHERE, who))
+    return any(p and p.search(text) for p in (_WHEN, WHERE, who))
 
 
 def core_claim(
@@ -158,7 +149,7 @@ def core_claim(
             weight *= 1.3
         if has_casualty_figure(claim.sentence.text):
             weight *= 1.3
-        if _WHAT.search(claim.sentence.text):
+        if EVENT.search(claim.sentence.text):
             weight *= EVENT_WEIGHT
         if max_words:
             weight /= max(1.0, len(claim.sentence.text.split()) / max_words) ** 1.5
@@ -183,11 +174,11 @@ def account(
     def value(claim: Claim) -> float:
         text = claim.sentence.text
         words = content_words(text)
-        if claim is core or not _WHAT.search(text) or _no_news(text) or elsewhere(text):
+        if claim is core or not EVENT.search(text) or _no_news(text) or elsewhere(text):
             return 0.0
         if len(words - said) < 0.5 * max(1, len(words)):
             return 0.0  # the core claim's point again
-        cues = sum(bool(p.search(text)) for p in (_WHEN, _WHERE))
+        cues = sum(bool(p.search(text)) for p in (_WHEN, WHERE))
         if not cues:
             return 0.0
         length = max(1.0, len(text.split()) / max_words) ** 1.5 if max_words else 1.0

@@ -18,6 +18,7 @@ from briefer.data import Claim, SentenceRef
 from briefer.perspectives.quotes import scan_quotes
 
 __all__ = [
+    "EVENT",
     "MONTHS",
     "PARAPHRASE",
     "Paraphrases",
@@ -26,11 +27,25 @@ __all__ = [
     "dangling",
     "own_words",
     "says_nothing",
+    "WHERE",
 ]
 
 PARAPHRASE = 0.7  # cosine of two sentences that report one fact (measured on the dev set)
 _END = re.compile(r"[.!?][\"”’')\]]*$")
 _ADDRESS = re.compile(r"https?://|www\.|\b\w+\.(?:com|org|net|pk|in|af)/", re.IGNORECASE)
+# Words that name an event: a strike, a clash, shelling, troops.
+EVENT = re.compile(
+    r"\b(?:strikes?|struck|air ?strikes?|attacks?|attacked|raids?|bomb\w*|shell\w*|clash\w*"
+    r"|skirmish\w*|fighting|fought|fired|gunfire|exchanged|killed|explosions?|blasts?|offensive|operations?"
+    r"|hostilities|invasion|invaded|drone|missiles?|rockets?|artillery|troops|ceasefire|cease-fire)\b",
+    re.IGNORECASE,
+)
+# Words that say where: a province, a border, "in Kesh".
+WHERE = re.compile(
+    r"\b(?:province|district|region|border|city|town|village|area|capital|near|in [A-Z]\w+)"
+    r"|(?<=\s)(?:in|near|at|on|across|along) (?:the )?[A-Z][a-z]+",
+)
+
 _QUOTE_MARKS = re.compile(r"[“”\"]")
 _FIGURE = re.compile(r"\d[\d,.]*")
 

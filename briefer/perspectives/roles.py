@@ -41,7 +41,7 @@ GENERIC_HEADS = frozenset(
     " head mission country side regime leadership delegation representative command wing"
     " headquarters ministries mod state nation council parliament lawmaker lawmakers legislator"
     " guards guard force navy airforce dpo sho inspector superintendent commissioner deputy"
-    " administrator ig dg".split()
+    " administrator ig dg secretary".split()
 )
 # Abbreviated and variant titles, as the head they stand for.
 TITLES = {
@@ -59,7 +59,7 @@ NOT_NAME_WORDS = frozenset("the a an of for from in at to on and with by this th
 # Roles one person holds.
 ROLE_WORDS = frozenset(
     "head chief spokesman spokeswoman spokesperson minister commander general"
-    " official ambassador envoy president leader director".split()
+    " official ambassador envoy president leader director secretary".split()
 )
 DEFINITE = frozenset("the its this that these those".split())
 INDEFINITE = frozenset("a an another".split())

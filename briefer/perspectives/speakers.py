@@ -206,6 +206,9 @@ def _report_at(token: Token, quoted: set[int]) -> Report | None:
     speaker = _speaker(token)
     if speaker is None:
         return None
+    if speaker.idx in quoted and token.idx not in quoted:  # '"... Pathankot attack, " said X'
+        outside = [c for c in token.children if c.dep_ in _SUBJECTS and c.idx not in quoted]
+        speaker = outside[0] if outside else speaker  # not 'The "Islamic Emirate" said'
     if speaker.lemma_.lower() in _STATEMENT_NOUNS:  # "A statement issued by the ministry said"
         speaker = _author(speaker) or speaker
     return _make(speaker, token, token.lemma_.lower(), token, quoted)
