@@ -151,3 +151,9 @@ def test_a_subject_inside_the_quote_is_not_the_speaker_named_after_it():
     assert [c.speaker for c in claims[1:]] == ["Asif"] * 2  # not "Kesh attack"
     quoted = _claims('The "Islamic Emirate" said the strikes killed civilians in Khost.')
     assert quoted[0].party == "afghanistan"
+
+
+def test_an_outlets_report_opened_by_whom_it_quotes_is_that_sources():
+    claims = _claims("Quoting ISPR sources, a Dawn report said the strikes hit only camps.")
+    assert claims[0].party == "pakistan"
+    assert _party("Citing residents, a Dawn report said the strikes hit homes.") == "other"

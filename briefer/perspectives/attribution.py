@@ -34,7 +34,8 @@ from briefer.perspectives.frames import find_frame, later_frames
 from briefer.perspectives.parties import Resolver, name_at_end
 from briefer.perspectives.profiles import Profile
 from briefer.perspectives.quotes import scan_quotes
-from briefer.perspectives.speakers import REPORT_FORMS, Reading, Report, read
+from briefer.perspectives.relays import cited_source, main_report, resolve_report
+from briefer.perspectives.speakers import REPORT_FORMS, Reading, read
 from briefer.perspectives.topics import topic_of
 from briefer.readers.wrapped import mend_words
 
@@ -265,14 +266,14 @@ def _from_parse(
     narration = reads_as_narration(sentence.text)
     live = [r for r in live if not (r.depth > 0 and (r.concessive or narration))]
     resolved = [
-        (r, *_resolved(r, parse, sentence.index, state, resolver, remember=False))
+        (r, *resolve_report(r, parse, sentence.index, state, resolver, remember=False))
         for r in sorted(live, key=lambda r: (r.depth, r.verb_start))
     ]
     resolved = [x for x in resolved if x[2] != NARRATOR or x[1]]  # not "reports said"
     outside = [x for x in resolved if not x[0].in_quote]
     if not outside:
         return None, seen
-    main = _main(outside, resolved, resolver)
+    main = main_report(outside, resolved, resolver)
     if main[2] == OTHER:  # "..., Gen. Athar Abbas said" parsed twice: the fuller name decides
         fuller = [
             x
@@ -283,7 +284,9 @@ def _from_parse(
         ]
         main = fuller[0] if fuller else main
     report = main[0]
-    speaker, party = _resolved(report, parse, sentence.index, state, resolver, remember=True)
+    speaker, party = cited_source(
+        sentence.text, report, sentence.index, state, resolver
+    ) or resolve_report(report, parse, sentence.index, state, resolver, remember=True)
     others = [x for x in resolved if x[0] is not report]
     also = tuple(
         dict.fromkeys(p for r, _, p in others if r.denial and p not in (party, OTHER, NARRATOR))
@@ -301,57 +304,6 @@ def _from_parse(
     ):
         return None, True  # the narrator's part states a toll: the sentence is the narrator's
     return _Found(speaker, party, owned, clauses, also), True
-
-
-def _resolved(
-    report: Report,
-    parse: Reading,
-    index: int,
-    state: DocState,
-    resolver: Resolver,
-    *,
-    remember: bool,
-) -> tuple[str, str]:
-    """(speaker, party) of a report; a role set in a place ("In Afghanistan, police said")
-    takes the place's party."""
-    phrase = _pronoun_referent(report, parse) if report.pronoun else report.speaker
-    speaker, party = resolver.resolve(phrase, index, state, remember=remember)
-    if report.where and not report.pronoun and resolver.unnamed(phrase):
-        placed = resolver.resolve(f"{phrase} in {report.where}", index, state, remember=False)
-        if placed[1] not in (OTHER, NARRATOR):
-            party = placed[1]
-    return speaker, party
-
-
-def _main(
-    outside: list[tuple[Report, str, str]],
-    resolved: list[tuple[Report, str, str]],
-    resolver: Resolver,
-) -> tuple[Report, str, str]:
-    """The sentence's speaker: the shallowest report outside quotation marks; an outlet
-    relaying another speaker's words ("TOLOnews reported that Karzai said ...", "'Karzai
-    condemned ...,' TOLOnews reported") gives way to that speaker."""
-    main = outside[0]
-    if resolver.is_media(main[0].speaker):
-        inside = [
-            x
-            for x in resolved
-            if x[0] is not main[0]
-            and not resolver.is_media(x[0].speaker)
-            and any(a <= x[0].verb_start < b for a, b in main[0].owned)
-        ]
-        if inside:
-            return inside[0]
-    return main
-
-
-def _pronoun_referent(report: Report, parse: Reading) -> str:
-    """A pronoun speaker inside a subordinate clause names the main clause's subject
-    ("India launched strikes on what it said were camps"); in the main clause, it is left to
-    the previous speaker."""
-    if report.depth == 0 or not parse.subject:
-        return report.speaker
-    return parse.subject
 
 
 def _from_frames(
