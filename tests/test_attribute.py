@@ -414,3 +414,30 @@ def test_the_foreign_secretary_points_back_to_the_named_secretary() -> None:
         PROFILE,
     )
     assert [c.party for c in claims] == ["pakistan", "pakistan"]
+
+
+def test_a_statement_printed_whole_goes_on_in_its_own_voice_and_nothing_is_no_speaker() -> None:
+    claims = attribute(
+        _sentences(
+            "Fierce fighting continued near Kesh overnight, the Afghan Defense Ministry said.",
+            "Major General Abdul Wali died on the forward defense line.",
+            "Two more soldiers were wounded in the fighting near the crossing.",
+            "They received medical aid, and nothing threatens their lives.",
+            "The enemy also fires on civilians and our border villages.",
+        ),
+        PROFILE,
+    )
+    assert claims[-1].party == "afghanistan"  # "the enemy", "our": the ministry, three back
+    assert claims[-2].speaker != "nothing"
+
+
+def test_a_name_after_a_role_is_learned_and_known_later() -> None:
+    claims = attribute(
+        _sentences(
+            "Afghan Defense Ministry representative Fawad Aman said the shelling began at noon.",
+            "A reporter asked about the toll.",
+            "Aman insisted that no civilians had been harmed.",
+        ),
+        PROFILE,
+    )
+    assert claims[2].party == "afghanistan"

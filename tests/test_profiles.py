@@ -60,3 +60,13 @@ def test_malformed_profile_gets_one_line_naming_the_key(
 def test_unknown_profile_name_lists_builtins() -> None:
     with pytest.raises(ProfileError, match="pak-afg"):
         load_profile("no-such-profile")
+
+
+def test_only_a_persons_alias_lends_its_surname_as_an_alias() -> None:
+    from briefer.perspectives.aliases import matcher_for
+
+    matcher = matcher_for(load_profile("isr-iran"))
+    assert [h.owner for h in matcher.find("Hagari said the jets returned safely.")] == ["israel"]
+    # "Israeli Air Force" and "Tel Aviv" are no people: "force", "aviv" are no surnames
+    assert matcher.find("The air defense force said the strikes caused limited damage.") == []
+    assert [h.owner for h in matcher.find("Sirens sounded in Tel Aviv.")] == ["israel"]

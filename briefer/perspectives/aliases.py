@@ -66,6 +66,31 @@ _NOT_A_PERSON = {
     "the",
     "al",
     "e",
+    # forces, bodies, media and places whose last word is no surname ("Israeli Air Force"
+    # made "force" Israel's: "the air defense force" of Iran's army was read as Israel's)
+    "force",
+    "navy",
+    "republic",
+    "kingdom",
+    "jihad",
+    "mujahideen",
+    "monitor",
+    "today",
+    "photo",
+    "gazeta",
+    "urdu",
+    "defender",
+    "ombudswoman",
+    "ombudsman",
+    "adom",
+    "presse",
+    "agence",
+    "ispr",
+    "dg",
+    "new",
+    "tel",
+    "phnom",
+    "kuala",
 }
 # Surnames shared by too many people to stand for one alias on their own.
 _COMMON_SURNAMES = {
@@ -166,6 +191,8 @@ def _surnames(entries: list) -> dict[str, tuple[str, bool]]:
             if not 2 <= len(words) <= 4 or not all(w[:1].isupper() for w in words):
                 continue
             if any(w.lower().strip(".") in _NOT_A_PERSON for w in words):
+                continue
+            if any(re.search(r"-[a-z]-", w) for w in words):  # "Tehreek-e-Insaf" (a party)
                 continue
             last = words[-1].lower()
             if last not in _COMMON_SURNAMES and len(last) > 3:

@@ -26,6 +26,7 @@ from briefer.perspectives.context import DocState, document_context, outlet_def
 from briefer.perspectives.continuation import (
     carries_on,
     frames_an_event,
+    own_voice,
     quote_ended,
     quotes_named_after,
     reads_as_narration,
@@ -51,6 +52,7 @@ _WORD = re.compile(r"[A-Za-z]+")
 _MIN_FRAGMENT_WORDS = 4
 _ONE_VOICE_MIN = 3
 _ONE_VOICE_SHARE = 0.7
+_OWN_VOICE_GAP = 15  # sentences back to a party's statement that 'our', 'the enemy' go on
 # "The statement comes a day after the Afghan government alleged ...": a reply to a claim
 _STATEMENT_FRAME = re.compile(
     r"^(?:the|this|that|his|her|its|their)\s+(?:\w+\s+)?(?:statement|remarks|comments|response"
@@ -205,7 +207,7 @@ def _claim(
         follows = state.last is not None and state.last_index == sentence.index - 1
         if _LIST_ITEM.match(sentence.text) and state.last is not None:
             follows = follows or state.last_index == sentence.index - 2  # items of a list
-        carry = continuing or (scan.whole and follows)
+        carry = continuing or (scan.whole and follows) or _own_voice_again(sentence, state)
         if state.last is not None and (
             carry or (follows and carries_on(sentence.text, one_voice=one_voice))
         ):
@@ -231,6 +233,19 @@ def _claim(
         topic,
         owned=found.owned,
         clauses=found.clauses,
+    )
+
+
+def _own_voice_again(sentence: Sentence, state: DocState) -> bool:
+    """A sentence in a party's own voice ("The enemy also fires on our settlements") a few
+    sentences after that party's statement, with nobody else quoted since: the statement,
+    printed whole, goes on (the sentences between told its details without a cue)."""
+    last = state.last
+    return (
+        last is not None
+        and last[1] not in (OTHER, NARRATOR)
+        and 1 < sentence.index - state.last_index <= _OWN_VOICE_GAP
+        and own_voice(sentence.text)
     )
 
 

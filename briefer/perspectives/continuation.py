@@ -23,6 +23,7 @@ from briefer.perspectives.topics import topic_of
 __all__ = [
     "carries_on",
     "frames_an_event",
+    "own_voice",
     "quote_ended",
     "quotes_named_after",
     "reads_as_narration",
@@ -102,6 +103,16 @@ def reads_as_narration(text: str) -> bool:
     """The journalist's own background or framing: history, setting, what is not known."""
     stripped = text.lstrip("-•*0123456789.) ")
     return bool(_BACKGROUND.search(text) or _NARRATION_START.search(stripped))
+
+
+def own_voice(text: str) -> bool:
+    """Speaks as one side does, outside quotation marks: "our forces", "the enemy" (not "we"
+    or "us", which an eyewitness's or a reporter's own story uses too)."""
+    masked = scan_quotes(text).masked
+    return len(masked.split()) >= _MIN_WORDS and bool(_SIDE_VOICE.search(masked))
+
+
+_SIDE_VOICE = re.compile(r"\bour\b(?![.-])|\bthe\s+enemy\b", re.IGNORECASE)
 
 
 def carries_on(text: str, *, one_voice: bool = False) -> bool:

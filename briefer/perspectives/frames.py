@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from briefer.perspectives.quotes import QUOTE_MARK
-from briefer.perspectives.roles import is_pronoun
+from briefer.perspectives.roles import NOBODY, is_pronoun
 
 _VERBS = (
     "say says said stated state states claim claimed claims condemn condemned condemns urge urged"
@@ -180,6 +180,8 @@ def _verb_frame(masked: str, name_at_end: NameAtEnd | None) -> Frame | None:
 
 def _verb_usable(verb: str, prev: str, nxt: str, after_words: list[str]) -> bool:
     if prev in _PASSIVE or prev in _LINKING or prev in _DETERMINERS or prev.endswith("'s"):
+        return False
+    if prev in NOBODY:  # "nothing threatens their lives"
         return False
     if nxt == "by":
         return False

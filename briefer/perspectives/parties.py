@@ -358,8 +358,18 @@ def _word_before(text: str, index: int) -> str:
 
 
 def _learn_name(name: str, party: str, state: DocState) -> None:
-    """Remember the surname of a named speaker for this document ("Athar Abbas" -> "abbas")."""
+    """Remember the surname of a named speaker for this document ("Athar Abbas" -> "abbas";
+    "Defense Ministry representative Artsrun Hovhannisyan" -> "hovhannisyan": the name
+    after the role)."""
     words = name.split()
+    if words and words[-1].lower().strip(".,'’") not in GENERIC_HEADS:
+        tail = []
+        for word in reversed(words):  # the capitalised words that end the phrase, not a role
+            bare = word.lower().strip(".,'’")
+            if not word[:1].isupper() or bare in GENERIC_HEADS or bare in TITLES:
+                break
+            tail.insert(0, word)
+        words = tail if len(tail) >= 2 else words
     lowered = {w.lower() for w in words}
     last = words[-1].lower().strip(".,'’") if words else ""
     if (

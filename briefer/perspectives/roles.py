@@ -15,6 +15,7 @@ __all__ = [
     "GENERIC_HEADS",
     "INDEFINITE",
     "MEDIA_HEADS",
+    "NOBODY",
     "NON_STATE_HEADS",
     "NON_STATE_QUALIFIERS",
     "NOT_NAME_WORDS",
@@ -104,6 +105,8 @@ MEDIA_HEADS = frozenset(
 STATE_ITSELF = re.compile(r"(?:the|this)\s+(?:country|nation)", re.IGNORECASE)
 
 PRONOUNS = frozenset("he she they it we".split())
+# Subjects that name no one: "nothing threatens their lives".
+NOBODY = frozenset("nothing nobody something anything everything everyone".split())
 # "According to the statement, ...", "the statement said": the statement of the last speaker
 THE_STATEMENT = re.compile(
     r"(?:the|this|that)\s+(?:statement|communiqu[eé]|press\s+release|release|letter"

@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from briefer.perspectives.roles import NOBODY
 from briefer.perspectives.scope import (
     clause_depth,
     concessive,
@@ -204,7 +205,7 @@ def _report_at(token: Token, quoted: set[int]) -> Report | None:
     if not _is_report_verb(token):
         return None
     speaker = _speaker(token)
-    if speaker is None:
+    if speaker is None or speaker.lower_ in NOBODY:  # "nothing threatens their life"
         return None
     if speaker.idx in quoted and token.idx not in quoted:  # '"... Pathankot attack, " said X'
         outside = [c for c in token.children if c.dep_ in _SUBJECTS and c.idx not in quoted]
