@@ -366,17 +366,21 @@ def test_the_lede_names_a_party_before_a_sentence_that_does_not_without_a_stray_
     from briefer.perspectives import load_profile
 
     cambodia = next(p for p in load_profile("thai-cam").parties if p.id == "cambodia")
-    assert naming_party("Around 6,500 traders fled the border market.", cambodia) == (
+    assert naming_party("Around 6,500 traders fled the border market.", cambodia, "", set()) == (
         f"For {cambodia.name}, around 6,500 traders fled the border market."
     )
     quoted = "According to the agency, “Thai forces fired at Cambodian positions at 8am.”"
     assert naming_party(quoted, cambodia) == quoted  # "Cambodian" is in the text ...
-    assert naming_party(quoted, cambodia, "the agency") == (  # ... but not its speaker
+    assert naming_party(quoted, cambodia, "the agency", set()) == (  # ... but not its speaker
         f"For {cambodia.name}, according to the agency, “Thai forces fired at Cambodian"
         " positions at 8am.”"
     )
     said = "Cambodia's defence ministry said Thai jets struck two roads."
     assert naming_party(said, cambodia, "Cambodia's defence ministry") == said
+    named = "Cambodia hit two Thai bases hard on Saturday, Hun Manet said."
+    assert naming_party(named, cambodia, "Hun Manet", {"Cambodia", "Hun"}) == (
+        f"For {cambodia.name}, {named}"  # not "cambodia hit"
+    )
 
 
 def test_a_word_broken_at_a_hyphen_by_hard_wrapped_copy_is_whole_again() -> None:

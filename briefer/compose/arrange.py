@@ -308,7 +308,9 @@ def _lede(profile, by_party, disputed, facts, scores, writer, page, layout):
 
 def _lede_claim(claim, party, writer, page, layout, lede, used) -> None:
     statement = writer.claim(claim, LEDE, layout.lede_words)
-    statement = replace(statement, text=naming_party(statement.text, party, claim.speaker))
+    statement = replace(
+        statement, text=naming_party(statement.text, party, claim.speaker, writer.names)
+    )
     page.place(statement, statement_words(statement))
     lede.append(statement)
     used.add(claim.sentence.ref)

@@ -12,13 +12,14 @@ party claims ─▶ each party's core claim, in profile order: its most salient 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Container, Mapping, Sequence
 
 from briefer.compose.facts import Fact, elsewhere, no_news
 from briefer.compose.sentences import EVENT, WHERE
 from briefer.data import Claim, SentenceRef
 from briefer.perspectives import PartyDef, content_words
 from briefer.perspectives.aliases import mentions
+from briefer.perspectives.neutral import run_on
 from briefer.perspectives.topics import cues
 
 __all__ = [
@@ -247,22 +248,22 @@ _ORG_WORDS = frozenset(
 )
 
 
-def naming_party(text: str, party: PartyDef, speaker: str = "") -> str:
+def naming_party(
+    text: str, party: PartyDef, speaker: str = "", names: Container[str] | None = None
+) -> str:
     """`text`, opening with "For <party>, " when it names its party only by a person's name
     ("Zabihullah Mujahid said ...") or not at all: the lede names every party. With the
     claim's `speaker`, the speaker must name it: "According to the agency, “... Azerbaijani
-    forces fired at the Armenian positions”" names Armenia only as the one fired at."""
-    names = {
+    forces fired at the Armenian positions”" names Armenia only as the one fired at. The
+    first word keeps its capital when it is a name (`names`, the words the sources capitalise
+    mid-sentence: "For Israel, Israel hit ...", not "israel hit")."""
+    names_of = {
         party.name.split("(")[0].strip(),
         *(a for a in party.aliases if not _is_person(a, party.aliases)),
     }
-    if any(name and mentions(speaker or text, name) for name in names):
+    if any(name and mentions(speaker or text, name) for name in names_of):
         return text
-    first, _, rest = text.partition(" ")
-    second = rest.split(" ", 1)[0] if rest else ""
-    if not second[:1].isupper() and first[:1].isupper() and not first.isupper():
-        first = first.lower()  # "Security officials said", "Around 6,500 traders" -> lower
-    return f"For {party.name}, {first} {rest}".rstrip()
+    return f"For {party.name}, {run_on(text, names)}".rstrip()
 
 
 def _is_person(alias: str, aliases: Sequence[str]) -> bool:

@@ -27,6 +27,7 @@ __all__ = [
     "neutral_text",
     "neutral_voice",
     "reported_by",
+    "run_on",
 ]
 
 _QUOTED = re.compile(r"“[^”]*”?|\"[^\"]*\"?")
@@ -154,7 +155,7 @@ def _attributed(sentence: SummarySentence, speaker: str, party: str) -> SummaryS
 def according_to(speaker: str, text: str, names: Container[str] | None = None) -> str:
     """ "According to X, ..." in front of a sentence, keeping proper nouns capitalised; a
     leading connective ("Subsequently, ...") goes, as after "reports that"."""
-    return f"According to {speaker}, {_run_on(drop_connective(text.strip()), names)}"
+    return f"According to {speaker}, {run_on(drop_connective(text.strip()), names)}"
 
 
 def reported_by(outlet: str, text: str, names: Container[str] | None = None) -> str:
@@ -163,7 +164,7 @@ def reported_by(outlet: str, text: str, names: Container[str] | None = None) -> 
     A leading connective ("Additionally, ...", "Meanwhile, ...") is dropped: it ties the
     sentence to the one before it in its article, and reads wrongly after "reports that"."""
     text = drop_connective(text.strip().lstrip("•·▪►*–—- ").strip())
-    return f"{outlet or 'One source'} reports that {_run_on(text, names)}"
+    return f"{outlet or 'One source'} reports that {run_on(text, names)}"
 
 
 def drop_connective(text: str) -> str:
@@ -186,7 +187,7 @@ _CONNECTIVE = re.compile(
 )
 
 
-def _run_on(text: str, names: Container[str] | None = None) -> str:
+def run_on(text: str, names: Container[str] | None = None) -> str:
     """`text` continuing a sentence: its first word loses its capital unless it is a name.
 
     `names` are the words the sources capitalise in mid-sentence; without them, only common
