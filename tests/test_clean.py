@@ -234,3 +234,12 @@ def test_words_broken_at_a_hyphen_or_glued_to_an_icon_are_mended_with_every_offs
     glued = "troops on the Durand Lineinfo-icon have been equipped"
     assert mend_words(glued) == "troops on the Durand Line have been equipped"
     assert mend_words(glued, same_length=True).split() == mend_words(glued).split()
+
+
+def test_page_controls_or_a_place_and_date_line_are_no_title():
+    text = "+ ↺ − 16 px\n\nFighting went on near Kesh overnight, the ministry said.\n"
+    assert text_document(text, "a.txt").title == ""
+    text = "KESH, Northland, July 14\n\nFighting went on near Kesh overnight, the army said.\n"
+    assert text_document(text, "b.txt").title == ""
+    text = "Troops clash at Kesh gate\n\nFighting went on near Kesh overnight, the army said.\n"
+    assert text_document(text, "c.txt").title == "Troops clash at Kesh gate"

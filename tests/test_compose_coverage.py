@@ -503,3 +503,27 @@ def test_a_fact_loses_its_dateline_and_an_outlets_explainer_or_press_format_is_n
         matcher=matcher_for(profile),
     )
     assert [f.claim for f in found] == [event]
+
+
+def test_a_partys_own_wire_is_no_neutral_source_and_its_side_winning_is_its_account() -> None:
+    profile = load_profile(Path(__file__).parent / "data" / "northland" / "profile.yaml")
+    won = claim("At night the Northland army destroyed a Southland stronghold near Kesh.", "w")
+    calm = claim("The tension remained along the border near Kesh on Sunday night.", "w", 1)
+    cry = claim("May the souls of the fallen of Kesh rest in peace!", "w", 2)
+    outlets = {"w": Outlet("North Wire", "northland", "northland", wire=True)}
+    found, _ = find_facts(
+        [won, calm, cry],
+        Independence([won, calm, cry], outlets),
+        {},
+        load_lexicon(),
+        matcher=matcher_for(profile),
+    )
+    assert [(f.claim, f.support) for f in found] == [(calm, "single")]  # shown as its report
+
+
+def test_according_to_lowers_a_sentences_opening_preposition() -> None:
+    from briefer.perspectives import according_to
+
+    assert according_to("the ministry", "Despite the efforts of doctors, a soldier died.") == (
+        "According to the ministry, despite the efforts of doctors, a soldier died."
+    )

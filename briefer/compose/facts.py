@@ -118,7 +118,7 @@ def usable(claim: Claim) -> bool:
         len(text.split()) >= MIN_WORDS
         and complete(text)
         and own_words(text)
-        and not text.endswith("?")
+        and not text.rstrip("\"'”’)").endswith(("?", "!"))  # a question, a cry or a prayer
         and not _LEANS_BACK.match(text)
         and not elsewhere(text)
         and not _HEDGED.search(text)
@@ -175,7 +175,7 @@ def find_facts(
             "corroborated"
             if voices >= 2
             else "neutral"
-            if any(o.wire for o in outlets)
+            if any(o.wire and not o.party for o in outlets)  # not a party's own wire (Trend)
             else "single"
         )
         if support == "single" and (
@@ -212,17 +212,16 @@ def _about_the_event(text: str, matcher: AliasMatcher | None) -> bool:
 
 
 def _accuses(text: str, home: str, matcher: AliasMatcher) -> bool:
-    """The other side as the one that fired, attacked or struck ("the Pakistani militia also
-    fired at the Afghan commissary", told by an Afghan outlet): the home side's account."""
-    return any(
-        hit.is_party and hit.owner != home and _HOSTILE.match(text, hit.end)
-        for hit in matcher.find(text)
-    )
+    """A side as the one that fired, attacked, struck or destroyed, told by an outlet of a
+    party's country: the other side ("the Pakistani militia also fired at the Afghan
+    commissary", in an Afghan outlet) or its own ("the Azerbaijani armed forces destroyed a
+    stronghold ... of Armenia's military unit", in an Azerbaijani one): that side's account."""
+    return any(hit.is_party and _HOSTILE.match(text, hit.end) for hit in matcher.find(text))
 
 
 _HOSTILE = re.compile(
     r"[^.,;:]{0,40}?\b(?:fired|opened fire|attacked|shelled|bombed|struck|hit|targeted|killed"
-    r"|shot|launched|violated|invaded)\b",
+    r"|shot|launched|violated|invaded|destroyed|downed|repelled)\b",
     re.IGNORECASE,
 )
 

@@ -263,6 +263,9 @@ def naming_party(
     }
     if any(name and mentions(speaker or text, name) for name in names_of):
         return text
+    second = text.split()[1:2]
+    if second and second[0][:1].isupper():
+        return f"For {party.name}, {text}".rstrip()  # "Defence Minister Ilse Marten said"
     return f"For {party.name}, {run_on(text, names)}".rstrip()
 
 

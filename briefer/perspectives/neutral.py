@@ -35,7 +35,9 @@ _COMMON_FIRST = frozenset(
     "the a an this these those that it its there some many most several such one two three"
     " four five six seven eight nine ten at in on after before during as while additionally"
     " however meanwhile separately moreover furthermore notably earlier later instead also"
-    " still yet overall initially both all each".split()
+    " still yet overall initially both all each despite following amid since although though"
+    " when because until if under with without by from for over across near around against"
+    " among between through throughout within upon".split()
 )
 
 

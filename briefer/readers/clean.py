@@ -345,9 +345,18 @@ def _is_headline(line: _Line, title: str, *, more: bool) -> bool:
 def _looks_like_title(line: str) -> bool:
     if len(line) > _TITLE_MAX_CHARS or dateline_at(line, 0) is not None:
         return False
+    if len(re.findall(r"[^\W\d_]{2,}", line)) < 2 or _PLACE_AND_DATE.match(line):
+        return False  # "+ ↺ − 16 px" (page controls), "BAKU, Azerbaijan, July 14"
     if furniture_kind(line)[0]:
         return False
     return line.startswith("#") or not line.rstrip("\"'”’").endswith((".", ":", ";", ","))
+
+
+_PLACE_AND_DATE = re.compile(
+    r"^[A-Z][\w'’.-]*(?:[ ,]+[A-Z][\w'’.-]*)*,?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct"
+    r"|nov|dec)[a-z]*\.?\s+\d{1,2}(?:,?\s+\d{4})?\W*$",
+    re.IGNORECASE,
+)
 
 
 def _similar(line: str, title: str) -> bool:
