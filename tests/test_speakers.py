@@ -157,3 +157,25 @@ def test_an_outlets_report_opened_by_whom_it_quotes_is_that_sources():
     claims = _claims("Quoting ISPR sources, a Dawn report said the strikes hit only camps.")
     assert claims[0].party == "pakistan"
     assert _party("Citing residents, a Dawn report said the strikes hit homes.") == "other"
+
+
+def test_remarks_introduced_by_a_colon_are_the_speakers_and_so_is_their_i():
+    claims = _claims(
+        "Below is an unofficial translation of Zabihullah Mujahid's opening remarks:\n\n"
+        "On July 12, Pakistani forces launched provocative actions near the border. Today, "
+        "villages in Khost have been targeted. Luckily we have no civilian casualties.\n\n"
+        "I can say that the situation is relatively calm at the moment."
+    )
+    assert [c.party for c in claims[1:]] == ["afghanistan"] * 4
+    assert claims[-1].speaker == "Zabihullah Mujahid"
+
+
+def test_a_line_between_two_of_one_speakers_in_a_rendered_statement_is_that_speakers():
+    claims = _claims(
+        "Fierce fighting went on near Chaman overnight, the Afghan Defense Ministry said. "
+        "Afghan forces repelled the attack, the ministry said. "
+        "Reinforcements reached the border posts before dawn. "
+        "Our forces control the situation, the ministry said. "
+        "Pakistani forces shelled villages near Spin Boldak, the ministry added."
+    )
+    assert [c.party for c in claims] == ["afghanistan"] * 5

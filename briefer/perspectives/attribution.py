@@ -30,6 +30,7 @@ from briefer.perspectives.continuation import (
     quote_ended,
     quotes_named_after,
     reads_as_narration,
+    recaps,
 )
 from briefer.perspectives.frames import find_frame, later_frames
 from briefer.perspectives.parties import Resolver, name_at_end
@@ -52,6 +53,7 @@ _WORD = re.compile(r"[A-Za-z]+")
 _MIN_FRAGMENT_WORDS = 4
 _ONE_VOICE_MIN = 3
 _ONE_VOICE_SHARE = 0.7
+_BETWEEN_RUN = 4  # narrator sentences between one speaker's that are that speaker's
 _OWN_VOICE_GAP = 15  # sentences back to a party's statement that 'our', 'the enemy' go on
 # "The statement comes a day after the Afghan government alleged ...": a reply to a claim
 _STATEMENT_FRAME = re.compile(
@@ -102,7 +104,9 @@ def attribute(
         text = document.text if document else ""
         found = _document(doc_sentences, parsed, DocState(context), resolver, text, False)
         if _one_voice(found):  # an article that renders one side's statement: its details
-            found = _document(doc_sentences, parsed, DocState(context), resolver, text, True)
+            found = _between_own(
+                _document(doc_sentences, parsed, DocState(context), resolver, text, True)
+            )
         for claim in found:
             claims[claim.sentence.ref] = replace(
                 claim,
@@ -137,6 +141,25 @@ def _document(
             )
         )
     return quotes_named_after(out)
+
+
+def _between_own(claims: list[Claim]) -> list[Claim]:
+    """In a rendered statement, a run of at most _BETWEEN_RUN narrator sentences between two
+    sentences of the same speaker is that speaker's too ("There are also wounded
+    servicemen." between the ministry's lines), unless it reads as the journalist's recap."""
+    out = list(claims)
+    spoken = [i for i, c in enumerate(claims) if c.party not in (NARRATOR, OTHER)]
+    for a, b in zip(spoken, spoken[1:], strict=False):
+        before, after = claims[a], claims[b]
+        if (before.speaker, before.party) != (after.speaker, after.party):
+            continue
+        run = range(a + 1, b)
+        if not 0 < len(run) <= _BETWEEN_RUN or any(claims[i].party != NARRATOR for i in run):
+            continue
+        for i in run:
+            if not recaps(claims[i].sentence.text):
+                out[i] = replace(claims[i], speaker=before.speaker, party=before.party)
+    return out
 
 
 def _one_voice(claims: list[Claim]) -> bool:
@@ -262,6 +285,7 @@ def _remember_introduced(
         state.last = (speaker, party)
         state.last_index = sentence.index
         state.speakers.append((speaker, party))
+        state.open_quote = True  # what follows is that text, as a quotation left open
 
 
 def _from_parse(

@@ -25,6 +25,7 @@ __all__ = [
     "frames_an_event",
     "own_voice",
     "quote_ended",
+    "recaps",
     "quotes_named_after",
     "reads_as_narration",
 ]
@@ -103,6 +104,12 @@ def reads_as_narration(text: str) -> bool:
     """The journalist's own background or framing: history, setting, what is not known."""
     stripped = text.lstrip("-•*0123456789.) ")
     return bool(_BACKGROUND.search(text) or _NARRATION_START.search(stripped))
+
+
+def recaps(text: str) -> bool:
+    """The journalist's recap or framing, not a statement's next line: background, "On July
+    30, at least five people were killed ..."."""
+    return reads_as_narration(text) or bool(_DATED_RECAP.match(text))
 
 
 def own_voice(text: str) -> bool:

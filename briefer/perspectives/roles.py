@@ -104,7 +104,7 @@ MEDIA_HEADS = frozenset(
 # A state named only as a state ("The country also said ..."): the party itself speaks.
 STATE_ITSELF = re.compile(r"(?:the|this)\s+(?:country|nation)", re.IGNORECASE)
 
-PRONOUNS = frozenset("he she they it we".split())
+PRONOUNS = frozenset("he she they it we i".split())  # "I": the speaker of a transcript
 # Subjects that name no one: "nothing threatens their lives".
 NOBODY = frozenset("nothing nobody something anything everything everyone".split())
 # "According to the statement, ...", "the statement said": the statement of the last speaker

@@ -90,7 +90,8 @@ _SPEECH_OBJECTS = frozenset(
 # Heads of "In a statement by X" / "In its statement": the author speaks for the clause.
 _STATEMENT_NOUNS = frozenset(
     "statement report post message letter speech address briefing interview tweet release"
-    " communique communiqué remarks comments video notice announcement conference".split()
+    " communique communiqué remarks remark comments comment video notice announcement"
+    " conference translation transcript".split()
 )
 _AUTHORING = frozenset("make issue release publish post give deliver read send share".split())
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
@@ -185,7 +186,7 @@ def introduced_author(doc: Doc) -> str:
         if token.lemma_.lower() in _STATEMENT_NOUNS:
             owner = next((c for c in token.children if c.dep_ == "poss"), None)
             if owner is not None and owner.pos_ != "PRON":
-                tokens = _speaker_tokens(owner)
+                tokens = [t for t in _speaker_tokens(owner) if t.dep_ != "case"]
                 return doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)]
     return ""
 
