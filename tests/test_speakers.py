@@ -179,3 +179,12 @@ def test_a_line_between_two_of_one_speakers_in_a_rendered_statement_is_that_spea
         "Pakistani forces shelled villages near Spin Boldak, the ministry added."
     )
     assert [c.party for c in claims] == ["afghanistan"] * 5
+
+
+def test_without_saying_is_no_report():
+    text = (
+        "Footage broadcast by local media showed air defenses continuously firing at"
+        " apparently incoming projectiles in central Kabul, without saying which sites were"
+        " coming under attack."
+    )
+    assert _party(text) == "narrator"

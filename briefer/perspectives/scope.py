@@ -81,6 +81,8 @@ def negated(verb: Token) -> bool:
     if any(c.dep_ == "neg" for c in verb.children):
         return True
     head = verb.head
+    if verb.dep_ == "pcomp" and head.lower_ == "without":
+        return True  # "..., without saying which sites were hit"
     if verb.dep_ == "xcomp" and head.lemma_.lower() in _NEGATORS | {"have"}:
         return head.lemma_.lower() != "have" or any(c.lower_ == "yet" for c in head.children)
     return False
