@@ -174,6 +174,9 @@ def test_a_month_before_the_event_opens_history_and_a_bare_statement_says_nothin
     assert facts == [] and len(background) == 2  # history, shown only in full briefs
 
     assert says_nothing("Southland's spokesperson Ana Ruiz issued a statement on Twitter.")
+    assert says_nothing("May Allah rest the souls of the fallen soldiers in peace!")
+    assert dangling("Southland's state news agency also confirmed this information.")
+    assert not dangling("Southland confirmed the information about the strikes on Kesh.")
     assert not says_nothing("Southland's army issued a statement saying it hit only camps.")
 
 

@@ -113,6 +113,9 @@ _BACK_REFERENCE = re.compile(
     r"\bthe (?:figures?|tally)\b(?!\s+(?:of|for|from|in|on)\b)"
     r"|\b(?:denied|rejected|dismissed|refuted|disputed)\s+the\s+(?:statements?|claims?"
     r"|allegations?|reports?)\b(?!\s+(?:of|that|by|from)\b)"
+    # "AzerTAc also confirmed this information": which information?
+    r"|\b(?:confirmed|denied|reported|repeated)\s+(?:this|that|the same|the)\s+(?:information"
+    r"|news|report)\b(?!\s+(?:of|that|about|on)\b)"
     # "It quoted a government official as ...": who quoted?
     r"|^(?:it|he|she|they)\s+(?:also\s+)?(?:quoted|cited)\b"
     # "The statement comes a day after ...": which statement?
@@ -133,8 +136,12 @@ def dangling(text: str) -> bool:
 
 
 def says_nothing(text: str) -> bool:
-    """Tells only that someone spoke: "X issued a statement on Twitter." (what did it say?)."""
-    return bool(_ONLY_SPOKE.match(text.strip()))
+    """Tells only that someone spoke: "X issued a statement on Twitter." (what did it say?);
+    or prays: "May Allah rest the souls of the martyrs in peace!" (no claim)."""
+    return bool(_ONLY_SPOKE.match(text.strip()) or _PRAYER.search(text))
+
+
+_PRAYER = re.compile(r"(?:^|[,:]\s+|“)may\s+(?:allah|god|the almighty)\b", re.IGNORECASE)
 
 
 _ONLY_SPOKE = re.compile(

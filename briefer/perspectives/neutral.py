@@ -37,7 +37,8 @@ _COMMON_FIRST = frozenset(
     " however meanwhile separately moreover furthermore notably earlier later instead also"
     " still yet overall initially both all each despite following amid since although though"
     " when because until if under with without by from for over across near around against"
-    " among between through throughout within upon".split()
+    " among between through throughout within upon today yesterday tonight currently now"
+    " recently".split()
 )
 
 
