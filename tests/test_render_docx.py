@@ -189,3 +189,12 @@ def test_a_title_longer_than_a_core_property_holds_is_cut_there() -> None:
     core = zipfile.ZipFile(io.BytesIO(data)).read("docProps/core.xml").decode()
     stored = core.split("<dc:title>")[1].split("</dc:title>")[0]
     assert len(stored) <= 255 and stored.endswith("…") and title.startswith(stored[:-1])
+
+
+def test_a_source_without_title_reads_outlet_date_and_file() -> None:
+    briefing = sample_briefing()
+    untitled = dataclasses.replace(briefing.sources[0], title="", path="seeds/article.txt", url="")
+    briefing = dataclasses.replace(briefing, sources=(untitled, *briefing.sources[1:]))
+    document = docx.Document(io.BytesIO(render_docx(briefing)))
+    entries = [p.text for p in document.paragraphs if p.style.name == "Source Entry"]
+    assert entries[0] == "[1]\tDawn, 22 November 2026. seeds/article.txt"

@@ -202,12 +202,15 @@ def test_output_is_stable_across_calls(briefing) -> None:
     assert render_markdown(briefing) == render_markdown(briefing)
 
 
-def test_source_without_title_is_listed_as_untitled_with_its_file():
+def test_source_without_title_is_listed_by_outlet_date_and_file():
     from dataclasses import replace
 
     briefing = sample_briefing()
     untitled = replace(briefing.sources[0], title="", path="seeds/article.txt", url="")
     briefing = replace(briefing, sources=(untitled, *briefing.sources[1:]))
     line = next(x for x in render_markdown(briefing).splitlines() if x.startswith("1. "))
-    assert line.startswith("1. Dawn: *Untitled document*, 22 November 2026.")
-    assert "`seeds/article.txt`" in line
+    assert line == "1. Dawn, 22 November 2026. `seeds/article.txt`"  # no "Untitled document"
+    bare = replace(untitled, outlet="", date="")
+    briefing = replace(briefing, sources=(bare, *briefing.sources[1:]))
+    line = next(x for x in render_markdown(briefing).splitlines() if x.startswith("1."))
+    assert line == "1. `seeds/article.txt`"

@@ -151,12 +151,23 @@ def source_groups(briefing: Briefing) -> tuple[tuple[str, tuple[Source, ...]], .
 
 
 def source_parts(source: Source) -> tuple[str, str, str, str]:
-    """(outlet, title, date, location) of a sources-list entry; location is a URL or file."""
-    title = clean(source.title) or "Untitled document"
+    """(outlet, title, date, location) of a sources-list entry; location is a URL or file.
+    A part the source does not give is "" (no "Untitled document" in a brief)."""
+    title = clean(source.title)
     location = clean(source.url or source.path)
     if location == "-":
         location = "standard input"
     return clean(source.outlet), title, human_date(source.date), location
+
+
+def source_head(outlet: str, title: str, day: str) -> tuple[str, str, str]:
+    """The pieces of a sources-list entry before its location, as (before the title, the
+    title, after it): "Dawn: " + title + ", 22 November 2026."; without a title "Dawn, 22
+    November 2026."; without anything, ""."""
+    if title:
+        return (f"{outlet}: " if outlet else ""), title, (f", {day}." if day else ".")
+    text = ", ".join(p for p in (outlet, day) if p)
+    return (f"{text}." if text else ""), "", ""
 
 
 def method_lines(briefing: Briefing) -> tuple[str, ...]:

@@ -41,6 +41,7 @@ from briefer.render.common import (
     safe_link,
     since_line,
     source_groups,
+    source_head,
     source_parts,
     statement_text,
 )
@@ -172,9 +173,11 @@ class _Writer:
     def _source(self, source) -> None:
         paragraph = self.document.add_paragraph(style="Source Entry")
         outlet, title, day, location = source_parts(source)
-        paragraph.add_run(f"[{source.number}]\t" + (f"{outlet}: " if outlet else ""))
-        paragraph.add_run(title, style="Emphasis")
-        paragraph.add_run(f", {day}." if day else ".")
+        before, title, after = source_head(outlet, title, day)
+        paragraph.add_run(f"[{source.number}]\t{before}")
+        if title:
+            paragraph.add_run(title, style="Emphasis")
+            paragraph.add_run(after)
         link = safe_link(source.url) if source.url else ""
         if link:  # only http(s): a Word link runs whatever scheme it names
             paragraph.add_run(" ")

@@ -22,6 +22,7 @@ from briefer.render.common import (
     safe_link,
     since_line,
     source_groups,
+    source_head,
     source_parts,
     statement_text,
 )
@@ -134,11 +135,9 @@ def _sources(briefing: Briefing, level: int) -> list[str]:
 
 def _source(source) -> str:
     outlet, title, day, location = source_parts(source)
-    entry = f"{source.number}. "
-    if outlet:
-        entry += f"{escape(outlet)}: "
-    entry += f"*{escape(title)}*"
-    entry += f", {escape(day)}." if day else "."
+    before, title, after = source_head(escape(outlet), escape(title), escape(day))
+    entry = f"{source.number}. {before}" + (f"*{title}*{after}" if title else "")
+    entry = entry.rstrip()
     link = safe_link(source.url) if source.url else ""
     if link:
         entry += f" <{link}>"
