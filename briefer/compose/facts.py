@@ -36,6 +36,7 @@ from briefer.data import Claim
 from briefer.perspectives import Lexicon, contradicts, neutral_text, reported_by, speaks_to
 from briefer.perspectives.aliases import AliasMatcher
 from briefer.perspectives.topics import cues, topic_of
+from briefer.readers.metadata import dateline_at
 
 __all__ = ["Fact", "elsewhere", "fact_text", "find_facts", "no_news", "proper_names", "usable"]
 
@@ -239,20 +240,12 @@ def fact_text(
     report attributed to it, a corroborated one without loaded terms; None if impossible.
     `names` are the words the sources capitalise mid-sentence (kept so after "reports that").
     A dateline the sentence opens with ("New Delhi: ", "KABUL, Afghanistan (AP) — ") goes."""
-    text = _DATELINE.sub("", text.strip(), count=1)
+    text = text.strip()
+    dateline = dateline_at(text, 0)  # the readers' own test of a dateline
+    text = text[dateline.end :].lstrip() if dateline is not None else text
     if fact.support == "single":
         return reported_by(fact.outlet, text, names)
     return neutral_text(text, lexicon)
-
-
-# A place (up to four capitalised words; a date, an agency in parentheses) and a colon or a
-# dash before the sentence: "New Delhi:", "ISLAMABAD, Feb 26 (PTI):", "July 24 (UPI) --".
-_DATELINE = re.compile(
-    r"^(?:(?:[A-Z][\w.'’-]*(?:,?\s+[A-Z][\w.'’-]*){0,3})"
-    r"(?:,?\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}))?"
-    r"|[A-Z][a-z]{2,8}\.?\s+\d{1,2})"
-    r"\s*(?:\([A-Za-z .&]{2,30}\))?\s*(?::|—|–|--)\s+(?=[“\"‘A-Z])"
-)
 
 
 def proper_names(claims: Sequence[Claim]) -> frozenset[str]:
