@@ -234,7 +234,7 @@ _PEOPLE = re.compile(
 )
 _DEATHS = re.compile(
     r"\b(?:killed|killing|kills?|dead|deaths?|died|fatalit\w+|martyred|lost their lives"
-    r"|death toll|toll|KIA)\b",
+    r"|toll|KIA)\b",  # "death toll" by "death" and "toll"
     re.IGNORECASE,
 )
 _KILLING = re.compile(r"killing|killed|kill|injuring|wounding|leaving|left|claimed|toll|of")
