@@ -11,7 +11,7 @@ from briefer.compose.lede import core_claim, what_happened
 from briefer.compose.length import LENGTHS
 from briefer.compose.outlets import Independence, Outlet
 from briefer.compose.page import Page
-from briefer.compose.sentences import about_the_past, dangling, says_nothing
+from briefer.compose.sentences import about_the_past, complete, dangling, says_nothing
 from briefer.compose.table import build_rows, concise_first, counted, says_again
 from briefer.compose.writer import clean
 from briefer.data import TABLE, Claim, Sentence, Statement
@@ -257,6 +257,11 @@ def test_a_list_dash_goes_and_a_quote_opened_in_the_sentence_before_is_opened() 
         "The ministry stressed that no army post was hit."
     )
     assert clean("Troops fired - and then withdrew.") == "Troops fired - and then withdrew."
+    item = claim(
+        "3. The strikes hit only military posts.", speaker="the Southland mission", party="south"
+    )
+    said = attributed_text(item)
+    assert said == "According to the Southland mission, the strikes hit only military posts."
     cut = "But if the attacks go on, we will respond,” the minister said."
     assert opened_quote(cut) == "“" + cut
     whole = "“We will respond,” the minister said."
@@ -265,6 +270,13 @@ def test_a_list_dash_goes_and_a_quote_opened_in_the_sentence_before_is_opened() 
     straight = 'posts..." the ministry said.'  # a straight mark that closes a quote
     assert closed_quote(opened_quote(straight)) == '"' + straight
     assert closed_quote(opened_quote('He said "we will act.')) == 'He said "we will act."'
+
+
+def test_a_list_number_cut_from_its_item_is_no_sentence() -> None:
+    # A page cut mid-list leaves "5." alone: "According to the mission, 5." is no claim.
+    assert not complete("5.")
+    assert not complete("(S/2024/281).")
+    assert complete("Troops fired on Kesh.")
 
 
 def test_a_casualty_figure_counts_people_not_rockets_or_dates() -> None:
@@ -278,6 +290,34 @@ def test_a_casualty_figure_counts_people_not_rockets_or_dates() -> None:
     assert casualty_figures("Two rockets hit the Kesh depot on 13 May.") == set()
     assert casualty_figures("Southland has officially announced 50 KIA.") == {"50"}
     assert topic_of("Southland has officially announced 50 KIA.") == "casualties"
+    # A toll of none is a party's casualty figure too; settlements are not people.
+    assert casualty_figures('"There were no casualties among our troops," she said.') == {"no"}
+    assert casualty_figures("There are no losses on the Southland side.") == {"no"}
+    assert casualty_figures("No civilian settlements were hit, she said.") == set()
+
+
+def test_a_core_claim_gives_its_own_party_s_account_not_the_other_s_figures() -> None:
+    from briefer.perspectives import PartyDef
+
+    north = PartyDef("north", "Northland", ("Northern",))
+    mixed = claim(
+        "Northern units attacked before being repelled, with four Northern soldiers killed"
+        " according to the Northern Defense Ministry.",
+        speaker="the Southland army",
+        party="south",
+        topic="casualties",
+    )
+    own = claim(
+        "The Southland army said Northern units tried to seize its post near Kesh.",
+        "b",
+        speaker="the Southland army",
+        party="south",
+        topic="targets",
+    )
+    scores = {mixed.sentence.ref: 2.0, own.sentence.ref: 1.0}
+    assert core_claim([mixed, own], ("casualties",), scores, 32) is mixed
+    assert core_claim([mixed, own], ("casualties",), scores, 32, [north]) is own
+    assert core_claim([mixed], ("casualties",), scores, 32, [north]) is mixed  # none other
 
 
 def test_a_connective_goes_after_according_to_and_a_border_alone_is_no_legality_point() -> None:
@@ -286,6 +326,17 @@ def test_a_connective_goes_after_according_to_and_a_border_alone_is_no_legality_
 
     assert according_to("the ministry", "Subsequently, at 7am, troops fired shots.") == (
         "According to the ministry, at 7am, troops fired shots."
+    )
+    # A bare role gets its article; a first word the sources write small loses its capital.
+    said = according_to(
+        "Spokesman for the Defense Ministry Arin Vell", "Retaliation goes on.", {"Kesh"}
+    )
+    assert (
+        said
+        == "According to the spokesman for the Defense Ministry Arin Vell, retaliation goes on."
+    )
+    assert according_to("the army", "Kesh was shelled.", {"Kesh"}) == (
+        "According to the army, Kesh was shelled."
     )
     assert topic_of("Troops fired into a village near the border on Tuesday.") != "legality"
     assert topic_of("Northland troops crossed the border into Southland overnight.") == ("legality")

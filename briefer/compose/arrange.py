@@ -283,7 +283,8 @@ def _lede(profile, by_party, disputed, facts, scores, writer, page, layout):
     opened = bool(lede)
     cores = {}
     for party in parties:
-        claim = core_claim(by_party[party.id], disputed, scores, layout.lede_words)
+        others = [p for p in parties if p is not party]
+        claim = core_claim(by_party[party.id], disputed, scores, layout.lede_words, others)
         if claim is None:
             note = f"The sources carry no statement from {party.name}."
             lede.append(Statement("", note, (), party.id, origin="note", place=LEDE))

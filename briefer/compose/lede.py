@@ -138,11 +138,17 @@ def core_claim(
     disputed: Sequence[str],
     scores: Mapping[SentenceRef, float],
     max_words: int = 0,
+    others: Sequence[PartyDef] = (),
 ) -> Claim | None:
     """The party's claim that says most of its account: salience, weighted to the disputed
-    points and to casualty figures, and to sentences that fit the lede (`max_words`) whole."""
+    points and to casualty figures, and to sentences that fit the lede (`max_words`) whole;
+    not one that gives part of it "according to" one of the `others` (the other parties):
+    "..., with at least four Azeri soldiers killed according to the Azerbaijani Ministry of
+    Defense" is no core claim of Armenia's, when it has another."""
     if not claims:
         return None
+    own = [c for c in claims if not _cites(c.sentence.text, others)]
+    claims = own or claims
 
     def value(claim: Claim) -> float:
         weight = _TOPIC_WEIGHT.get(claim.topic, 1.0)
@@ -189,6 +195,19 @@ def account(
     return best if best is not None and value(best) > 0 else None
 
 
+def _cites(text: str, parties: Sequence[PartyDef]) -> bool:
+    """Whether `text` gives something "according to" one of `parties` (a name or alias in
+    the phrase after it)."""
+    for m in _ACCORDING.finditer(text):
+        phrase = m.group(1)
+        if any(mentions(phrase, a) for p in parties for a in (p.name, *p.aliases)):
+            return True
+    return False
+
+
+_ACCORDING = re.compile(r"\baccording to ([^,.;:“”\"]{1,80})", re.IGNORECASE)
+
+
 def _no_news(text: str) -> bool:
     return no_news(text) or bool(_REACTED.search(text))
 
@@ -221,6 +240,8 @@ def casualty_figures(text: str) -> set[str]:
             _KILLING.fullmatch(w.strip(",.;:").lower()) for w in before
         ):
             found.add(m.group().lower())
+    if _NONE.search(text):
+        found.add("no")  # "There were no casualties among our servicemen": a toll of none
     return found
 
 
@@ -235,6 +256,14 @@ _PEOPLE = re.compile(
 _DEATHS = re.compile(
     r"\b(?:killed|killing|kills?|dead|deaths?|died|fatalit\w+|martyred|lost their lives"
     r"|toll|KIA)\b",  # "death toll" by "death" and "toll"
+    re.IGNORECASE,
+)
+# A party's toll of none: "no casualties", "no losses on the Armenian side", "no civilians
+# were harmed"; not "no civilian settlements".
+_NONE = re.compile(
+    r"\b(?:no|zero)\s+(?:(?:\w+\s+){0,2}(?:casualties|losses|fatalities|deaths|injuries)"
+    r"|(?:civilians?|soldiers|servicem[ae]n|troops|one|personnel)\s+(?:\w+\s+)?(?:were|was|have"
+    r"|has|had)\s+(?:been\s+)?(?:killed|hurt|harmed|injured|wounded))\b",
     re.IGNORECASE,
 )
 _KILLING = re.compile(r"killing|killed|kill|injuring|wounding|leaving|left|claimed|toll|of")

@@ -46,6 +46,8 @@ WHERE = re.compile(
     r"|(?<=\s)(?:in|near|at|on|across|along) (?:the )?[A-Z][a-z]+",
 )
 
+_WORD = re.compile(r"[^\W\d_]{2,}")
+MIN_SENTENCE_WORDS = 3
 _QUOTE_MARKS = re.compile(r"[“”\"]")
 _FIGURE = re.compile(r"\d[\d,.]*")
 
@@ -54,7 +56,11 @@ def complete(text: str) -> bool:
     """Ends as a sentence ends and holds no web address (a headline, a cut-off piece or a
     link line does not)."""
     text = text.strip()
-    return bool(_END.search(text)) and not _ADDRESS.search(text)
+    return (
+        bool(_END.search(text))
+        and not _ADDRESS.search(text)
+        and len(_WORD.findall(text)) >= MIN_SENTENCE_WORDS  # "5." of a cut list is none
+    )
 
 
 MONTHS = (

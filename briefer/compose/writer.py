@@ -45,9 +45,9 @@ class Writer:
         """A party's or other voice's claim, naming its speaker."""
         short = self._condense(claim, max_words)
         if short.origin == "extracted" and short.text == claim.sentence.text.strip():
-            text = attributed_text(claim)
+            text = attributed_text(claim, self.names)
         else:
-            text = name_speaker(short.text, claim)
+            text = name_speaker(short.text, claim, self.names)
         text = drop_connective(text)
         return Statement(
             "",

@@ -157,8 +157,18 @@ def _attributed(sentence: SummarySentence, speaker: str, party: str) -> SummaryS
 
 def according_to(speaker: str, text: str, names: Container[str] | None = None) -> str:
     """ "According to X, ..." in front of a sentence, keeping proper nouns capitalised; a
-    leading connective ("Subsequently, ...") goes, as after "reports that"."""
+    leading connective ("Subsequently, ...") goes, as after "reports that". A speaker that
+    opens on a bare role ("Spokesman for the Defense Ministry Vagif Dargahli") gets its
+    article: "According to the spokesman for ..."."""
+    if _BARE_ROLE.match(speaker):
+        speaker = "the " + speaker[0].lower() + speaker[1:]
     return f"According to {speaker}, {run_on(drop_connective(text.strip()), names)}"
+
+
+_BARE_ROLE = re.compile(
+    r"(?:Spokes(?:man|woman|person)|Head|Director|Chief|Deputy|Minister|Secretary|Commander"
+    r"|Representative)\s+(?:of|for|at)\s"
+)
 
 
 def reported_by(outlet: str, text: str, names: Container[str] | None = None) -> str:

@@ -11,7 +11,7 @@ attributed_text(claim), name_speaker(text, claim): "They claimed" -> "The Afghan
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Container, Iterable, Sequence
 from dataclasses import replace
 
 from briefer.data import NARRATOR, Claim, RankedSentence, SentenceRef
@@ -159,32 +159,35 @@ def content_words(text: str) -> set[str]:
     }
 
 
-def attributed_text(claim: Claim) -> str:
+def attributed_text(claim: Claim, names: Container[str] | None = None) -> str:
     """The claim's sentence made readable on its own, naming its speaker.
 
     A pronoun or bare role as the subject is replaced by the resolved speaker ("They claimed
     ..." -> "The Afghan Defense Ministry claimed ..."; "“...,” she said." -> "“...,”
     Pakistan's Foreign Office spokeswoman, Mumtaz Zahra Baloch, said."); a sentence with no
-    speaker phrase of its own gets "According to X, ..."; the narrator's is left as it is.
+    speaker phrase of its own gets "According to X, ..." (its first word keeps its capital
+    when it is one of `names`, the words the sources capitalise mid-sentence); the
+    narrator's is left as it is.
     """
     if claim.party == NARRATOR or not claim.speaker:
         return claim.sentence.text
-    return _attributed(claim.sentence.text, claim.speaker)
+    return _attributed(claim.sentence.text, claim.speaker, names)
 
 
-def name_speaker(text: str, claim: Claim) -> str:
+def name_speaker(text: str, claim: Claim, names: Container[str] | None = None) -> str:
     """`text` (the claim's sentence or a rewrite of it) naming the claim's speaker."""
     if claim.party == NARRATOR or not claim.speaker:
         return text
-    return _attributed(text, claim.speaker)
+    return _attributed(text, claim.speaker, names)
 
 
-def _attributed(text: str, speaker: str) -> str:
+def _attributed(text: str, speaker: str, names: Container[str] | None = None) -> str:
     frame = find_frame(scan_quotes(text).masked)
     if frame is None:
         if _names(text, speaker):
             return text
-        return according_to(speaker, opened_quote(text))  # “... only.” -> According to X, “...
+        # “... only.” -> According to X, “... only.”
+        return according_to(speaker, opened_quote(text), names)
     if _names(text, speaker):
         return text  # "It quoted a government official as ...": the speaker is named already
     if _role_only(frame.speaker) and frame.speaker.lower() != speaker.lower():

@@ -9,7 +9,7 @@ TOPICS: dict[str, tuple[str, str]] = {
     "casualties": (
         "casualty figures",
         r"killed|kill|killing|dead|deaths?|died|die|wounded|injured|injuries|casualt\w+|victims?"
-        r"|death toll|lost their lives|bodies|martyred|fatalities|toll|KIA|WIA",
+        r"|death toll|lost their lives|bodies|martyred|fatalities|toll|KIA|WIA|losses",
     ),
     "targets": (
         "who or what was hit",
