@@ -71,6 +71,7 @@ from briefer.perspectives import (
     party_claims,
 )
 from briefer.perspectives.aliases import matcher_for
+from briefer.perspectives.positions import relayed
 from briefer.summarize.base import Summarizer, SummaryContext
 
 __all__ = ["Composition", "compose"]
@@ -252,7 +253,7 @@ def _standalone(claim: Claim) -> bool:
     """A claim that reads alone: a whole sentence, not one about a thing named only in the
     sentence before it ("said this base had trained ..."), nor one that only tells that a
     statement was issued."""
-    text = claim.sentence.text
+    text = relayed(claim)  # "It quoted ..." reads alone when "it" is known
     return complete(text) and not dangling(text) and not says_nothing(text)
 
 

@@ -80,7 +80,7 @@ def build_rows(
         (or, `strict`, when its next would put it LEAD_WORDS ahead: it waits its turn)."""
         nonlocal spent
         queue = queues[party]
-        while queue and _may_lead(party, shown, layout):
+        while queue and _may_lead(party, shown, layout, queues):
             claim = queue[0]
             topic = _row_topic(claim.topic)
             cell = cells.setdefault((topic, party), [])
@@ -219,10 +219,13 @@ def _has_row(cells: dict, topic: str, cell: list) -> bool:
     return any(v for (t, _), v in cells.items() if t == topic)
 
 
-def _may_lead(party: str, shown: dict[str, int], layout: Layout) -> bool:
-    if layout.max_lead is None or len(shown) < 2:
+def _may_lead(party: str, shown: dict[str, int], layout: Layout, queues: dict[str, list]) -> bool:
+    """Whether the party may show another claim: no more than `layout.max_lead` beyond a
+    party that still has claims to show (one whose sources hold no more does not hold the
+    other's core claims back)."""
+    others = [n for p, n in shown.items() if p != party and queues[p]]
+    if layout.max_lead is None or not others:
         return True
-    others = [n for p, n in shown.items() if p != party]
     return shown[party] < min(others) + layout.max_lead
 
 

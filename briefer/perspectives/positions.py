@@ -24,6 +24,7 @@ from briefer.perspectives.roles import is_pronoun
 
 __all__ = [
     "REPEAT_OVERLAP",
+    "relayed",
     "attributed_text",
     "content_words",
     "distinct_claims",
@@ -46,6 +47,9 @@ _FILLER = frozenset(
     " were will would about after into over than them".split()
 )
 _FIGURE = re.compile(r"\d[\d,.]*")
+_RELAY_PRONOUN = re.compile(r"^(?:It|They|He|She)(?=\s+(?:also\s+)?(?:quoted|cited)\b)")
+_FIRST_PERSON = re.compile(r"\b(?:I|we|We|us|our|Our|my|My)\b")
+_POSSESSIVE = re.compile(r"['’]s?$")
 
 
 def distinct_claims(claims: Sequence[Claim], ranked: Sequence[RankedSentence]) -> list[Claim]:
@@ -153,7 +157,9 @@ def party_claims(claims: Sequence[Claim], profile: Profile) -> dict[str, tuple[C
 
 
 def content_words(text: str) -> set[str]:
-    words = {w.lower() for w in re.findall(r"[\w'’-]+", text)}
+    """The words of `text` that carry its content, lower-cased, a possessive's "'s" cut
+    ("army’s" is "army")."""
+    words = {_POSSESSIVE.sub("", w.lower()) for w in re.findall(r"[\w'’-]+", text)}
     return {
         w for w in words if (len(w) > 3 or w.isdigit()) and w not in VERB_WORDS and w not in _FILLER
     }
@@ -171,7 +177,19 @@ def attributed_text(claim: Claim, names: Container[str] | None = None) -> str:
     """
     if claim.party == NARRATOR or not claim.speaker:
         return claim.sentence.text
-    return _attributed(claim.sentence.text, claim.speaker, names)
+    return _attributed(relayed(claim), claim.speaker, names)
+
+
+def relayed(claim: Claim) -> str:
+    """The claim's sentence with an opening "It"/"They" that quotes someone named as the
+    relay it stands for ("It quoted a government official as ..." -> "Afghanistan-based Tolo
+    News quoted a government official as ..."); else the sentence as it is."""
+    text = claim.sentence.text
+    found = _RELAY_PRONOUN.match(text)
+    relays = [c.speaker for c in claim.clauses if c.speaker and not is_pronoun(c.speaker)]
+    if not found or not relays:
+        return text
+    return relays[0][0].upper() + relays[0][1:] + text[found.end() :]
 
 
 def name_speaker(text: str, claim: Claim, names: Container[str] | None = None) -> str:
@@ -187,6 +205,10 @@ def _attributed(text: str, speaker: str, names: Container[str] | None = None) ->
         if _names(text, speaker):
             return text
         # “... only.” -> According to X, “... only.”
+        if _FIRST_PERSON.search(text) and not scan_quotes(text).quoted_words:
+            # a sentence inside a quote that opened before it: "We do not want ..." is the
+            # speaker's own words, not "According to Asif, we do not want ..."
+            text = "“" + text.strip() + "”"
         return according_to(speaker, opened_quote(text), names)
     if _names(text, speaker):
         return text  # "It quoted a government official as ...": the speaker is named already

@@ -1,0 +1,90 @@
+"""Room in the table when one party's sources run dry, and sentences that read alone."""
+
+from __future__ import annotations
+
+from briefer.compose.facts import leans_back
+from briefer.compose.length import LENGTHS
+from briefer.compose.page import Page
+from briefer.data import Claim, Clause, Sentence, Statement
+from briefer.perspectives import attributed_text, content_words
+from briefer.perspectives.positions import relayed
+
+
+def claim(text: str, doc: str = "d", index: int = 0, **fields) -> Claim:
+    return Claim(Sentence(doc, index, 0, len(text), text), **fields)
+
+
+def _plain(c: Claim, place: str, words: int) -> Statement:
+    return Statement("", c.sentence.text, (c.sentence.ref,), c.party, c.speaker, c.topic)
+
+
+def test_a_party_whose_sources_hold_no_more_does_not_hold_the_others_claims_back() -> None:
+    from briefer.compose.table import build_rows
+
+    said = [
+        "its troops held the line at Velmar",
+        "the Red Hand fired mortars first",
+        "no shell landed near a home",
+        "its envoy asked for talks",
+        "the border posts were warned",
+        "its drones watched the hills",
+    ]
+    topics = ["targets", "responsibility", "targets", "talks", "", ""]
+    north = [
+        claim(f"Northland said {t}.", "n", i, party="north", topic=topic)
+        for i, (t, topic) in enumerate(zip(said, topics, strict=True))
+    ]
+    south = [claim("Southland said the shells hit homes near Dorn.", "s", 0, party="south")]
+    layout = LENGTHS["standard"]  # at most three claims beyond the other party's
+    rows, placed = build_rows(
+        {"north": north, "south": south},
+        ["north", "south"],
+        (),
+        layout,
+        Page(None),
+        _plain,
+        1e9,
+        {},
+        {},
+    )
+    assert [s.party for s in placed].count("south") == 1
+    assert [s.party for s in placed].count("north") == 6  # not 1 + max_lead
+
+
+def test_a_pronoun_for_a_name_earlier_in_the_sentence_does_not_lean_back() -> None:
+    assert not leans_back("The Islamic Republic has not said how it will respond to the strikes.")
+    assert leans_back("On Friday, they fired on the Kesh crossing.")
+    assert leans_back("It was the heaviest shelling in years.")
+
+
+def test_it_that_quotes_someone_is_the_relay_named_in_the_sentence() -> None:
+    text = "It quoted a government official as confirming the death of one guard."
+    quoted = claim(
+        text,
+        party="south",
+        speaker="a government official",
+        owned=((3, 31),),
+        clauses=(Clause(32, len(text), "Dorn-based Kesh News", "other"),),
+    )
+    assert relayed(quoted) == (
+        "Dorn-based Kesh News quoted a government official as confirming the death of one guard."
+    )
+    assert attributed_text(quoted) == relayed(quoted)
+    assert relayed(claim("It also said a soldier died.", party="south")) == (
+        "It also said a soldier died."
+    )
+
+
+def test_first_person_words_inside_a_quote_that_opened_before_stay_quoted() -> None:
+    said = attributed_text(
+        claim("We do not want the situation to worsen.", party="south", speaker="Asif")
+    )
+    assert said == "According to Asif, “We do not want the situation to worsen.”"
+    plain = attributed_text(claim("The shells hit US bases.", party="south", speaker="the army"))
+    assert plain == "According to the army, the shells hit US bases."
+
+
+def test_a_possessive_is_the_word_itself_when_claims_are_compared() -> None:
+    assert content_words("the army’s retaliatory strikes") == content_words(
+        "the army retaliatory strikes"
+    )
