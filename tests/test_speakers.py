@@ -188,3 +188,20 @@ def test_without_saying_is_no_report():
         " coming under attack."
     )
     assert _party(text) == "narrator"
+
+
+def test_the_agency_after_a_partys_ministry_is_that_ministry():
+    from briefer.perspectives.neutral import according_to
+
+    claims = _claims(
+        "Pakistani troops are shelling the Kunar valley, Afghan MoD reports.\n\n"
+        "“At 00:05, units of the Pakistani army began to fire at the Afghan posts. They also use"
+        " drones,” the agency says."
+    )
+    assert [(c.party, c.speaker) for c in claims[1:]] == [("afghanistan", "Afghan MoD")] * 2
+    assert according_to("Afghan MoD", "Troops fired.", set()) == (
+        "According to the Afghan MoD, troops fired."
+    )
+    assert according_to("Pakistani officials", "Troops fired.", set()) == (
+        "According to Pakistani officials, troops fired."
+    )

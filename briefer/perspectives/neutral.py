@@ -162,9 +162,15 @@ def according_to(speaker: str, text: str, names: Container[str] | None = None) -
     article: "According to the spokesman for ..."."""
     if _BARE_ROLE.match(speaker):
         speaker = "the " + speaker[0].lower() + speaker[1:]
+    elif _BARE_BODY.fullmatch(speaker):
+        speaker = "the " + speaker  # "Armenian MoD reports" -> "According to the Armenian MoD"
     return f"According to {speaker}, {run_on(drop_connective(text.strip()), names)}"
 
 
+_BARE_BODY = re.compile(
+    r"[A-Z][a-z]+(?:an|ani|i|ese|ish)\s+(?:[A-Z][\w-]*\s+){0,2}(?:MoD|MFA|MoFA|Ministry|Army"
+    r"|Government|Foreign Office|Defen[cs]e Ministry|Foreign Ministry|ministry|army|government)"
+)
 _BARE_ROLE = re.compile(
     r"(?:Spokes(?:man|woman|person)|Head|Director|Chief|Deputy|Minister|Secretary|Commander"
     r"|Representative)\s+(?:of|for|at)\s"

@@ -163,7 +163,9 @@ class Resolver:
                     (sp for sp in reversed(state.speakers) if self._is_party(sp[1])), None
                 )
                 if earlier_party is not None:
-                    return phrase, earlier_party[1]  # "the agency says", after the ministry
+                    if len(words) == 2 and head in _BODY_SYNONYMS and _is_body(earlier_party[0]):
+                        return earlier_party  # "the agency says", after "Armenian MoD reports"
+                    return phrase, earlier_party[1]
             relay = self._relay_home(index, state)
             if relay is not None:
                 return phrase, relay  # "Afghanistan-based Tolo News ... quoted an official"
@@ -241,6 +243,14 @@ def _coordinated(phrase: str) -> bool:
 
 def _state_media(phrase: str) -> bool:
     return re.search(r"\bstate(?:-run|-owned)?\b|\bofficial\b", phrase, re.IGNORECASE) is not None
+
+
+# A definite "the agency", "the department" after a party's body names that body.
+_BODY_SYNONYMS = frozenset({"agency", "department", "ministry", "office"})
+
+
+def _is_body(speaker: str) -> bool:
+    return bool(speaker) and not is_person_phrase(speaker) and not is_pronoun(speaker)
 
 
 def _last_body(state: DocState) -> tuple[str, str] | None:

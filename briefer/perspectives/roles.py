@@ -139,7 +139,8 @@ PERSON_HEADS = frozenset(
 BODY_WORDS = frozenset(
     "ministry office army forces military government agency news times post tribune radio"
     " tv television channel corps department mission embassy council taliban emirate league"
-    " party front police guard guards services relations directorate".split()
+    " party front police guard guards services relations directorate mod mfa mofa ispr idf"
+    " irgc".split()
 )
 
 
