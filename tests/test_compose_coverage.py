@@ -272,6 +272,11 @@ def test_a_list_dash_goes_and_a_quote_opened_in_the_sentence_before_is_opened() 
     assert closed_quote(opened_quote('He said "we will act.')) == 'He said "we will act."'
 
 
+def test_remarks_that_came_in_response_to_queries_point_at_what_the_brief_does_not_show() -> None:
+    assert dangling("The Foreign Office's remarks came in response to media queries.")
+    assert not dangling("The army said the strikes came after an attack on its posts.")
+
+
 def test_a_list_number_cut_from_its_item_is_no_sentence() -> None:
     # A page cut mid-list leaves "5." alone: "According to the mission, 5." is no claim.
     assert not complete("5.")

@@ -80,6 +80,11 @@ def test_first_person_words_inside_a_quote_that_opened_before_stay_quoted() -> N
         claim("We do not want the situation to worsen.", party="south", speaker="Asif")
     )
     assert said == "According to Asif, “We do not want the situation to worsen.”"
+    closing = claim("These are factories and we struck them hard.”", party="s", speaker="Vell")
+    assert (
+        attributed_text(closing)
+        == "According to Vell, “These are factories and we struck them hard.”"
+    )
     plain = attributed_text(claim("The shells hit US bases.", party="south", speaker="the army"))
     assert plain == "According to the army, the shells hit US bases."
 

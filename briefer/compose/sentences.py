@@ -125,8 +125,10 @@ _BACK_REFERENCE = re.compile(
     # "It quoted a government official as ...": who quoted?
     r"|^(?:it|he|she|they)\s+(?:also\s+)?(?:quoted|cited)\b"
     # "The statement comes a day after ...": which statement?
-    r"|^(?:the|this|that|its|his|her|their)\s+(?:statements?|remarks|comments?|announcement"
-    r"|move|warning|protest|decision)\s+(?:comes?|came|follows?|followed)\b",
+    # "The Foreign Office's remarks came in response to media queries": which remarks?
+    r"|^(?:the|this|that|its|his|her|their)\s+(?:[\w’'-]+\s+){0,3}?(?:statements?|remarks"
+    r"|comments?|announcement|move|warning|protest|decision)\s+(?:comes?|came|follows?"
+    r"|followed)\b",
     re.IGNORECASE,
 )
 

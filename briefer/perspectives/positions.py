@@ -48,6 +48,7 @@ _FILLER = frozenset(
 )
 _FIGURE = re.compile(r"\d[\d,.]*")
 _RELAY_PRONOUN = re.compile(r"^(?:It|They|He|She)(?=\s+(?:also\s+)?(?:quoted|cited)\b)")
+_QUOTE_MARK = re.compile(r"[“”\"]")
 _FIRST_PERSON = re.compile(r"\b(?:I|we|We|us|our|Our|my|My)\b")
 _POSSESSIVE = re.compile(r"['’]s?$")
 
@@ -205,7 +206,7 @@ def _attributed(text: str, speaker: str, names: Container[str] | None = None) ->
         if _names(text, speaker):
             return text
         # “... only.” -> According to X, “... only.”
-        if _FIRST_PERSON.search(text) and not scan_quotes(text).quoted_words:
+        if _FIRST_PERSON.search(text) and not _QUOTE_MARK.search(text):
             # a sentence inside a quote that opened before it: "We do not want ..." is the
             # speaker's own words, not "According to Asif, we do not want ..."
             text = "“" + text.strip() + "”"
