@@ -277,6 +277,13 @@ def test_remarks_that_came_in_response_to_queries_point_at_what_the_brief_does_n
     assert not dangling("The army said the strikes came after an attack on its posts.")
 
 
+def test_what_has_not_been_announced_is_no_news() -> None:
+    from briefer.compose.facts import no_news
+
+    assert no_news("The casualties on both sides have not been announced yet.")
+    assert not no_news("Both sides announced their casualties on Monday.")
+
+
 def test_a_list_number_cut_from_its_item_is_no_sentence() -> None:
     # A page cut mid-list leaves "5." alone: "According to the mission, 5." is no claim.
     assert not complete("5.")

@@ -205,3 +205,16 @@ def test_the_agency_after_a_partys_ministry_is_that_ministry():
     assert according_to("Pakistani officials", "Troops fired.", set()) == (
         "According to Pakistani officials, troops fired."
     )
+
+
+def test_the_newspaper_is_the_outlet_named_before():
+    claims = _claims(
+        "Pakistan Army accused the Taliban of shelling a market, Pakistan-based The Nation"
+        " reported. The newspaper said four persons died in the clash."
+    )
+    assert claims[1].speaker == "Pakistan-based The Nation"
+    from briefer.perspectives import attributed_text
+
+    assert attributed_text(claims[1]) == (
+        "Pakistan-based The Nation said four persons died in the clash."
+    )

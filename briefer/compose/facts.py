@@ -79,7 +79,10 @@ _HEDGED = re.compile(
 _SILENT = re.compile(
     r"\b(?:refused|declined|unavailable) (?:to|for) comment|\b(?:did|has|have|had) not"
     r" (?:yet )?(?:immediately )?(?:comment|respond|react)|\bno (?:immediate )?(?:comment"
-    r"|response|reaction)\b|\bcould not be reached|\bremain(?:s|ed)? (?:unclear|unknown)\b",
+    r"|response|reaction)\b|\bcould not be reached|\bremain(?:s|ed)? (?:unclear|unknown)\b"
+    # "the casualties ... have not been announced yet": what is not known
+    r"|\b(?:has|have|had) not (?:yet )?been (?:announced|confirmed|released|disclosed|made public)"
+    r"|\b(?:was|were|is|are) not (?:yet )?(?:known|announced|disclosed)\b",
     re.IGNORECASE,
 )
 # Both sides at once ("blamed each other"): no one side's version of the point.

@@ -244,6 +244,9 @@ def _claim(
     state.last = (found.speaker, found.party)
     state.last_index = sentence.index
     state.speakers.append((found.speaker, found.party))
+    for voice in ((found.speaker, found.party), *((c.speaker, c.party) for c in found.clauses)):
+        if voice[0] and resolver.is_media(voice[0]):
+            state.outlets.append(voice)  # what "the newspaper" points back to
     resolver.learn_appositive(sentence.text, found.speaker, found.party, state)
     owned = Claim(sentence, owned=found.owned).owned_text
     topic = topic_of(scan_quotes(owned).masked if scan.quoted_words else owned) or topic_of(owned)

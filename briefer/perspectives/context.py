@@ -51,6 +51,7 @@ class DocState:
     open_quote: bool = False
     speakers: list[tuple[str, str]] = field(default_factory=list)
     names: dict[str, str] = field(default_factory=dict)  # surname -> party learned in the doc
+    outlets: list[tuple[str, str]] = field(default_factory=list)  # outlets heard, in order
 
 
 def document_context(

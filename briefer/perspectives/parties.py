@@ -23,6 +23,7 @@ from briefer.perspectives.aliases import AliasMatcher, matcher_for, mentions
 from briefer.perspectives.context import DocState, gazetteer
 from briefer.perspectives.profiles import Profile
 from briefer.perspectives.roles import (
+    BODY_SYNONYMS,
     DEFINITE,
     GENERIC_HEADS,
     INDEFINITE,
@@ -34,9 +35,11 @@ from briefer.perspectives.roles import (
     ORG_HEADS,
     ROLE_WORDS,
     STATE_ITSELF,
+    THE_OUTLET,
     THE_STATEMENT,
     TITLES,
     head_word,
+    is_body,
     is_person_phrase,
     is_pronoun,
 )
@@ -79,6 +82,9 @@ class Resolver:
             return state.last if state.last is not None else (phrase, OTHER)
         if THE_STATEMENT.fullmatch(phrase) and state.last is not None and state.last[0]:
             return state.last
+        if THE_OUTLET.fullmatch(phrase):
+            if state.outlets:  # "The newspaper said", after "Pakistan-based The Nation reported"
+                return state.outlets[-1]
         if NO_SPEAKER.search(phrase):
             return "", NARRATOR
         speaker, party = self._phrase(phrase, index, state, remember=remember)
@@ -163,7 +169,7 @@ class Resolver:
                     (sp for sp in reversed(state.speakers) if self._is_party(sp[1])), None
                 )
                 if earlier_party is not None:
-                    if len(words) == 2 and head in _BODY_SYNONYMS and _is_body(earlier_party[0]):
+                    if len(words) == 2 and head in BODY_SYNONYMS and is_body(earlier_party[0]):
                         return earlier_party  # "the agency says", after "Armenian MoD reports"
                     return phrase, earlier_party[1]
             relay = self._relay_home(index, state)
@@ -243,14 +249,6 @@ def _coordinated(phrase: str) -> bool:
 
 def _state_media(phrase: str) -> bool:
     return re.search(r"\bstate(?:-run|-owned)?\b|\bofficial\b", phrase, re.IGNORECASE) is not None
-
-
-# A definite "the agency", "the department" after a party's body names that body.
-_BODY_SYNONYMS = frozenset({"agency", "department", "ministry", "office"})
-
-
-def _is_body(speaker: str) -> bool:
-    return bool(speaker) and not is_person_phrase(speaker) and not is_pronoun(speaker)
 
 
 def _last_body(state: DocState) -> tuple[str, str] | None:

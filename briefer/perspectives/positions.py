@@ -36,7 +36,7 @@ __all__ = [
 _ROLE_ONLY = frozenset(
     "the its this that a an ministry spokesman spokeswoman spokesperson official officials"
     " government military army statement group movement authorities office general minister"
-    " embassy agency country nation".split()
+    " embassy agency country nation newspaper paper daily channel broadcaster outlet".split()
 )
 
 # Claims sharing this share of the shorter one's content words say the same thing.

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 __all__ = [
+    "BODY_SYNONYMS",
     "BODY_WORDS",
     "DEFINITE",
     "GENERIC_HEADS",
@@ -25,9 +26,11 @@ __all__ = [
     "PRONOUNS",
     "ROLE_WORDS",
     "STATE_ITSELF",
+    "THE_OUTLET",
     "THE_STATEMENT",
     "TITLES",
     "head_word",
+    "is_body",
     "is_person_phrase",
     "is_pronoun",
 ]
@@ -108,6 +111,12 @@ PRONOUNS = frozenset("he she they it we i".split())  # "I": the speaker of a tra
 # Subjects that name no one: "nothing threatens their lives".
 NOBODY = frozenset("nothing nobody something anything everything everyone".split())
 # "According to the statement, ...", "the statement said": the statement of the last speaker
+# An outlet named before: "The newspaper said ...", "the channel reported".
+THE_OUTLET = re.compile(
+    r"(?:the|this|that)\s+(?:newspaper|paper|daily|channel|broadcaster|outlet|website"
+    r"|news\s+agency|news\s+outlet|publication)",
+    re.IGNORECASE,
+)
 THE_STATEMENT = re.compile(
     r"(?:the|this|that)\s+(?:statement|communiqu[eé]|press\s+release|release|letter"
     r"|announcement)",
@@ -142,6 +151,15 @@ BODY_WORDS = frozenset(
     " party front police guard guards services relations directorate mod mfa mofa ispr idf"
     " irgc".split()
 )
+
+
+# A definite "the agency", "the department" after a party's body names that body.
+BODY_SYNONYMS = frozenset({"agency", "department", "ministry", "office"})
+
+
+def is_body(speaker: str) -> bool:
+    """A body speaking (a ministry, an army, an outlet), not a person or a pronoun."""
+    return bool(speaker) and not is_person_phrase(speaker) and not is_pronoun(speaker)
 
 
 def head_word(phrase: str) -> str:
