@@ -93,3 +93,25 @@ def test_a_possessive_is_the_word_itself_when_claims_are_compared() -> None:
     assert content_words("the army’s retaliatory strikes") == content_words(
         "the army retaliatory strikes"
     )
+
+
+def test_a_partys_own_figure_leads_its_casualty_row_before_one_on_the_others_word() -> None:
+    from briefer.compose.lede import casualty_figures
+    from briefer.compose.table import _topic_leads_first
+
+    theirs = claim(
+        "Northern units were repelled, with four Northern soldiers killed according to the"
+        " Northern ministry.",
+        "a",
+        party="south",
+        topic="casualties",
+    )
+    own = claim("“There were no casualties among our troops,” she said.", "b", party="south")
+    assert _topic_leads_first([theirs, own], False)[0] is theirs  # dead before none
+    foreign = lambda c: "Northern ministry" in c.sentence.text  # noqa: E731
+    assert _topic_leads_first([theirs, own], False, foreign)[0] is own
+    # A time of day counts nobody: "Ministry of Defense, “At 13:45, ..." gives no figure.
+    assert (
+        casualty_figures("The Ministry of Defense said: “At 13:45, troops took casualties.”")
+        == set()
+    )

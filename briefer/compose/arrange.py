@@ -26,6 +26,7 @@ from briefer.compose.lede import (
     MAX_SENTENCES,
     account,
     casualty_figures,
+    cites,
     core_claim,
     naming_party,
     what_happened,
@@ -181,6 +182,7 @@ def compose(
             figures,
             {p: [c for c in by_party[p] if c.sentence.ref in used] for p in columns},
             weighted,
+            lambda c: cites(c.sentence.text, [p for p in profile.parties if p.id != c.party]),
         )
     fact_items = _list(
         FACTS,

@@ -26,6 +26,7 @@ __all__ = [
     "MAX_SENTENCES",
     "account",
     "casualty_figures",
+    "cites",
     "core_claim",
     "gives_deaths",
     "has_casualty_figure",
@@ -47,8 +48,8 @@ _WHEN = re.compile(
 # How people reacted is no news of what happened either (who did not comment, what remains
 # unclear: facts.no_news).
 _REACTED = re.compile(r"\breact(?:s|ed|ing)? to\b", re.IGNORECASE)
-_FIGURE = re.compile(
-    r"\b\d[\d,]*\b|\b(?:two|three|four|five|six|seven|eight|nine|ten|dozens?"
+_FIGURE = re.compile(  # a number, not a time of day ("At 13:45, ...")
+    r"(?<![:.])\b\d[\d,]*\b(?![:.]\d)|\b(?:two|three|four|five|six|seven|eight|nine|ten|dozens?"
     r"|scores|hundreds?)\b",
     re.IGNORECASE,
 )
@@ -147,7 +148,7 @@ def core_claim(
     Defense" is no core claim of Armenia's, when it has another."""
     if not claims:
         return None
-    own = [c for c in claims if not _cites(c.sentence.text, others)]
+    own = [c for c in claims if not cites(c.sentence.text, others)]
     claims = own or claims
 
     def value(claim: Claim) -> float:
@@ -195,7 +196,7 @@ def account(
     return best if best is not None and value(best) > 0 else None
 
 
-def _cites(text: str, parties: Sequence[PartyDef]) -> bool:
+def cites(text: str, parties: Sequence[PartyDef]) -> bool:
     """Whether `text` gives something "according to" one of `parties` (a name or alias in
     the phrase after it)."""
     for m in _ACCORDING.finditer(text):

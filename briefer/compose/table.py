@@ -51,13 +51,17 @@ def build_rows(
     figures: dict[str, set[str]],
     said: dict[str, list[Claim]] | None = None,
     scores: Mapping[SentenceRef, float] | None = None,
+    foreign: Callable[[Claim], bool] | None = None,
 ) -> tuple[tuple[Row, ...], list[Statement]]:
     """The rows, and every statement placed in them; `limit` caps the words they may use,
     `shown` counts each party's statements already on the page (the lede's), `figures`
     holds each party's casualty figures already shown: a figure is given once; `said` holds
     each party's claims already shown (the lede's): a claim that mostly says one of them
     again, in other words, is left for one that says something else. With `scores` (the
-    sentences' salience), a party's claims are tried by salience per word (`concise_first`)."""
+    sentences' salience), a party's claims are tried by salience per word (`concise_first`);
+    `foreign` tells a claim that gives its figures on another party's word ("... four Azeri
+    soldiers killed according to the Azerbaijani Ministry of Defense" in Armenia's column):
+    the party's own figure leads its casualty row before such a one."""
     figures = {p: set(figures.get(p, ())) for p in columns}
     said_words = {p: [own_content(c) for c in (said or {}).get(p, ())] for p in columns}
     counts = {
@@ -65,7 +69,7 @@ def build_rows(
         for p in columns
     }
     queues = {
-        p: _topic_leads_first(concise_first(by_party.get(p, ()), scores), bool(figures[p]))
+        p: _topic_leads_first(concise_first(by_party.get(p, ()), scores), bool(figures[p]), foreign)
         for p in columns
     }
     cells: dict[tuple[str, str], list[Statement]] = {}
@@ -247,12 +251,14 @@ def _label(topic: str) -> str:
     return name[:1].upper() + name[1:]
 
 
-def _topic_leads_first(claims: Sequence[Claim], figure_shown: bool) -> list[Claim]:
-    """The party's most salient casualty figure (unless the lede gives one), one of dead
-    before one of wounded only, then each topic's most salient claim (in salience order),
-    then the rest."""
+def _topic_leads_first(
+    claims: Sequence[Claim], figure_shown: bool, foreign: Callable[[Claim], bool] | None = None
+) -> list[Claim]:
+    """The party's most salient casualty figure (unless the lede gives one), its own before
+    one on another party's word (`foreign`), one of dead before one of wounded only, then
+    each topic's most salient claim (in salience order), then the rest."""
     figures = [] if figure_shown else [c for c in claims if has_casualty_figure(c.sentence.text)]
-    figures.sort(key=lambda c: not gives_deaths(c.sentence.text))
+    figures.sort(key=lambda c: (bool(foreign and foreign(c)), not gives_deaths(c.sentence.text)))
     first = figures[:1]
     seen: set[str] = {c.topic for c in first}
     leads, rest = [], []
