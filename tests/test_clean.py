@@ -243,3 +243,32 @@ def test_page_controls_or_a_place_and_date_line_are_no_title():
     assert text_document(text, "b.txt").title == ""
     text = "Troops clash at Kesh gate\n\nFighting went on near Kesh overnight, the army said.\n"
     assert text_document(text, "c.txt").title == "Troops clash at Kesh gate"
+
+
+def test_a_wrapped_line_as_long_as_its_neighbours_is_no_heading():
+    text = (
+        "Firing between Northland and Southland forces first broke out\n"
+        "on Sunday evening at the crossing, about 45 km (28 miles) west\n"
+        "of Kesh, over the construction of a new border post on the\n"
+        "Northland side.\n"
+        "Major Arin Vell Dorrance was among nine Northland and six\n"
+        "Southland troops who were wounded in the fighting, according to\n"
+        "security officials. One Southland soldier was killed.\n"
+    )
+    doc = text_document(text, "wire.txt")
+    body = [s.text for s in split_segments(doc) if s.kind == BODY]
+    assert any(t.startswith("Major Arin Vell Dorrance was among nine") for t in body)
+    assert not any(t.startswith("Southland troops who") for t in body)
+
+
+def test_a_dateline_after_a_line_taken_for_body_is_still_a_dateline():
+    text = (
+        "Clashes close the Kesh crossing\n\n"
+        "14 Jun 2016 / 19:21 H.\n\n"
+        "KESH, Southland: Northland and Southland forces clashed on Tuesday, officials said.\n\n"
+        "The crossing stayed closed.\n"
+    )
+    doc = text_document(text, "sun.txt")
+    body = [s.text for s in split_segments(doc) if s.kind == BODY]
+    assert any(t.startswith("Northland and Southland forces clashed") for t in body)
+    assert doc.place == "Kesh, Southland"

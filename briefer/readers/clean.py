@@ -19,7 +19,6 @@ like a sentence, is marked only by words no article sentence carries.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -32,6 +31,18 @@ from briefer.readers.furniture import (
     name_shape,
     story_credit_start,
 )
+from briefer.readers.lines import (
+    CLOSING_QUOTE,
+    Line,
+    continues_sentence,
+    deck_shape,
+    ends_inside,
+    heading_shape,
+    norm,
+    norm_words,
+    read_lines,
+    repeated_before_body,
+)
 from briefer.readers.metadata import Dateline, Metadata, dateline_at, header_fields
 
 __all__ = ["Cleaned", "clean", "has_body"]
@@ -43,24 +54,14 @@ _SHAPE_KINDS = frozenset({HEADLINE, STANDFIRST, HEADING, FRAGMENT})
 
 _TITLE_MAX_CHARS = 150
 _TITLE_MIN_WORDS = 3
-_HEADING_MAX_WORDS = 14
-_HEADING_MAX_CHARS = 100
-_QUESTION_MAX_WORDS = 10
 _NONE = Metadata()
 
-_CLOSING_QUOTE = re.compile(r"[\"”’»]$")
 _KEY_VALUE = re.compile(r"^\s*([A-Za-z][A-Za-z ]{0,18}?)\s*:[ \t]*(.*?)\s*$")
 _FRONT_MATTER_FENCE = re.compile(r"^\s*(?:---|\.\.\.)\s*$")
 _SEPARATOR = re.compile(r"^\s*(?:[-=_*~•·—–]\s*){3,}$")
-_WORD = re.compile(r"[\w'’]+")
 _CUT_OFF = re.compile(r"\w\s*(?:\.\.\.|…)$")  # a text cut off by the page: "a week ..."
 # The search tool's " date 2025-07-24 " before a page's first line; a page's date line.
 _DATE_PREFIX = re.compile(r"^date\s+\d{4}-\d{2}-\d{2}\b[ \t]*")
-_QUESTION = re.compile(
-    r"^(?:what|why|how|who|whom|whose|where|when|which|is|are|was|were|can|could|will|would|"
-    r"did|does|do|should|has|have)\b.*\?$",
-    re.IGNORECASE,
-)
 
 
 @dataclass(frozen=True)
@@ -70,26 +71,13 @@ class Cleaned:
     marks: tuple[Mark, ...] = ()
 
 
-@dataclass
-class _Line:
-    start: int
-    end: int
-    text: str
-    new_paragraph: bool  # a blank line (or the file's start) comes before it
-    kind: str = ""  # "" for body
-
-    @property
-    def words(self) -> int:
-        return len(self.text.split())
-
-
 def clean(text: str, known: Metadata = _NONE) -> Cleaned:
     """The metadata the text carries, its dateline's place, and the spans that are not body.
 
     `known` is what the file format already said (HTML metadata, JSON fields): it wins over
     what the text says, and its title finds the headline repeated in the text.
     """
-    lines = _lines(text)
+    lines = read_lines(text)
     header_meta, first = _header(lines)
     content = _split_date_prefix(lines[first:])
     title = known.title or header_meta.title
@@ -117,18 +105,19 @@ def has_body(text: str, marks: Sequence[Mark]) -> bool:
     return bool(text[position:].strip())
 
 
-def _classify(text: str, content: list[_Line], title: str) -> tuple[Metadata, str, list[Mark]]:
+def _classify(text: str, content: list[Line], title: str) -> tuple[Metadata, str, list[Mark]]:
     """Give each content line its kind ("" for body); the metadata and place found on the
     way, and the marks of pieces of lines (a dateline, a caption's credit, a fragment)."""
     found, place, extra = Metadata(), "", []
-    repeated = _repeated_before_body(content)
+    repeated = repeated_before_body(content)
     seen_body = False
+    body_lines = 0  # body lines after the first
     headed = any(line.kind == HEADLINE for line in content)
     for i, line in enumerate(content):
         if line.kind:
             continue
         is_last = i == len(content) - 1
-        continues = _continues(content, i)
+        continues = continues_sentence(content, i)
         line.kind, meta = _furniture(line, title, last=is_last, continues=continues)
         found = found.fill(meta)
         if line.kind == CAPTION and seen_body:
@@ -154,10 +143,18 @@ def _classify(text: str, content: list[_Line], title: str) -> tuple[Metadata, st
                 extra.append(Mark(line.start, dateline.end, DATELINE))
             seen_body = True
             continue
+        body_lines += 1
+        if body_lines <= _LATE_DATELINE_LINES and not place and line.new_paragraph:
+            # a dateline after a line taken for body (a timestamp, a caption): "JALALABAD,
+            # Afghanistan: ..." opening the second or third paragraph
+            dateline = dateline_at(text, line.start)
+            if dateline is not None and dateline.end < line.end:
+                place, found = dateline.place, found.fill(dateline.meta)
+                extra.append(Mark(line.start, dateline.end, DATELINE))
         if _related_teaser(line, content, i):
             line.kind = CLUTTER
             continue
-        if not is_last and not continues and _heading_shape(line, content, i):
+        if not is_last and not continues and heading_shape(line, content, i):
             line.kind = HEADING
     body = [line for line in content if not line.kind]
     if body:
@@ -172,7 +169,7 @@ def _classify(text: str, content: list[_Line], title: str) -> tuple[Metadata, st
 
 
 def _opening(
-    text: str, line: _Line, headed: bool, is_last: bool, repeated: set[str], continues: bool
+    text: str, line: Line, headed: bool, is_last: bool, repeated: set[str], continues: bool
 ) -> tuple[str, Dateline | None]:
     """The kind of a line before the article's first paragraph ("" if it is that paragraph),
     and the dateline that opens it, if any."""
@@ -181,18 +178,18 @@ def _opening(
         return DATELINE, dateline  # "PESHAWAR:" on a line of its own
     if continues:
         return "", dateline
-    if _norm(line.text) in repeated:
+    if norm(line.text) in repeated:
         return STANDFIRST, None  # the summary under the headline, repeated as the first line
     if headed and name_shape(line.text) and not SENTENCE_END.search(line.text):
         return BYLINE, None  # the author's name under the headline
-    if _heading_shape(line) and not is_last:
+    if heading_shape(line) and not is_last:
         return (STANDFIRST if headed else HEADING), None
-    if headed and not is_last and _deck_shape(line):
+    if headed and not is_last and deck_shape(line):
         return STANDFIRST, None
     return "", dateline
 
 
-def _glued_caption(line: _Line, *, last: bool) -> list[Mark]:
+def _glued_caption(line: Line, *, last: bool) -> list[Mark]:
     """A caption and its credit at the end of a paragraph of body sentences: marks for the
     caption sentence and the credit, or [] when the whole line is the caption."""
     from briefer.split import split_text
@@ -210,10 +207,10 @@ def _glued_caption(line: _Line, *, last: bool) -> list[Mark]:
     ]
 
 
-def _teaser(line: _Line, content: list[_Line], i: int) -> bool:
+def _teaser(line: Line, content: list[Line], i: int) -> bool:
     """One sentence right under the headline with page furniture after it, not the article:
     the standfirst ("Kabul denies Islamabad's claim ... as tensions deepen.")."""
-    if line.words > 40 or i + 1 >= len(content) or _ends_inside(line.text):
+    if line.words > 40 or i + 1 >= len(content) or ends_inside(line.text):
         return False
     if dateline_at(line.text, 0) is not None:
         return False  # a dateline opens the article's first paragraph
@@ -227,25 +224,20 @@ def _teaser(line: _Line, content: list[_Line], i: int) -> bool:
         return False
     kind = following.kind or furniture_kind(following.text)[0]
     return kind in {CLUTTER, CAPTION, CREDIT, BYLINE, TIMESTAMP} or (
-        _heading_shape(following) and not following.text[:1].islower()
+        heading_shape(following) and not following.text[:1].islower()
     )
 
 
-def _related_teaser(line: _Line, content: list[_Line], i: int) -> bool:
+def _related_teaser(line: Line, content: list[Line], i: int) -> bool:
     """Another story's teaser inside the page: one cut-off sentence under that story's headline
     or time ("Pakistan reopens Chaman border 11:25 AM | 21 Nov, 2022" / "QUETTA – Pakistan has
     conditionally reopened its border ... more than a week ...")."""
     if i == 0 or line.words > 40 or not _CUT_OFF.search(line.text.strip()):
         return False
-    return not _ends_inside(line.text) and content[i - 1].kind in {HEADING, CLUTTER, TIMESTAMP}
+    return not ends_inside(line.text) and content[i - 1].kind in {HEADING, CLUTTER, TIMESTAMP}
 
 
-def _ends_inside(text: str) -> bool:
-    """More than one sentence ("... fighting. The army said ...")."""
-    return re.search(r"[.!?][\"'”’]?\s+[A-Z“\"]", text) is not None
-
-
-def _furniture(line: _Line, title: str, *, last: bool, continues: bool) -> tuple[str, Metadata]:
+def _furniture(line: Line, title: str, *, last: bool, continues: bool) -> tuple[str, Metadata]:
     if title and _similar(line.text, title) and not SENTENCE_END.search(line.text):
         return HEADLINE, Metadata()
     if continues:  # inside a hard-wrapped sentence: only what no sentence carries
@@ -255,24 +247,7 @@ def _furniture(line: _Line, title: str, *, last: bool, continues: bool) -> tuple
     return furniture_kind(line.text, last=last)
 
 
-def _lines(text: str) -> list[_Line]:
-    """Non-blank lines with their spans, surrounding whitespace excluded."""
-    out = []
-    previous_end = 0
-    for match in re.finditer(r"[^\n]+", text):
-        raw = match.group()
-        stripped = raw.strip()
-        if stripped:
-            start = match.start() + (len(raw) - len(raw.lstrip()))
-            gap = text[previous_end:start]
-            out.append(
-                _Line(start, start + len(stripped), stripped, not out or gap.count("\n") >= 2)
-            )
-            previous_end = start + len(stripped)
-    return out
-
-
-def _split_date_prefix(content: list[_Line]) -> list[_Line]:
+def _split_date_prefix(content: list[Line]) -> list[Line]:
     """ " date 2025-07-24 Trending": the date before the page's first line is a line of its own."""
     if not content:
         return content
@@ -282,15 +257,15 @@ def _split_date_prefix(content: list[_Line]) -> list[_Line]:
         return content
     date_end = first.start + len(match.group().rstrip())
     pieces = [
-        _Line(first.start, date_end, first.text[: len(match.group().rstrip())], True, TIMESTAMP)
+        Line(first.start, date_end, first.text[: len(match.group().rstrip())], True, TIMESTAMP)
     ]
     rest = first.text[match.end() :]
     if rest:
-        pieces.append(_Line(first.start + match.end(), first.end, rest, True))
+        pieces.append(Line(first.start + match.end(), first.end, rest, True))
     return [*pieces, *content[1:]]
 
 
-def _header(lines: list[_Line]) -> tuple[Metadata, int]:
+def _header(lines: list[Line]) -> tuple[Metadata, int]:
     """A header block at the top (front matter or `Key: value` lines): its metadata, and the
     index of the first line after it. Its lines get the kind "header"."""
     if not lines:
@@ -323,7 +298,7 @@ def _header(lines: list[_Line]) -> tuple[Metadata, int]:
     return meta, count
 
 
-def _first_untyped(content: list[_Line]) -> _Line | None:
+def _first_untyped(content: list[Line]) -> Line | None:
     """The first line that is not already known furniture (a date prefix, a menu)."""
     for line in content:
         if line.kind:
@@ -336,7 +311,7 @@ def _first_untyped(content: list[_Line]) -> _Line | None:
     return None
 
 
-def _is_headline(line: _Line, title: str, *, more: bool) -> bool:
+def _is_headline(line: Line, title: str, *, more: bool) -> bool:
     if title:
         return _similar(line.text, title)
     return more and _looks_like_title(line.text)
@@ -361,7 +336,7 @@ _PLACE_AND_DATE = re.compile(
 
 def _similar(line: str, title: str) -> bool:
     """The same headline, give or take case, punctuation and a " | Outlet" suffix."""
-    a, b = _norm_words(line.lstrip("#")), _norm_words(title)
+    a, b = norm_words(line.lstrip("#")), norm_words(title)
     if not a or not b:
         return False
     if a == b or (len(a) >= 4 and (a == b[: len(a)] or b == a[: len(b)])):
@@ -370,68 +345,15 @@ def _similar(line: str, title: str) -> bool:
     return shared / max(len(set(a)), len(set(b))) >= 0.8 and not SENTENCE_END.search(line)
 
 
-def _norm_words(text: str) -> list[str]:
-    return [w.lower().replace("’", "'") for w in _WORD.findall(text)]
+_LATE_DATELINE_LINES = 3  # body lines after the first that may still open on a dateline
 
 
-def _norm(text: str) -> str:
-    return " ".join(_norm_words(text))
-
-
-def _repeated_before_body(content: list[_Line]) -> set[str]:
-    """Lines that appear again later: the standfirst repeated as the first paragraph."""
-    counts = Counter(_norm(line.text) for line in content if line.words >= 6)
-    return {text for text, n in counts.items() if n >= 2}
-
-
-def _continues(content: list[_Line], i: int) -> bool:
-    """The line is part of a hard-wrapped sentence: it follows a line of the same paragraph
-    that did not end the sentence, or the next line of its paragraph carries on in lower case."""
-    line = content[i]
-    if i > 0 and not line.new_paragraph and not content[i - 1].kind:
-        prev = content[i - 1].text
-        if line.text[:1].islower():
-            return True
-        ended = SENTENCE_END.search(prev) or _CLOSING_QUOTE.search(prev) or prev[-1] in ")]"
-        if not ended and not _heading_like_text(prev):
-            return True
-    if i + 1 < len(content) and not content[i + 1].new_paragraph:
-        following = content[i + 1].text
-        return following[:1].islower()
-    return False
-
-
-def _heading_like_text(text: str) -> bool:
-    return len(text.split()) <= 6 and not text[:1].islower()
-
-
-def _before_credit(content: list[_Line], i: int) -> bool:
+def _before_credit(content: list[Line], i: int) -> bool:
     """A caption: a line of at most 40 words just above a line that is only a credit."""
     if i + 1 >= len(content) or content[i].words > 40:
         return False
     following = content[i + 1].text
     return is_bare_credit(following) and following.startswith(("(", "["))
-
-
-def _heading_shape(line: _Line, content: Sequence[_Line] = (), i: int = -1) -> bool:
-    """A short line without final punctuation (or a short question on its own): a sub-heading,
-    a headline or a standfirst."""
-    text = line.text
-    if _QUESTION.match(text) and line.words <= _QUESTION_MAX_WORDS:
-        return i < 0 or i + 1 >= len(content) or content[i + 1].text[:1].isupper()
-    if SENTENCE_END.search(text):
-        return False
-    if _CLOSING_QUOTE.search(text) and line.words >= 8:
-        return False  # a quotation that ends the line
-    return line.words <= _HEADING_MAX_WORDS and len(text) <= _HEADING_MAX_CHARS
-
-
-def _deck_shape(line: _Line) -> bool:
-    """A longer single sentence without final punctuation under a headline: a standfirst."""
-    text = line.text
-    if SENTENCE_END.search(text) or _CLOSING_QUOTE.search(text) or line.words > 40:
-        return False
-    return not _ends_inside(text)
 
 
 def _trailing_fragment(text: str, start: int, end: int) -> list[Mark]:
@@ -444,7 +366,7 @@ def _trailing_fragment(text: str, start: int, end: int) -> list[Mark]:
     a, b = spans[-1]
     last = text[start + a : start + b]
     cut = _CUT_OFF.search(last) is not None
-    if (SENTENCE_END.search(last) or _CLOSING_QUOTE.search(last)) and not cut:
+    if (SENTENCE_END.search(last) or CLOSING_QUOTE.search(last)) and not cut:
         return []
     return [Mark(start + a, start + b, FRAGMENT)]
 
