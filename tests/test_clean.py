@@ -272,3 +272,10 @@ def test_a_dateline_after_a_line_taken_for_body_is_still_a_dateline():
     body = [s.text for s in split_segments(doc) if s.kind == BODY]
     assert any(t.startswith("Northland and Southland forces clashed") for t in body)
     assert doc.place == "Kesh, Southland"
+
+
+def test_a_links_words_are_clutter_not_a_sentence():
+    from briefer.readers.furniture import furniture_kind
+
+    assert furniture_kind("(Read the minister’s full statement here.)")[0] == "clutter"
+    assert furniture_kind("The army said its troops were here.")[0] == ""

@@ -52,7 +52,9 @@ _CLUTTER_START = re.compile(
     r"breaking\s+news\s*:?$|\W*editor'?s\s+note|\W*(?:forwarded|original)\s+message|"
     r"your\s+email\s+address\s+will\s+not|required\s+fields\s+are|news\s+id\s*:|"
     r"this\s+is\s+a\s+developing\s+(?:story|news)|this\s+story\s+is\s+(?:developing|being\s+updated)|"
-    r"(?:more|details)\s+to\s+follow\b|pic\.twitter\.com|https?://)",
+    r"(?:more|details)\s+to\s+follow\b|pic\.twitter\.com|https?://"
+    # "(Read the foreign secretary’s full statement here.)": a link's words
+    r"|(?:read|see|watch|view|listen\s+to)\s[^.!?]{0,80}\bhere\W*$)",
     re.IGNORECASE,
 )
 # Words that make up a line of share buttons or a menu.
