@@ -279,3 +279,11 @@ def test_a_links_words_are_clutter_not_a_sentence():
 
     assert furniture_kind("(Read the minister’s full statement here.)")[0] == "clutter"
     assert furniture_kind("The army said its troops were here.")[0] == ""
+
+
+def test_a_dateline_may_name_two_places():
+    from briefer.readers.metadata import dateline_at
+
+    found = dateline_at("KESH/VELMAR: Skirmishes went on along the border.", 0)
+    assert found is not None and found.place == "Kesh/Velmar" and found.end == 13
+    assert dateline_at("Northland/Southland relations are strained.", 0) is None

@@ -47,8 +47,8 @@ _DATE_PATTERNS = [
 _CAPS_PLACE = r"[A-Z][A-Z.'’]+(?:-[A-Z.'’]+)*(?:[ \t]+[A-Z][A-Z.'’]+(?:-[A-Z.'’]+)*){0,3}"
 _TITLE_PLACE = r"[A-Z][a-z][a-zA-Z.'’]*(?:-[a-zA-Z.'’]+)*(?:[ \t]+[A-Z][a-zA-Z.'’]+){0,2}"
 _EXTRA_WORD = r"(?:[A-Z][\w'’]*(?:-[\w'’]+)*\.?|\d{1,4}(?:st|nd|rd|th)?)"
-_DATELINE = re.compile(
-    rf"""(?P<place>{_CAPS_PLACE}|{_TITLE_PLACE})
+_DATELINE = re.compile(  # "ISLAMABAD/LANDIKOTAL:" names two places
+    rf"""(?P<place>{_CAPS_PLACE}(?:/{_CAPS_PLACE})?|{_TITLE_PLACE}(?:/{_TITLE_PLACE})?)
         (?:[ \t]*\[[^\[\]\n]{{1,30}}\])?                                    # [Pakistan]
         (?:[ \t]*,[ \t]*(?P<extra>{_EXTRA_WORD}(?:,?[ \t]+{_EXTRA_WORD}){{0,4}}))?  # , Dec 25
         [ \t]*(?:\((?P<outlet>[^()\n]{{1,60}})\))?                            # (Reuters)
@@ -262,4 +262,7 @@ def _checked(text: str, end: int, place: str, meta: Metadata) -> Dateline | None
 def _place_name(place: str) -> str:
     if not place.isupper():
         return place
-    return " ".join(w.capitalize() if len(w) > 2 or "." not in w else w for w in place.split())
+    return "/".join(
+        " ".join(w.capitalize() if len(w) > 2 or "." not in w else w for w in part.split())
+        for part in place.split("/")
+    )
