@@ -242,7 +242,8 @@ def _accuses(text: str, home: str, matcher: AliasMatcher) -> bool:
 
 _HOSTILE = re.compile(
     r"[^.,;:]{0,40}?\b(?:fired|opened fire|attacked|shelled|bombed|struck|hit|targeted|killed"
-    r"|shot|launched|violated|invaded|destroyed|downed|repelled)\b",
+    r"|shot|launched|violated|invaded|destroyed|downed|repelled|firing|attacking|shelling"
+    r"|bombing|striking|hitting|targeting|killing|shooting|invading|destroying)\b",
     re.IGNORECASE,
 )
 
