@@ -289,6 +289,8 @@ def test_a_list_number_cut_from_its_item_is_no_sentence() -> None:
     assert not complete("5.")
     assert not complete("(S/2024/281).")
     assert complete("Troops fired on Kesh.")
+    assert not complete("which sharply intensified, continued on Sunday, medics said.")
+    assert complete("eBay pulled the listings of Kesh war souvenirs.")
 
 
 def test_a_casualty_figure_counts_people_not_rockets_or_dates() -> None:

@@ -47,19 +47,21 @@ WHERE = re.compile(
 )
 
 _WORD = re.compile(r"[^\W\d_]{2,}")
+_LOWER_START = re.compile(r"[a-z](?![a-z]*[A-Z])")  # not "iPhone", "eBay"
 MIN_SENTENCE_WORDS = 3
 _QUOTE_MARKS = re.compile(r"[“”\"]")
 _FIGURE = re.compile(r"\d[\d,.]*")
 
 
 def complete(text: str) -> bool:
-    """Ends as a sentence ends and holds no web address (a headline, a cut-off piece or a
-    link line does not)."""
+    """Ends as a sentence ends, holds no web address and starts as a sentence starts (a
+    headline, a cut-off piece, a link line or the end of a sentence a page broke does not)."""
     text = text.strip()
     return (
         bool(_END.search(text))
         and not _ADDRESS.search(text)
         and len(_WORD.findall(text)) >= MIN_SENTENCE_WORDS  # "5." of a cut list is none
+        and not _LOWER_START.match(text)  # "which sharply intensified ...": the page broke it
     )
 
 
