@@ -579,10 +579,11 @@ def test_a_partys_own_wire_is_no_neutral_source_and_its_side_winning_is_its_acco
     calm = claim("The tension remained along the border near Kesh on Sunday night.", "w", 1)
     cry = claim("May the souls of the fallen of Kesh rest in peace!", "w", 2)
     hitting = claim("The fighting spread, with Southland artillery hitting ten towns.", "w", 3)
+    jets = claim("Northland jets struck two Southland command posts near Kesh.", "w", 4)
     outlets = {"w": Outlet("North Wire", "northland", "northland", wire=True)}
     found, _ = find_facts(
-        [won, calm, cry, hitting],
-        Independence([won, calm, cry, hitting], outlets),
+        [won, calm, cry, hitting, jets],
+        Independence([won, calm, cry, hitting, jets], outlets),
         {},
         load_lexicon(),
         matcher=matcher_for(profile),

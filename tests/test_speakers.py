@@ -218,3 +218,13 @@ def test_the_newspaper_is_the_outlet_named_before():
     assert attributed_text(claims[1]) == (
         "Pakistan-based The Nation said four persons died in the clash."
     )
+
+
+def test_a_person_quoted_throughout_does_not_speak_the_journalists_account_of_the_strikes():
+    claims = _claims(
+        "“We hit the camps hard,” Shehbaz Sharif said on Monday. “We destroyed their"
+        " training centres,” Sharif said. “We will act again,” Sharif said in a speech."
+        " “Our aims are clear,” Sharif said. Pakistani jets struck targets in Khost"
+        " early on Saturday, weeks after the attack on the border post."
+    )
+    assert claims[-1].party == NARRATOR

@@ -237,15 +237,20 @@ def _accuses(text: str, home: str, matcher: AliasMatcher) -> bool:
     party's country: the other side ("the Pakistani militia also fired at the Afghan
     commissary", in an Afghan outlet) or its own ("the Azerbaijani armed forces destroyed a
     stronghold ... of Armenia's military unit", in an Azerbaijani one): that side's account."""
-    return any(hit.is_party and _HOSTILE.match(text, hit.end) for hit in matcher.find(text))
+    return any(
+        hit.is_party
+        and (_HOSTILE.match(text, hit.end) or _HOSTILE_BEFORE.search(text[: hit.start]))
+        for hit in matcher.find(text)
+    )  # "Cambodian artillery hitting ...", "F-16 jets struck two Cambodian command posts"
 
 
-_HOSTILE = re.compile(
-    r"[^.,;:]{0,40}?\b(?:fired|opened fire|attacked|shelled|bombed|struck|hit|targeted|killed"
+_HOSTILE_VERBS = (
+    r"\b(?:fired|opened fire|attacked|shelled|bombed|struck|hit|targeted|killed"
     r"|shot|launched|violated|invaded|destroyed|downed|repelled|firing|attacking|shelling"
-    r"|bombing|striking|hitting|targeting|killing|shooting|invading|destroying)\b",
-    re.IGNORECASE,
+    r"|bombing|striking|hitting|targeting|killing|shooting|invading|destroying)\b"
 )
+_HOSTILE = re.compile(r"[^.,;:]{0,40}?" + _HOSTILE_VERBS, re.IGNORECASE)
+_HOSTILE_BEFORE = re.compile(_HOSTILE_VERBS + r"(?:\s+\w+){0,3}\s+$", re.IGNORECASE)
 
 
 def _casualty_figure(text: str) -> bool:

@@ -24,9 +24,10 @@ from briefer.data import NARRATOR, OTHER, Claim, Clause, Document, Sentence
 from briefer.perspectives.clauses import other_clauses, owned_spans
 from briefer.perspectives.context import DocState, document_context, outlet_def
 from briefer.perspectives.continuation import (
+    body_speaks,
     carries_on,
     frames_an_event,
-    own_voice,
+    own_voice_again,
     quote_ended,
     quotes_named_after,
     reads_as_narration,
@@ -54,7 +55,6 @@ _MIN_FRAGMENT_WORDS = 4
 _ONE_VOICE_MIN = 3
 _ONE_VOICE_SHARE = 0.7
 _BETWEEN_RUN = 4  # narrator sentences between one speaker's that are that speaker's
-_OWN_VOICE_GAP = 15  # sentences back to a party's statement that 'our', 'the enemy' go on
 # "The statement comes a day after the Afghan government alleged ...": a reply to a claim
 _STATEMENT_FRAME = re.compile(
     r"^(?:the|this|that|his|her|its|their)\s+(?:\w+\s+)?(?:statement|remarks|comments|response"
@@ -230,9 +230,15 @@ def _claim(
         follows = state.last is not None and state.last_index == sentence.index - 1
         if _LIST_ITEM.match(sentence.text) and state.last is not None:
             follows = follows or state.last_index == sentence.index - 2  # items of a list
-        carry = continuing or (scan.whole and follows) or _own_voice_again(sentence, state)
+        carry = continuing or (scan.whole and follows) or own_voice_again(sentence, state)
         if state.last is not None and (
-            carry or (follows and carries_on(sentence.text, one_voice=one_voice))
+            carry
+            or (
+                follows
+                # a statement rendered is a body's (a ministry's); a person quoted in an
+                # article is followed by the journalist's account of the strikes
+                and carries_on(sentence.text, one_voice=one_voice and body_speaks(state))
+            )
         ):
             speaker, party = state.last
             state.last_index = sentence.index
@@ -259,19 +265,6 @@ def _claim(
         topic,
         owned=found.owned,
         clauses=found.clauses,
-    )
-
-
-def _own_voice_again(sentence: Sentence, state: DocState) -> bool:
-    """A sentence in a party's own voice ("The enemy also fires on our settlements") a few
-    sentences after that party's statement, with nobody else quoted since: the statement,
-    printed whole, goes on (the sentences between told its details without a cue)."""
-    last = state.last
-    return (
-        last is not None
-        and last[1] not in (OTHER, NARRATOR)
-        and 1 < sentence.index - state.last_index <= _OWN_VOICE_GAP
-        and own_voice(sentence.text)
     )
 
 

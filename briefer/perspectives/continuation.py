@@ -16,14 +16,18 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from briefer.data import NARRATOR, Claim, Sentence
+from briefer.data import NARRATOR, OTHER, Claim, Sentence
+from briefer.perspectives.context import DocState
 from briefer.perspectives.quotes import scan_quotes
+from briefer.perspectives.roles import is_body
 from briefer.perspectives.topics import topic_of
 
 __all__ = [
+    "body_speaks",
     "carries_on",
     "frames_an_event",
     "own_voice",
+    "own_voice_again",
     "quote_ended",
     "recaps",
     "quotes_named_after",
@@ -31,6 +35,7 @@ __all__ = [
 ]
 
 _MIN_WORDS = 5
+_OWN_VOICE_GAP = 15  # sentences back to a party's statement that 'our', 'the enemy' go on
 _OPENING_MARKS = frozenset("\"“”‘'«")
 _HEADING_WORDS = 8
 _FINAL = re.compile(r"[.!?…:;,\"”’)\]]$")
@@ -206,3 +211,23 @@ def quotes_named_after(claims: list[Claim]) -> list[Claim]:
 
 
 _OPENING_QUOTES = frozenset('“"‘')
+
+
+def body_speaks(state: DocState) -> bool:
+    """The latest speaker is a body (a ministry, a state), not a person ("Sharif", a surname
+    the document named before)."""
+    speaker = state.last[0] if state.last else ""
+    return is_body(speaker) and speaker.lower() not in state.names
+
+
+def own_voice_again(sentence: Sentence, state: DocState) -> bool:
+    """A sentence in a party's own voice ("The enemy also fires on our settlements") a few
+    sentences after that party's statement, with nobody else quoted since: the statement,
+    printed whole, goes on (the sentences between told its details without a cue)."""
+    last = state.last
+    return (
+        last is not None
+        and last[1] not in (OTHER, NARRATOR)
+        and 1 < sentence.index - state.last_index <= _OWN_VOICE_GAP
+        and own_voice(sentence.text)
+    )
