@@ -342,13 +342,11 @@ def test_a_connective_goes_after_according_to_and_a_border_alone_is_no_legality_
         "According to the ministry, at 7am, troops fired shots."
     )
     # A bare role gets its article; a first word the sources write small loses its capital.
-    said = according_to(
-        "Spokesman for the Defense Ministry Arin Vell", "Retaliation goes on.", {"Kesh"}
-    )
-    assert (
-        said
-        == "According to the spokesman for the Defense Ministry Arin Vell, retaliation goes on."
-    )
+    said = according_to("Spokesman for the Defense Ministry", "Retaliation goes on.", {"Kesh"})
+    assert said == "According to the spokesman for the Defense Ministry, retaliation goes on."
+    # A name after the role goes first: "Arin Vell, the spokesman for ..."
+    said = according_to("Spokesman for the Defense Ministry Arin Vell", "Fire goes on.", {"Kesh"})
+    assert said == "According to Arin Vell, the spokesman for the Defense Ministry, fire goes on."
     assert according_to("the army", "Kesh was shelled.", {"Kesh"}) == (
         "According to the army, Kesh was shelled."
     )

@@ -161,15 +161,27 @@ def according_to(speaker: str, text: str, names: Container[str] | None = None) -
     opens on a bare role ("Spokesman for the Defense Ministry Vagif Dargahli") gets its
     article: "According to the spokesman for ..."."""
     if _BARE_ROLE.match(speaker):
-        speaker = "the " + speaker[0].lower() + speaker[1:]
+        named = _ROLE_THEN_NAME.fullmatch(speaker)
+        if named:  # "Spokesman for the Defense Ministry Vagif Dargahli": the name first
+            role = named.group("role")
+            speaker = f"{named.group('name')}, the {role[0].lower()}{role[1:]},"
+        else:
+            speaker = "the " + speaker[0].lower() + speaker[1:]
     elif _BARE_BODY.fullmatch(speaker):
         speaker = "the " + speaker  # "Armenian MoD reports" -> "According to the Armenian MoD"
-    return f"According to {speaker}, {run_on(drop_connective(text.strip()), names)}"
+    return f"According to {speaker.rstrip(',')}, {run_on(drop_connective(text.strip()), names)}"
 
 
 _BARE_BODY = re.compile(
     r"[A-Z][a-z]+(?:an|ani|i|ese|ish)\s+(?:[A-Z][\w-]*\s+){0,2}(?:MoD|MFA|MoFA|Ministry|Army"
     r"|Government|Foreign Office|Defen[cs]e Ministry|Foreign Ministry|ministry|army|government)"
+)
+# "<role> for <body> <First Last>": the body ends on an office word, two or three capitalised
+# words after it are a person's name.
+_ROLE_THEN_NAME = re.compile(
+    r"(?P<role>.+\b(?:Ministry|Office|Army|Forces|Government|Department|MoD|Command|Defen[cs]e"
+    r"|Affairs|Relations))"
+    r"\s+(?P<name>[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+){1,2})"
 )
 _BARE_ROLE = re.compile(
     r"(?:Spokes(?:man|woman|person)|Head|Director|Chief|Deputy|Minister|Secretary|Commander"
