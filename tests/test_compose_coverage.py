@@ -304,6 +304,8 @@ def test_a_casualty_figure_counts_people_not_rockets_or_dates() -> None:
     assert casualty_figures("Two rockets hit the Kesh depot on 13 May.") == set()
     assert casualty_figures("Southland has officially announced 50 KIA.") == {"50"}
     assert topic_of("Southland has officially announced 50 KIA.") == "casualties"
+    assert topic_of("These are factories of death and we struck them hard.") != "casualties"
+    assert topic_of("He confirmed the death of one soldier.") == "casualties"
     # A toll of none is a party's casualty figure too; settlements are not people.
     assert casualty_figures('"There were no casualties among our troops," she said.') == {"no"}
     assert casualty_figures("There are no losses on the Southland side.") == {"no"}

@@ -8,7 +8,9 @@ import re
 TOPICS: dict[str, tuple[str, str]] = {
     "casualties": (
         "casualty figures",
-        r"killed|kill|killing|dead|deaths?|died|die|wounded|injured|injuries|casualt\w+|victims?"
+        # not "factories of death": a figure of speech
+        r"killed|kill|killing|dead|deaths|(?<!of )death|died|die|wounded|injured|injuries"
+        r"|casualt\w+|victims?"
         r"|death toll|lost their lives|bodies|martyred|fatalities|toll|KIA|WIA|losses",
     ),
     "targets": (
