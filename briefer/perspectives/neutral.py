@@ -158,8 +158,9 @@ def _attributed(sentence: SummarySentence, speaker: str, party: str) -> SummaryS
 def according_to(speaker: str, text: str, names: Container[str] | None = None) -> str:
     """ "According to X, ..." in front of a sentence, keeping proper nouns capitalised; a
     leading connective ("Subsequently, ...") goes, as after "reports that". A speaker that
-    opens on a bare role ("Spokesman for the Defense Ministry Vagif Dargahli") gets its
-    article: "According to the spokesman for ..."."""
+    opens on a bare role gets its article ("According to the spokesman for the ministry"),
+    or, with a name after it, puts the name first ("According to Vagif Dargahli, the
+    spokesman for Azerbaijan’s Defense Ministry, ..."); a bare body too ("the Armenian MoD")."""
     if _BARE_ROLE.match(speaker):
         named = _ROLE_THEN_NAME.fullmatch(speaker)
         if named:  # "Spokesman for the Defense Ministry Vagif Dargahli": the name first
