@@ -228,3 +228,12 @@ def test_a_person_quoted_throughout_does_not_speak_the_journalists_account_of_th
         " early on Saturday, weeks after the attack on the border post."
     )
     assert claims[-1].party == NARRATOR
+
+
+def test_an_unnamed_ministry_that_tells_the_other_side_attacking_is_the_accusers():
+    claims = _claims(
+        "The Defence Ministry has stated that Afghanistan uses artillery on the border. The"
+        " army units are taking adequate measures to suppress the provocations, the report"
+        " added. The ministry described the incident as an unwarranted escalation."
+    )
+    assert [(c.party, c.speaker) for c in claims] == [("pakistan", "the Defence Ministry")] * 3

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 
 from briefer.data import NARRATOR, OTHER, Claim, Clause, Document, Sentence
 from briefer.perspectives.clauses import other_clauses, owned_spans
-from briefer.perspectives.context import DocState, document_context, outlet_def
+from briefer.perspectives.context import DocState, accuser, document_context, outlet_def
 from briefer.perspectives.continuation import (
     body_speaks,
     carries_on,
@@ -245,6 +245,9 @@ def _claim(
             quote = scan.quoted_words >= _MIN_QUOTE_WORDS or continuing
             return Claim(sentence, speaker, party, quote, (), topic_of(sentence.text))
         return Claim(sentence, "", NARRATOR, False, (), topic_of(sentence.text))
+    if found.party == OTHER and resolver.unnamed(found.speaker):
+        side = accuser(found.speaker, sentence.text, resolver.profile, resolver.matcher)
+        found = replace(found, party=side or found.party)
     if found.party == NARRATOR:  # "both sides accused each other": nobody in particular
         return Claim(sentence, "", NARRATOR, False, (), topic_of(sentence.text))
     state.last = (found.speaker, found.party)

@@ -19,6 +19,7 @@ from briefer.data import Document, Sentence
 from briefer.outlets import OutletDef, outlet_of
 from briefer.perspectives.aliases import AliasMatcher, matcher_for
 from briefer.perspectives.profiles import Profile
+from briefer.perspectives.roles import head_word
 
 __all__ = ["Context", "DocState", "document_context", "gazetteer", "outlet_def"]
 
@@ -122,3 +123,36 @@ def _mentioned(sentences: Sequence[Sentence], matcher: AliasMatcher) -> str | No
     if len(ranked) > 1 and ranked[0][1] < 1.5 * ranked[1][1]:
         return None
     return ranked[0][0]
+
+
+def accuser(speaker: str, text: str, profile: Profile, matcher: AliasMatcher) -> str | None:
+    """The party of an unnamed ministry or army that no context places ("The Defence Ministry
+    has stated that Armenia uses artillery ...", in an outlet of unknown home): in a two-party
+    profile, the side other than the one `text` tells as attacking or provoking; else None."""
+    parties = [p.id for p in profile.parties]
+    if len(parties) != 2 or head_word(speaker) not in _ORGANS:
+        return None
+    owners = {
+        hit.owner
+        for hit in matcher.find(text)
+        if hit.is_party
+        and (
+            _ACTS.match(text, hit.end) or _PROVOKED.search(text[max(0, hit.start - 30) : hit.start])
+        )
+    }
+    if len(owners) != 1 or (side := owners.pop()) not in parties:
+        return None
+    return parties[1 - parties.index(side)]
+
+
+_ORGANS = frozenset("ministry army military government office department command".split())
+_ACTS = re.compile(
+    r"[^.,;:]{0,40}?\b(?:fired|opened fire|attacked|shelled|bombed|struck|uses?|used"
+    r"|launched|violated|invaded|continues? (?:large-scale )?provocations|provocations?"
+    r"|provoked|aggression|firing|shelling|attacking)\b",
+    re.IGNORECASE,
+)
+_PROVOKED = re.compile(
+    r"\b(?:provocations?|aggression|attack|shelling)\s+(?:by|of|from)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)

@@ -119,7 +119,7 @@ THE_OUTLET = re.compile(
 )
 THE_STATEMENT = re.compile(
     r"(?:the|this|that)\s+(?:statement|communiqu[eé]|press\s+release|release|letter"
-    r"|announcement)",
+    r"|announcement|report)",
     re.IGNORECASE,
 )
 

@@ -76,6 +76,7 @@ REPORT_FORMS = frozenset(
     " made clear".split()
 )
 # Verbs that report only with a clause or a quote after them ("named nine camps" does not).
+_NAMING = frozenset("describe label term dub".split())  # "... X as Y": what the speaker calls it
 _NEED_CLAUSE = frozenset(
     "believe suggest express label dub term call describe agree conclude share publish release"
     " cite voice respond reply".split()
@@ -251,7 +252,11 @@ def _is_report_verb(token: Token) -> bool:
     ):
         return False  # "the strikes reported on Tuesday" (not "a claim Kabul has refuted")
     if lemma in _NEED_CLAUSE:
-        has_clause = any(c.dep_ in {"ccomp", "xcomp", "oprd", "acomp"} for c in token.children)
+        has_clause = any(c.dep_ in {"ccomp", "xcomp", "oprd", "acomp"} for c in token.children) or (
+            lemma in _NAMING
+            and token.dep_ == "ROOT"
+            and any(c.dep_ == "prep" and c.lower_ == "as" for c in token.children)
+        )  # "The ministry described the incident as an unwarranted escalation."
         has_speech = any(
             c.dep_ == "dobj" and c.lemma_.lower() in _SPEECH_OBJECTS for c in token.children
         )
