@@ -284,6 +284,13 @@ def test_what_has_not_been_announced_is_no_news() -> None:
     assert not no_news("Both sides announced their casualties on Monday.")
 
 
+def test_a_sentence_opening_on_a_possessive_leans_back() -> None:
+    from briefer.compose.facts import leans_back
+
+    assert leans_back("Their names are Arin Vell, Dorn Kesh and Ostra Vell.")
+    assert not leans_back("The army said its troops held the line at Kesh.")
+
+
 def test_a_list_number_cut_from_its_item_is_no_sentence() -> None:
     # A page cut mid-list leaves "5." alone: "According to the mission, 5." is no claim.
     assert not complete("5.")
@@ -580,10 +587,11 @@ def test_a_partys_own_wire_is_no_neutral_source_and_its_side_winning_is_its_acco
     cry = claim("May the souls of the fallen of Kesh rest in peace!", "w", 2)
     hitting = claim("The fighting spread, with Southland artillery hitting ten towns.", "w", 3)
     jets = claim("Northland jets struck two Southland command posts near Kesh.", "w", 4)
+    held = claim("The movement of Southland troops was restricted near Kesh.", "w", 5)
     outlets = {"w": Outlet("North Wire", "northland", "northland", wire=True)}
     found, _ = find_facts(
-        [won, calm, cry, hitting, jets],
-        Independence([won, calm, cry, hitting, jets], outlets),
+        [won, calm, cry, hitting, jets, held],
+        Independence([won, calm, cry, hitting, jets, held], outlets),
         {},
         load_lexicon(),
         matcher=matcher_for(profile),

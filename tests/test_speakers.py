@@ -237,3 +237,11 @@ def test_an_unnamed_ministry_that_tells_the_other_side_attacking_is_the_accusers
         " added. The ministry described the incident as an unwarranted escalation."
     )
     assert [(c.party, c.speaker) for c in claims] == [("pakistan", "the Defence Ministry")] * 3
+
+
+def test_according_to_a_statement_released_by_x_is_xs():
+    (claim,) = _claims(
+        "According to a statement released by the Afghan defence ministry, Pakistani troops"
+        " fired on the Kunar posts."
+    )
+    assert (claim.party, claim.speaker) == ("afghanistan", "the Afghan defence ministry")

@@ -135,6 +135,8 @@ def leans_back(text: str) -> bool:
     """Opens on a pronoun for someone named only before it ("They said ...", "On Friday, he
     ..."), not one for a name earlier in the sentence ("The Islamic Republic has not said how
     it will respond")."""
+    if _POSSESSIVE_OPENING.match(text):
+        return True  # "Their names are ...": whose?
     found = _LEANS_BACK.match(text)
     if not found:
         return False
@@ -142,6 +144,7 @@ def leans_back(text: str) -> bool:
     return not any(w[:1].isupper() and w.strip(",.:;").lower() not in _TIME_WORDS for w in before)
 
 
+_POSSESSIVE_OPENING = re.compile(r"(?:their|its|his|her)\s", re.IGNORECASE)
 _TIME_WORDS = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday january february march april may"
     " june july august september october november december".split()
@@ -247,7 +250,9 @@ def _accuses(text: str, home: str, matcher: AliasMatcher) -> bool:
 _HOSTILE_VERBS = (
     r"\b(?:fired|opened fire|attacked|shelled|bombed|struck|hit|targeted|killed"
     r"|shot|launched|violated|invaded|destroyed|downed|repelled|firing|attacking|shelling"
-    r"|bombing|striking|hitting|targeting|killing|shooting|invading|destroying)\b"
+    r"|bombing|striking|hitting|targeting|killing|shooting|invading|destroying"
+    # what befell a side: "the movement of Armenian troops was restricted, ... damaged"
+    r"|restricted|damaged|suppressed|neutrali[sz]ed|forced to retreat)\b"
 )
 _HOSTILE = re.compile(r"[^.,;:]{0,40}?" + _HOSTILE_VERBS, re.IGNORECASE)
 _HOSTILE_BEFORE = re.compile(_HOSTILE_VERBS + r"(?:\s+\w+){0,3}\s+$", re.IGNORECASE)

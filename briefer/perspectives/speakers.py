@@ -198,6 +198,8 @@ def _report_at(token: Token, quoted: set[int]) -> Report | None:
         target = next((c for c in to.children if c.dep_ == "pobj"), None)
         if target is None:
             return None
+        if target.lemma_.lower() in _STATEMENT_NOUNS:  # "According to a statement released by X"
+            target = _author(target) or target
         clause = token.head if token.head.i != token.i else token
         return _make(target, token, "according to", clause, quoted, owned_root=clause)
     statement = _statement_author(token)
