@@ -26,6 +26,7 @@ from dataclasses import dataclass, replace
 from briefer.compose.outlets import Independence, Outlet
 from briefer.compose.sentences import (
     EVENT,
+    MONTHS,
     WHERE,
     Paraphrases,
     about_the_past,
@@ -145,9 +146,8 @@ def leans_back(text: str) -> bool:
 
 
 _POSSESSIVE_OPENING = re.compile(r"(?:their|its|his|her)\s", re.IGNORECASE)
-_TIME_WORDS = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday january february march april may"
-    " june july august september october november december".split()
+_TIME_WORDS = frozenset(MONTHS).union(
+    "monday tuesday wednesday thursday friday saturday sunday".split()
 )
 
 

@@ -40,7 +40,6 @@ from briefer.perspectives.roles import (
     TITLES,
     head_word,
     is_body,
-    is_person_phrase,
     is_pronoun,
 )
 
@@ -255,7 +254,7 @@ def _last_body(state: DocState) -> tuple[str, str] | None:
     """The latest speaker that is a body (a ministry, an army, an outlet), not a person:
     what "it" points back to."""
     for speaker, party in reversed(state.speakers):
-        if speaker and not is_person_phrase(speaker):
+        if is_body(speaker):
             return speaker, party
     return None
 

@@ -110,13 +110,13 @@ STATE_ITSELF = re.compile(r"(?:the|this)\s+(?:country|nation)", re.IGNORECASE)
 PRONOUNS = frozenset("he she they it we i".split())  # "I": the speaker of a transcript
 # Subjects that name no one: "nothing threatens their lives".
 NOBODY = frozenset("nothing nobody something anything everything everyone".split())
-# "According to the statement, ...", "the statement said": the statement of the last speaker
 # An outlet named before: "The newspaper said ...", "the channel reported".
 THE_OUTLET = re.compile(
     r"(?:the|this|that)\s+(?:newspaper|paper|daily|channel|broadcaster|outlet|website"
     r"|news\s+agency|news\s+outlet|publication)",
     re.IGNORECASE,
 )
+# "According to the statement, ...", "the statement said": the statement of the last speaker
 THE_STATEMENT = re.compile(
     r"(?:the|this|that)\s+(?:statement|communiqu[eé]|press\s+release|release|letter"
     r"|announcement|report)",
