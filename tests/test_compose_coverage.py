@@ -605,3 +605,35 @@ def test_according_to_lowers_a_sentences_opening_preposition() -> None:
     assert according_to("the ministry", "Despite the efforts of doctors, a soldier died.") == (
         "According to the ministry, despite the efforts of doctors, a soldier died."
     )
+
+
+def test_a_sentence_whose_copy_lost_its_subject_is_not_complete() -> None:
+    # Real copy shaped so: a participle opening runs straight into "attacked" (no one did).
+    assert not complete(
+        "Concentrating additional troops and armour at the border posts near Kesh, attacked "
+        "the Velmari positions in the Ostra district."
+    )
+    assert complete("Following the strikes, armed men attacked the post near Kesh.")
+    # The subject between commas is one: parsed, not guessed from the commas.
+    assert complete(
+        "Starting at noon, units of the Southland army, grossly violating the truce, attacked "
+        "the Velmari posts."
+    )
+
+
+def test_the_lede_opens_on_what_most_sources_report() -> None:
+    # Two single-outlet facts of equal salience and cues: the one whose names and figures
+    # most of the sources give opens the lede.
+    from briefer.compose.lede import name_shares
+
+    wide = _fact("Troops clashed near Kesh in Ostra district on Monday.", doc="a")
+    narrow = _fact("Troops clashed near Brenn in Vell district on Monday.", doc="b")
+    documents = [
+        wide.claim.sentence.text,
+        "Fighting at Kesh, Ostra, went on.",
+        "Kesh was shelled; Ostra was quiet.",
+        narrow.claim.sentence.text,
+    ]
+    scores = {("a", 0): 1.0, ("b", 0): 1.0}
+    for shares, first in ((name_shares(documents), wide), (name_shares(documents[3:]), narrow)):
+        assert what_happened([narrow, wide], scores, 40, count=1, shares=shares) == [first]

@@ -28,6 +28,7 @@ from briefer.compose.lede import (
     casualty_figures,
     cites,
     core_claim,
+    name_shares,
     naming_party,
     what_happened,
 )
@@ -147,7 +148,8 @@ def compose(
     page = Page(layout.budget)
     page.spend(HEADER_WORDS + len(title.split()))
 
-    lede, used = _lede(profile, by_party, disputed, facts, weighted, writer, page, layout)
+    shares = name_shares([d.text for d in documents])
+    lede, used = _lede(profile, by_party, disputed, facts, weighted, writer, page, layout, shares)
     columns = tuple(p.id for p in profile.parties if by_party[p.id])
     rest = {
         p: [c for c in claims_ if c.sentence.ref not in used and _one_party(c)]
@@ -270,13 +272,13 @@ def _one_party(claim: Claim) -> bool:
     )
 
 
-def _lede(profile, by_party, disputed, facts, scores, writer, page, layout):
+def _lede(profile, by_party, disputed, facts, scores, writer, page, layout, shares):
     """The lede's statements, and the refs of the claims and facts it uses."""
     parties = list(profile.parties)
     lede: list[Statement] = []
     used: set = set()
     room = max(1, MAX_SENTENCES - len(parties))
-    opening = what_happened(facts, scores, layout.lede_words, parties, layout.lede_facts)
+    opening = what_happened(facts, scores, layout.lede_words, parties, layout.lede_facts, shares)
     for fact in opening[:room]:
         statement = writer.fact(fact, LEDE, layout.lede_words)
         if statement is not None and not page.repeats(statement):

@@ -12,6 +12,7 @@ party claims ─▶ each party's core claim, in profile order: its most salient 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Container, Mapping, Sequence
 
 from briefer.compose.facts import Fact, elsewhere, no_news
@@ -30,6 +31,7 @@ __all__ = [
     "core_claim",
     "gives_deaths",
     "has_casualty_figure",
+    "name_shares",
     "naming_party",
     "what_happened",
 ]
@@ -63,12 +65,14 @@ def what_happened(
     max_words: int,
     parties: Sequence[PartyDef] = (),
     count: int = 2,
+    shares: Mapping[str, float] | None = None,
 ) -> list[Fact]:
     """Up to `count` (one or two) facts for the lede's opening, each naming an event (a
     strike, a clash, ...), not what nobody has said or what is unclear about it: from those
     several outlets (or a wire) report when there are any, else one outlet's (shown
     attributed to it; one based in a party's country counts for HOME_WEIGHT of another's);
-    who, where and when, said briefly. The second
+    who, where and when, said briefly, in the names and figures most of the sources give
+    (`shares`, from `name_shares`: what several outlets report). The second
     only when it adds what the first does not say, a corroborated one before one outlet's,
     and not one outlet's of the same party's country as the first's."""
     events = [
@@ -96,6 +100,7 @@ def what_happened(
         length = max(1.0, len(text.split()) / max_words)
         return (
             salience
+            * (1 + _spread(text, shares or {}))
             * (1 + cues)
             * (1 + 0.25 * min(fact.voices - 1, 3))
             * (1.5 if EVENT.search(text) else 1.0)
@@ -128,6 +133,29 @@ def what_happened(
 
     second = max((f for f in events if f is not first), key=worth, default=None)
     return [first, second] if second is not None and worth(second) > 0 else [first]
+
+
+def name_shares(texts: Sequence[str]) -> dict[str, float]:
+    """Each word's share of `texts` (the documents) that use it, lower-cased."""
+    counts: Counter[str] = Counter()
+    for text in texts:
+        counts.update({_bare(w) for w in text.split()})
+    return {word: n / max(1, len(texts)) for word, n in counts.items()}
+
+
+def _spread(text: str, shares: Mapping[str, float]) -> float:
+    """How widely the sources give the names and figures of `text` (its capitalised words
+    after the first, and its numbers): their shares summed, over the root of their count, so
+    a sentence of several widely reported names ("Tovuz", "Tavush", "12 July") outweighs one
+    of one outlet's details."""
+    names = {_bare(w) for w in text.split()[1:] if w[:1].isupper() or w[:1].isdigit()} - {""}
+    if not names:
+        return 0.0
+    return sum(shares.get(name, 0.0) for name in names) / len(names) ** 0.5
+
+
+def _bare(word: str) -> str:
+    return word.strip(",.;:!?\"'“”’‘()[]").lower()
 
 
 def _told(text: str, who: re.Pattern | None) -> bool:

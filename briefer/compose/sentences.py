@@ -48,6 +48,12 @@ WHERE = re.compile(
 
 _WORD = re.compile(r"[^\W\d_]{2,}")
 _LOWER_START = re.compile(r"[a-z](?![a-z]*[A-Z])")  # not "iPhone", "eBay"
+# A participle opening, then a comma and a verb: perhaps no subject (no_subject parses it).
+_NO_SUBJECT = re.compile(
+    r"(?!According)[A-Z][a-z]+ing\b[^.;:\"“”]*?,\s+(?:[a-z]+ly\s+)?(?:[a-z]+ed|hit|struck|shot|fought|began"
+    r"|sent|took)\s+(?:the|a|an|its|their|his|her|\d|[A-Z])"
+)
+_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
 MIN_SENTENCE_WORDS = 3
 _QUOTE_MARKS = re.compile(r"[“”\"]")
 _FIGURE = re.compile(r"\d[\d,.]*")
@@ -62,7 +68,22 @@ def complete(text: str) -> bool:
         and not _ADDRESS.search(text)
         and len(_WORD.findall(text)) >= MIN_SENTENCE_WORDS  # "5." of a cut list is none
         and not _LOWER_START.match(text)  # "which sharply intensified ...": the page broke it
+        and not no_subject(text)  # "Concentrating troops at the border, attacked ..."
     )
+
+
+def no_subject(text: str) -> bool:
+    """A participle opening runs into a verb that has no subject: the copy lost it
+    ("Concentrating additional manpower ... in Basarkechar, attacked the Azerbaijani army
+    positions"). The few sentences shaped so are parsed: "Starting at noon, units of the
+    Armenian armed forces, grossly violating the ceasefire, attacked ..." has one."""
+    if not _NO_SUBJECT.match(text):
+        return False
+    from briefer import nlp
+
+    (doc,) = nlp.parse([text], ner=False, lemmas=False)
+    roots = [token for token in doc if token.dep_ == "ROOT"]
+    return bool(roots) and not any(c.dep_ in _SUBJECTS for c in roots[0].children)
 
 
 MONTHS = (
