@@ -24,13 +24,14 @@ from __future__ import annotations
 import json
 import re
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
 from briefer.baselines import lead, lexrank, oracle
-from briefer.data import Document, SummarySentence
+from briefer.data import SummarySentence
+from briefer.eval_rows import is_neus, read_rows
 from briefer.summarize.base import SummaryContext
 from briefer.summarize.length import MULTINEWS_WORDS, NEUS_WORDS, OVERSHOOT_WORDS, cut_words
 
@@ -88,65 +89,6 @@ class EvalReport:
 
 def _pct(value: float | None) -> str:
     return "n/a" if value is None else f"{100 * value:.1f}%"
-
-
-# ---------------------------------------------------------------- data
-
-
-def read_rows(path: str | Path, limit: int | None = None) -> Iterator[tuple[list[Document], str]]:
-    """(documents, reference) per row of a Multi-News or NeuS JSON Lines file.
-
-    A missing file or a row that is not such a record raises InputError naming the line.
-    """
-    from briefer.errors import InputError
-
-    try:
-        f = open(path, encoding="utf-8")
-    except OSError as exc:
-        raise InputError(path, f"cannot read ({exc.strerror})", "pass a JSON Lines file") from None
-    with f:
-        n = 0
-        for number, line in enumerate(f, 1):
-            if not line.strip():
-                continue
-            if limit is not None and n >= limit:
-                return
-            n += 1
-            try:
-                yield _row(json.loads(line), n)
-            except (json.JSONDecodeError, KeyError, TypeError, IndexError, AttributeError) as exc:
-                raise InputError(
-                    f"{path}:{number}",
-                    f"not a Multi-News or NeuS record ({type(exc).__name__}: {exc})",
-                    "each line needs documents and summary or target_summary",
-                ) from None
-
-
-def _row(row: dict, n: int) -> tuple[list[Document], str]:
-    if "target_summary" in row:  # NeuS: three articles {title, text}
-        docs = [
-            Document(id=f"r{n}d{i}", text=d["text"], title=d.get("title", ""))
-            for i, d in enumerate(row["documents"])
-        ]
-        return docs, row["target_summary"]
-    texts = row["documents"]
-    kept = row.get("kept_doc_indices") or []
-    if kept:
-        texts = [texts[i] for i in kept if i < len(texts)]
-    return [Document(id=f"r{n}d{i}", text=t) for i, t in enumerate(texts)], row["summary"]
-
-
-def _is_neus(path: str | Path) -> bool:
-    from briefer.errors import InputError
-
-    try:
-        with open(path, encoding="utf-8") as f:
-            first = next((line for line in f if line.strip()), "{}")
-        return "target_summary" in json.loads(first)
-    except OSError as exc:
-        raise InputError(path, f"cannot read ({exc.strerror})", "pass a JSON Lines file") from None
-    except (json.JSONDecodeError, UnicodeDecodeError, TypeError, AttributeError) as exc:
-        raise InputError(path, f"not JSON Lines ({exc})", "one JSON record per line") from None
 
 
 # ---------------------------------------------------------------- scoring
@@ -351,7 +293,7 @@ def evaluate(
         from briefer.summarize.length import check_max_words
 
         check_max_words(max_words, low=1)
-    budget = max_words or (NEUS_WORDS if _is_neus(data_path) else MULTINEWS_WORDS)
+    budget = max_words or (NEUS_WORDS if is_neus(data_path) else MULTINEWS_WORDS)
     summarizers: dict[str, Any] = {EXTRACTIVE: ExtractiveSummarizer()}
     if TRAINED in systems:
         summarizers[TRAINED] = trained or _trained(trained_dir)

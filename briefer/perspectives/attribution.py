@@ -38,7 +38,8 @@ from briefer.perspectives.parties import Resolver, name_at_end
 from briefer.perspectives.profiles import Profile
 from briefer.perspectives.quotes import scan_quotes
 from briefer.perspectives.relays import cited_source, main_report, resolve_report
-from briefer.perspectives.speakers import REPORT_FORMS, Reading, read
+from briefer.perspectives.report_verbs import REPORT_FORMS
+from briefer.perspectives.speakers import Reading, read
 from briefer.perspectives.topics import topic_of
 from briefer.readers.wrapped import mend_words
 

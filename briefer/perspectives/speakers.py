@@ -9,7 +9,8 @@ to", a statement that "reads") with its speaker: the verb's subject, the agent o
 "Mujahid told AFP" and "as quoted by AFP" the speaker is Mujahid. Each report carries the
 character spans it owns (its speaker, its verb and what the verb reports), so a figure in an
 adjunct it does not govern ("Following strikes ..., which left 46 dead, Pakistan defended its
-operations") is not the speaker's claim. Knows nothing of parties: see parties.py.
+operations") is not the speaker's claim. Which verbs report: report_verbs.py. Knows nothing of
+parties: see parties.py.
 """
 
 from __future__ import annotations
@@ -18,6 +19,13 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from briefer.perspectives.report_verbs import (
+    DENIAL_LEMMAS,
+    STATEMENT_NOUNS,
+    is_report_verb,
+    saw_report_verb,
+    statement_object,
+)
 from briefer.perspectives.roles import NOBODY
 from briefer.perspectives.scope import (
     clause_depth,
@@ -33,77 +41,19 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 __all__ = [
-    "REPORT_FORMS",
     "Reading",
     "Report",
     "introduced_author",
     "read",
     "reports",
-    "saw_report_verb",
 ]
 
-# Reporting and stance verbs, by lemma: the subject asserts what follows.
-REPORT_LEMMAS = frozenset(
-    "say tell state claim add confirm deny report accuse warn insist allege announce indicate"
-    " comment note argue maintain explain write post charge emphasize emphasise stress blame"
-    " dismiss dispute suggest believe estimate reveal admit promise pledge caution reply respond"
-    " counter recall predict observe contend underline underscore specify justify reiterate"
-    " clarify quote remark condemn urge assert reject refute vow threaten acknowledge demand"
-    " declare denounce criticise criticize disclose inform brief highlight question ask cite"
-    " mention describe defend hail welcome term call deplore lament slam decry protest"
-    " announce name list identify publish release share tweet inform assure retort conclude"
-    " agree express label dub summon request touch voice instruct".split()
-)
-DENIAL_LEMMAS = frozenset("deny reject refute dismiss dispute contest rebut".split())
-# Every word form that can be one of them: sentences without any are never parsed.
-REPORT_FORMS = frozenset(
-    form
-    for lemma in REPORT_LEMMAS | DENIAL_LEMMAS
-    for form in (
-        lemma,
-        lemma + "s",
-        lemma + "ed",
-        lemma + "d",
-        lemma + "ing",
-        lemma[:-1] + "ing",
-        lemma[:-1] + "ied",
-        lemma[:-1] + "ies",
-        lemma + lemma[-1] + "ed",
-        lemma + lemma[-1] + "ing",
-    )
-) | frozenset(
-    "said says told tells wrote written according quoted spoke speaking speaks asked reads read"
-    " made clear".split()
-)
-# Verbs that report only with a clause or a quote after them ("named nine camps" does not).
-_NAMING = frozenset("describe label term dub".split())  # "... X as Y": what the speaker calls it
-_NEED_CLAUSE = frozenset(
-    "believe suggest express label dub term call describe agree conclude share publish release"
-    " cite voice respond reply".split()
-)
-# Objects that make a publishing or naming verb a speech act ("published a video showing").
-_SPEECH_OBJECTS = frozenset(
-    "statement video footage image images photo photos picture pictures list names evidence"
-    " figure figures toll details report message warning post tweet hope concern concerns regret"
-    " confidence doubt doubts anger support sympathy optimism condolences outrage dismay"
-    " solidarity".split()
-)
-# Heads of "In a statement by X" / "In its statement": the author speaks for the clause.
-_STATEMENT_NOUNS = frozenset(
-    "statement report post message letter speech address briefing interview tweet release"
-    " communique communiqué remarks remark comments comment video notice announcement"
-    " conference translation transcript".split()
-)
 _AUTHORING = frozenset("make issue release publish post give deliver read send share".split())
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _RELATIVE = frozenset("who which that whom whose".split())
 _CUT_FROM_SPEAKER = frozenset({"relcl", "acl", "advcl"})
 # "the Foreign Office as the Taliban interim government ...": not part of who speaks
-_DECLARED_DEEDS = frozenset("emergency state curfew war holiday mourning martial law".split())
-_LINKING = frozenset("seem remain appear become stay look prove get be".split())
-_LINKING_STEMS = frozenset("seem remain appear becom became stay look prov".split())
 _NOT_SPEAKER_PREPS = frozenset("as after before during since until despite amid than".split())
-_QUOTES = frozenset('"“”')
 
 
 @dataclass(frozen=True)
@@ -184,7 +134,7 @@ def introduced_author(doc: Doc) -> str:
                 tokens = _speaker_tokens(author)
                 return doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)]
     for token in doc:
-        if token.lemma_.lower() in _STATEMENT_NOUNS:
+        if token.lemma_.lower() in STATEMENT_NOUNS:
             owner = next((c for c in token.children if c.dep_ == "poss"), None)
             if owner is not None and owner.pos_ != "PRON":
                 tokens = [t for t in _speaker_tokens(owner) if t.dep_ != "case"]
@@ -198,7 +148,7 @@ def _report_at(token: Token, quoted: set[int]) -> Report | None:
         target = next((c for c in to.children if c.dep_ == "pobj"), None)
         if target is None:
             return None
-        if target.lemma_.lower() in _STATEMENT_NOUNS:  # "According to a statement released by X"
+        if target.lemma_.lower() in STATEMENT_NOUNS:  # "According to a statement released by X"
             target = _author(target) or target
         clause = token.head if token.head.i != token.i else token
         return _make(target, token, "according to", clause, quoted, owned_root=clause)
@@ -206,7 +156,7 @@ def _report_at(token: Token, quoted: set[int]) -> Report | None:
     if statement is not None:
         author, clause = statement
         return _make(author, token, "in a statement", clause, quoted, owned_root=clause)
-    if not _is_report_verb(token):
+    if not is_report_verb(token):
         return None
     speaker = _speaker(token)
     if speaker is None or speaker.lower_ in NOBODY:  # "nothing threatens their life"
@@ -214,90 +164,9 @@ def _report_at(token: Token, quoted: set[int]) -> Report | None:
     if speaker.idx in quoted and token.idx not in quoted:  # '"... Pathankot attack, " said X'
         outside = [c for c in token.children if c.dep_ in _SUBJECTS and c.idx not in quoted]
         speaker = outside[0] if outside else speaker  # not 'The "Islamic Emirate" said'
-    if speaker.lemma_.lower() in _STATEMENT_NOUNS:  # "A statement issued by the ministry said"
+    if speaker.lemma_.lower() in STATEMENT_NOUNS:  # "A statement issued by the ministry said"
         speaker = _author(speaker) or speaker
     return _make(speaker, token, token.lemma_.lower(), token, quoted)
-
-
-def _is_report_verb(token: Token) -> bool:
-    lemma = token.lemma_.lower()
-    if lemma not in REPORT_LEMMAS and lemma not in DENIAL_LEMMAS:
-        if lemma == "make" and any(c.lower_ == "clear" for c in token.subtree):
-            return True  # "He made it clear that ..."
-        if lemma == "speak" and any(
-            t.dep_ == "prep" and t.lower_ == "about" for t in token.subtree
-        ):
-            return True
-        return lemma == "read" and _statement_object(token) is not None
-    if token.pos_ not in {"VERB", "AUX"}:
-        # "..., Armenian MoD reports.", "Armenia's MoD calls on ...": a verb tagged as a noun
-        return (
-            token.dep_ == "ROOT"
-            and token.lower_.endswith("s")
-            and any(
-                c.dep_ in {"ccomp", "xcomp"} or (c.dep_ == "prep" and c.lower_ in {"on", "for"})
-                for c in token.children
-            )
-        )
-    if token.dep_ in {"amod", "compound", "acomp", "oprd"} or (
-        token.dep_ in {"xcomp", "ccomp"} and token.head.lemma_.lower() in _LINKING
-    ):
-        return False  # "alleged hideouts", "the claimed toll", "remained disputed"
-    if any(
-        c.dep_ == "auxpass" and c.lower_.rstrip("eds") in _LINKING_STEMS for c in token.children
-    ):
-        return False  # "seemed disputed by everyone"
-    if (
-        token.dep_ == "acl"
-        and token.tag_ == "VBN"
-        and not any(c.dep_ in _SUBJECTS for c in token.children)
-    ):
-        return False  # "the strikes reported on Tuesday" (not "a claim Kabul has refuted")
-    if lemma in _NEED_CLAUSE:
-        has_clause = any(c.dep_ in {"ccomp", "xcomp", "oprd", "acomp"} for c in token.children) or (
-            lemma in _NAMING
-            and token.dep_ == "ROOT"
-            and any(c.dep_ == "prep" and c.lower_ == "as" for c in token.children)
-        )  # "The ministry described the incident as an unwarranted escalation."
-        has_speech = any(
-            c.dep_ == "dobj" and c.lemma_.lower() in _SPEECH_OBJECTS for c in token.children
-        )
-        if not (has_clause or has_speech or _quote_near(token)):
-            return False
-    if lemma == "call" and not any(c.lower_ in {"for", "on", "upon"} for c in token.children):
-        return any(c.dep_ in {"oprd", "ccomp", "xcomp", "acomp"} for c in token.children) or any(
-            t.text in _QUOTES for t in token.subtree if t.i > token.i
-        )  # "called Pakistan's claims “totally false”"
-    if lemma == "touch":
-        return any(c.lower_ in {"on", "upon"} for c in token.children)
-    if lemma == "declare" and any(
-        c.dep_ == "dobj" and c.lemma_.lower() in _DECLARED_DEEDS for c in token.children
-    ):
-        return False  # "declared an emergency": a deed
-    if lemma in {"respond", "reply"} and any(
-        c.lower_ in {"by", "with"} and c.dep_ == "prep" for c in token.children
-    ):
-        return False  # "responded by shutting the border": a deed
-    if _mutual(token):
-        return False  # "accused each other": both sides, so neither
-    return True
-
-
-def _mutual(verb: Token) -> bool:
-    """ "accused each other", "blamed one another": the verb's own object, not a quote's."""
-    near = [
-        t
-        for c in verb.children
-        if c.dep_ not in {"ccomp", "xcomp", "advcl"}
-        for t in (c, *c.children)
-    ]
-    words = {t.lower_ for t in near}
-    return (
-        "other" in words
-        and bool(words & {"each", "one"})
-        or "another" in words
-        and ("one" in words)
-    )
 
 
 def _speaker(verb: Token) -> Token | None:
@@ -316,7 +185,7 @@ def _speaker(verb: Token) -> Token | None:
     if verb.lemma_.lower() == "quote":  # "AFP quoted Mujahid as saying", "..., quoting ISPR"
         return next((c for c in children if c.dep_ == "dobj"), None)
     if verb.lemma_.lower() == "read":  # "..., reads a message of the ministry"
-        return _statement_object(verb)
+        return statement_object(verb)
     subject = next((c for c in children if c.dep_ in _SUBJECTS), None)
     if subject is not None and subject.lower_ in _RELATIVE:
         return _relative_antecedent(verb)  # "a spokesman who said": the noun it is about
@@ -355,22 +224,15 @@ def _relative_antecedent(verb: Token) -> Token | None:
     return None
 
 
-def _statement_object(verb: Token) -> Token | None:
-    obj = next((c for c in verb.children if c.dep_ in {"dobj", "nsubj"}), None)
-    if obj is not None and obj.lemma_.lower() in _STATEMENT_NOUNS:
-        return obj
-    return None
-
-
 def _statement_author(token: Token) -> tuple[Token, Token] | None:
     """ "In a statement (made) by X, ..." / "In its statement, ...": (X, the clause)."""
-    if token.dep_ != "pobj" or token.lemma_.lower() not in _STATEMENT_NOUNS:
+    if token.dep_ != "pobj" or token.lemma_.lower() not in STATEMENT_NOUNS:
         return None
     prep = token.head
     if prep.lower_ not in {"in", "through"} or prep.head.i == prep.i:
         return None
     clause = prep.head
-    if clause.pos_ not in {"VERB", "AUX"} or _is_report_verb(clause):
+    if clause.pos_ not in {"VERB", "AUX"} or is_report_verb(clause):
         return None  # "X said in a statement": the verb's own subject speaks
     if clause.lemma_.lower() in {"speak", "talk", "appear", "say"}:
         return None  # "X spoke in a news conference about ...": X speaks
@@ -420,7 +282,7 @@ def _make(
         skip = {t.i for t in verb.subtree}  # "according to X" is not part of what X says
         owned = spans_of(verb.doc, [t for t in owned_root.subtree if t.i not in skip])
     else:
-        owned = owned_spans(verb, tokens, _is_report_verb)
+        owned = owned_spans(verb, tokens, is_report_verb)
     return Report(
         speaker=text,
         start=start,
@@ -470,19 +332,3 @@ def _contiguous(tokens: list[Token], head: Token) -> list[Token]:
     while hi + 1 in ids:
         hi += 1
     return [t for t in tokens if lo <= t.i <= hi]
-
-
-def saw_report_verb(doc: Doc) -> bool:
-    """Whether the parse holds a reporting verb's form that it judged no report ("declared
-    an emergency", "accused each other", "remained disputed")."""
-    return any(
-        t.lemma_.lower() in REPORT_LEMMAS and t.pos_ in {"VERB", "AUX"} and not _is_report_verb(t)
-        for t in doc
-    )
-
-
-def _quote_near(token: Token) -> bool:
-    """A quotation right before or after the verb ("“...,” she described.")."""
-    doc = token.doc
-    window = doc[max(0, token.i - 3) : min(len(doc), token.i + 3)]
-    return any(t.text in _QUOTES or t.tag_ in {"``", "''"} for t in window)

@@ -35,7 +35,7 @@ class Split:
 
 
 def _rows(path: Path, start: int, stop: int) -> Iterator[tuple[Any, str]]:
-    from briefer.evaluate import read_rows
+    from briefer.eval_rows import read_rows
 
     yield from itertools.islice(read_rows(path), start, stop)
 
