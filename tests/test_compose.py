@@ -404,6 +404,11 @@ def test_a_word_broken_at_a_hyphen_by_hard_wrapped_copy_is_whole_again() -> None
         ("The statement added that Pakistani officials had met.", False),  # "that" reports
         ("That afternoon the army fired on the post.", False),
         ("He said that those responsible would be punished.", False),
+        # who did it is named only before: the brief does not show who "they" are
+        ("They intensively fired at the Velmari posts and damaged two of them.", True),
+        ("They immediately received medical aid, the ministry said.", True),
+        ("He also told reporters the posts were hit.", False),  # the speaker, named
+        ("“They attacked the mosques,” a resident of Kesh said.", False),  # a witness's words
     ],
 )
 def test_a_claim_about_a_thing_named_only_before_it_does_not_stand_alone(text, leans_back):

@@ -16,6 +16,7 @@ import numpy as np
 
 from briefer.data import Claim, SentenceRef
 from briefer.perspectives.quotes import scan_quotes
+from briefer.perspectives.report_verbs import REPORT_FORMS
 
 __all__ = [
     "EVENT",
@@ -163,7 +164,21 @@ def dangling(text: str) -> bool:
     figure? which statement? who quoted? the brief does not show it). The event itself ("this
     attack", "these strikes") is what the brief is about, and "this base in Muridke" says
     which."""
-    return bool(_DANGLING.search(text.strip()) or _BACK_REFERENCE.search(text))
+    return bool(
+        _DANGLING.search(text.strip()) or _BACK_REFERENCE.search(text) or _unnamed_actor(text)
+    )
+
+
+def _unnamed_actor(text: str) -> bool:
+    """Opens on "They", "He" or "She" doing something, not saying it ("They intensively fired
+    at the Azerbaijani army positions ..."): who did it is in the sentence before, which the
+    brief does not show. One who says something ("He said ...") is the speaker, named."""
+    words = _WORD.findall(text)
+    return (
+        text.strip()[:1].isalpha()  # not one of a quote: a witness's "They attacked ..."
+        and words[0].lower() in {"they", "he", "she"}
+        and not any(w.lower() in REPORT_FORMS for w in words[1:4])  # "He also said ..."
+    )
 
 
 def says_nothing(text: str) -> bool:
