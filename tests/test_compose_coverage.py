@@ -134,6 +134,26 @@ def test_a_core_claim_names_the_event_rather_than_its_aftermath() -> None:
     assert core_claim([aftermath, event], (), scores, 32) is event
 
 
+def test_a_core_claim_is_not_an_earlier_account_a_later_one_updates() -> None:
+    earlier = claim(
+        "Earlier, the Southland ministry said two soldiers were wounded in the clashes at Kesh.",
+        speaker="the Southland ministry",
+        party="south",
+        topic="casualties",
+    )
+    later = claim(
+        "Seven Southland soldiers were killed in the clashes at Kesh, the ministry said.",
+        "b",
+        speaker="the ministry",
+        party="south",
+        topic="casualties",
+    )
+    scores = {earlier.sentence.ref: 1.1, later.sentence.ref: 1.0}
+    assert core_claim([earlier, later], ("casualties",), scores, 32) is later
+    scores[earlier.sentence.ref] = 1.5  # far more salient: still the core claim
+    assert core_claim([earlier, later], ("casualties",), scores, 32) is earlier
+
+
 def test_a_party_counting_what_it_already_counted_says_it_again() -> None:
     jets = "Pakistan retaliated by shooting down five Indian fighter jets."
     assert counted(jets) == {("five", "indian"), ("five", "fighter"), ("five", "jets")}

@@ -39,6 +39,9 @@ __all__ = [
 MAX_SENTENCES = 4
 EVENT_WEIGHT = 1.3  # a core claim that names the event (a strike, a clash), not only its aftermath
 BACKED_WEIGHT = 1.5  # a corroborated fact as the lede's second, against one outlet's
+# "Earlier, the ministry said two servicemen were wounded": an account a later one in the
+# same article updates (seven killed), the weaker core claim of the two.
+EARLIER_WEIGHT = 0.85
 HOME_WEIGHT = 0.5  # one outlet's report from a party's country, as the lede's what-happened
 _WHEN = re.compile(
     r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight"
@@ -47,6 +50,7 @@ _WHEN = re.compile(
     r"|nov|dec)\.? \d{1,2}|\d{1,2}(?::\d\d)? ?(?:a\.m\.|p\.m\.))\b",
     re.IGNORECASE,
 )
+_EARLIER = re.compile(r"earlier\b", re.IGNORECASE)
 # How people reacted is no news of what happened either (who did not comment, what remains
 # unclear: facts.no_news).
 _REACTED = re.compile(r"\breact(?:s|ed|ing)? to\b", re.IGNORECASE)
@@ -187,6 +191,8 @@ def core_claim(
             weight *= 1.3
         if EVENT.search(claim.sentence.text):
             weight *= EVENT_WEIGHT
+        if _EARLIER.match(claim.sentence.text):
+            weight *= EARLIER_WEIGHT
         if max_words:
             weight /= max(1.0, len(claim.sentence.text.split()) / max_words) ** 1.5
         return scores.get(claim.sentence.ref, 0.0) * weight
