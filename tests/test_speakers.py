@@ -245,3 +245,70 @@ def test_according_to_a_statement_released_by_x_is_xs():
         " fired on the Kunar posts."
     )
     assert (claim.party, claim.speaker) == ("afghanistan", "the Afghan defence ministry")
+
+
+def test_said_after_the_claim_takes_the_speaker_after_it_though_the_copy_is_garbled():
+    # Real copy reads "Pakistani stationed military units ...": the parse then gives "said"
+    # two subjects, the reported clause's and the speaker's; the one after "said" speaks.
+    (claim,) = _claims(
+        "Pakistani stationed military units in parts of the border a week ago and planned to "
+        "launch a cross-border operation, said Border Police Commander Colonel Arif Zamani.",
+        outlet="TOLOnews",
+    )
+    assert claim.speaker == "Border Police Commander Colonel Arif Zamani"
+    assert claim.party == "afghanistan"  # an official an Afghan outlet quotes unplaced
+
+
+def test_several_outlets_of_a_country_are_no_state_voice():
+    claims = _claims(
+        "Later, pro-military media outlets in Pakistan reported that the army had destroyed "
+        "camps. Iranian television said the camps were empty. Afghan newspapers said the "
+        "shelling went on."
+    )
+    assert [c.party for c in claims] == [OTHER, OTHER, OTHER]
+
+
+def test_pointing_fingers_and_conveying_concerns_are_reports():
+    claims = _claims(
+        "The Pakistani military had pointed fingers at Afghanistan hours after the blast. "
+        "The Afghan minister also conveyed Kabul’s “concerns at the closure of the crossing”."
+    )
+    assert [(c.party, c.speaker) for c in claims] == [
+        ("pakistan", "the Pakistani military"),
+        ("afghanistan", "the Afghan minister"),
+    ]
+
+
+def test_the_ministrys_statement_points_back_to_the_ministry():
+    claims = _claims(
+        "The Afghan Ministry of Foreign Affairs said the envoy had been summoned. "
+        "According to the ministry’s statement, the minister also offered condolences."
+    )
+    assert [c.party for c in claims] == ["afghanistan", "afghanistan"]
+
+
+def test_unnamed_media_are_another_voice_and_unnamed_reports_nobody():
+    claims = _claims(
+        "More than ten people were rescued from the building, according to local media. "
+        "Some media reports claimed the number of injured could be as high as 26. "
+        "Earlier reports said the crossing was shut."
+    )
+    assert [c.party for c in claims] == [OTHER, OTHER, NARRATOR]
+
+
+def test_the_pm_is_the_prime_minister_named_before():
+    claims = _claims(
+        "On Monday, PM Shehbaz Sharif said the border posts had been attacked. "
+        "The PM also announced that he had replaced the corps commander."
+    )
+    assert [c.party for c in claims] == ["pakistan", "pakistan"]
+
+
+def test_officials_of_no_country_are_those_of_the_place_the_story_opens_in():
+    # No dateline, no outlet, both countries mentioned alike: the scene, a province of the
+    # gazetteer, says whose "officials" these are.
+    claims = _claims(
+        "Ten civilians were killed in clashes between Afghan and Pakistani forces in Kandahar "
+        "province on Thursday. Officials say that ten people were killed and 40 injured."
+    )
+    assert claims[1].party == "afghanistan"

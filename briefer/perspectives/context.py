@@ -3,8 +3,9 @@
     document_context(sentences, profile, document) -> Context(place="pakistan", outlet=..., ...)
 
 The dateline's place (a profile alias or a city of resources/places.yaml), the outlet's home
-(the profile's `outlets:` or briefer's outlet table) and the party the text mentions clearly
-most. DocState is what attribution carries from one sentence of a document to the next.
+(the profile's `outlets:` or briefer's outlet table), the party the text mentions clearly
+most, and last the party whose city or province the opening sentences name (the scene).
+DocState is what attribution carries from one sentence of a document to the next.
 """
 
 from __future__ import annotations
@@ -36,10 +37,11 @@ class Context:
     place: str | None = None  # the dateline's country, when it is a party
     outlet: str | None = None  # the outlet's home, when it is a party
     mentions: str | None = None  # the party the document mentions clearly most
+    scene: str | None = None  # the party whose place the opening sentences name ("in Kandahar")
 
     @property
     def party(self) -> str | None:
-        return self.place or self.outlet or self.mentions
+        return self.place or self.outlet or self.mentions or self.scene
 
 
 @dataclass
@@ -72,7 +74,7 @@ def document_context(
                 place = hits[0].owner
                 break
     outlet = _outlet_party(document, profile, matcher) if document is not None else None
-    return Context(place, outlet, _mentioned(sentences, matcher))
+    return Context(place, outlet, _mentioned(sentences, matcher), _scene(sentences, matcher))
 
 
 def outlet_def(document: Document, profile: Profile) -> OutletDef | None:
@@ -109,6 +111,23 @@ def gazetteer() -> dict[str, str]:
     text = (resources.files("briefer") / "resources" / "places.yaml").read_text("utf-8")
     data = yaml.safe_load(text) or {}
     return {city.lower(): country for country, cities in data.items() for city in cities}
+
+
+def _scene(sentences: Sequence[Sentence], matcher: AliasMatcher) -> str | None:
+    """The party whose city or province the first sentences name ("... in Kandahar province
+    on Thursday"): where the story is, whose officials an unqualified "officials say" are
+    when nothing else tells."""
+    places = gazetteer()
+    for s in sentences[:3]:
+        for m in _SCENE.finditer(s.text):
+            country = places.get(m.group(1).lower())
+            hits = [h for h in matcher.find(country) if h.is_party] if country else []
+            if hits:
+                return hits[0].owner
+    return None
+
+
+_SCENE = re.compile(r"\b(?:in|near|at)\s+([A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)")
 
 
 def _mentioned(sentences: Sequence[Sentence], matcher: AliasMatcher) -> str | None:

@@ -85,6 +85,8 @@ class Resolver:
             if state.outlets:  # "The newspaper said", after "Pakistan-based The Nation reported"
                 return state.outlets[-1]
         if NO_SPEAKER.search(phrase):
+            if _MEDIA_WORDS.search(phrase):
+                return phrase, OTHER  # "local media", "some media reports": the press, unnamed
             return "", NARRATOR
         speaker, party = self._phrase(phrase, index, state, remember=remember)
         if STATE_ITSELF.fullmatch(phrase) and party not in (OTHER, NARRATOR):
@@ -122,7 +124,7 @@ class Resolver:
         if head == "agency" and re.search(r"\bnews\s+agency\b", lowered):
             return True
         return (
-            head in MEDIA_HEADS
+            (head in MEDIA_HEADS or head.removesuffix("s") in MEDIA_HEADS)  # "media outlets"
             and "state" not in lowered.split()
             and not any(
                 w in lowered for w in ("ministry", "military agency", "intelligence agency")
@@ -153,7 +155,7 @@ class Resolver:
         placed = _place_in(phrase, self.matcher)
         if placed is not None:
             return phrase, placed  # "Officials of the Khost province", "Chaman police"
-        words = [w.lower().strip(".,'’") for w in phrase.split()]
+        words = [re.sub(r"['’]s$", "", w.lower()).strip(".,'’") for w in phrase.split()]
         heads = [
             TITLES.get(w, w)
             for w in words
@@ -214,8 +216,13 @@ class Resolver:
         "Israeli Army Radio", "the website of the Armenian government"."""
         if not self._is_party(party) or _state_media(phrase):
             return self._is_party(party)
-        if re.search(r"\b(?:government|ministry|army|military|presiden\w*)\b", phrase, re.I):
-            return True
+        if re.search(
+            r"(?<!pro-)\b(?:government|ministry|army|military|presiden\w*)\b", phrase, re.I
+        ):
+            return True  # not "pro-military media outlets": aligned with it, not its voice
+        head = head_word(phrase)
+        if head.endswith("s") and head[:-1] in MEDIA_HEADS:
+            return False  # "media outlets in Pakistan", "Afghan newspapers": several, not one
         named = [w for w in re.findall(r"[A-Z][\w'’-]*", phrase) if w not in {"The", "A"}]
         aliases = {phrase[h.start : h.end] for h in self.matcher.find(phrase) if h.is_party}
         words = {w for a in aliases for w in a.split()}
@@ -244,6 +251,9 @@ def _place_in(phrase: str, matcher: AliasMatcher) -> str | None:
 
 def _coordinated(phrase: str) -> bool:
     return re.search(r"\b(?:and|&|both)\b", phrase, re.IGNORECASE) is not None
+
+
+_MEDIA_WORDS = re.compile(r"\b(?:media|press|tv|television)\b", re.IGNORECASE)
 
 
 def _state_media(phrase: str) -> bool:

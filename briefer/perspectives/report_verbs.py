@@ -35,7 +35,7 @@ REPORT_LEMMAS = frozenset(
     " declare denounce criticise criticize disclose inform brief highlight question ask cite"
     " mention describe defend hail welcome term call deplore lament slam decry protest"
     " announce name list identify publish release share tweet inform assure retort conclude"
-    " agree express label dub summon request touch voice instruct".split()
+    " agree express label dub summon request touch voice instruct convey point".split()
 )
 DENIAL_LEMMAS = frozenset("deny reject refute dismiss dispute contest rebut".split())
 # Every word form that can be one of them: sentences without any are never parsed.
@@ -62,7 +62,7 @@ REPORT_FORMS = frozenset(
 _NAMING = frozenset("describe label term dub".split())  # "... X as Y": what the speaker calls it
 _NEED_CLAUSE = frozenset(
     "believe suggest express label dub term call describe agree conclude share publish release"
-    " cite voice respond reply".split()
+    " cite voice respond reply convey".split()
 )
 # Objects that make a publishing or naming verb a speech act ("published a video showing").
 _SPEECH_OBJECTS = frozenset(
@@ -135,6 +135,8 @@ def is_report_verb(token: Token) -> bool:
         )  # "called Pakistan's claims “totally false”"
     if lemma == "touch":
         return any(c.lower_ in {"on", "upon"} for c in token.children)
+    if lemma == "point":  # "pointed fingers at Afghanistan": blamed it
+        return any(c.dep_ == "dobj" and c.lemma_.lower() == "finger" for c in token.children)
     if lemma == "declare" and any(
         c.dep_ == "dobj" and c.lemma_.lower() in _DECLARED_DEEDS for c in token.children
     ):

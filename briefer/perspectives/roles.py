@@ -57,6 +57,7 @@ TITLES = {
     "lt": "lieutenant",
     "spokesperson": "spokesman",
     "spokeswoman": "spokesman",
+    "pm": "premier",  # "The PM also announced ..."
 }
 # Words no person's name holds.
 NOT_NAME_WORDS = frozenset("the a an of for from in at to on and with by this that".split())
@@ -166,4 +167,6 @@ def head_word(phrase: str) -> str:
     """The head noun of a speaker phrase: its last word before "of", "for", a comma..."""
     first = re.split(r",|\s(?:of|for|from|at|in|with|to|on|based|who|which|that)\s", phrase)[0]
     words = first.split()
-    return words[-1].lower().strip(".,'’") if words else ""
+    if not words:
+        return ""
+    return re.sub(r"['’]s$", "", words[-1].lower()).strip(".,'’")  # "the ministry’s"

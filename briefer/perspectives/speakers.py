@@ -186,7 +186,11 @@ def _speaker(verb: Token) -> Token | None:
         return next((c for c in children if c.dep_ == "dobj"), None)
     if verb.lemma_.lower() == "read":  # "..., reads a message of the ministry"
         return statement_object(verb)
-    subject = next((c for c in children if c.dep_ in _SUBJECTS), None)
+    subjects = [c for c in children if c.dep_ in _SUBJECTS]
+    subject = subjects[0] if subjects else None
+    if len(subjects) > 1 and subjects[-1].i > verb.i and _after_comma(verb):
+        subject = subjects[-1]  # "Pakistani units stationed ..., said Colonel X": the parse
+        # took the reported clause's subject for a second one of "said"
     if subject is not None and subject.lower_ in _RELATIVE:
         return _relative_antecedent(verb)  # "a spokesman who said": the noun it is about
     if subject is not None:
@@ -207,6 +211,10 @@ def _speaker(verb: Token) -> Token | None:
         if clause.pos_ in {"VERB", "AUX"} and clause.i != verb.i:
             return _speaker_of_clause(clause)
     return None
+
+
+def _after_comma(verb: Token) -> bool:
+    return verb.i > 0 and verb.doc[verb.i - 1].text == ","
 
 
 def _speaker_of_clause(verb: Token) -> Token | None:
