@@ -121,7 +121,8 @@ def build_briefing(
 def _default_title(
     docs: Sequence[Document], ranked: Sequence[RankedSentence], profile: Profile | None = None
 ) -> str:
-    """The headline of the document holding the most salient sentence, among those that state
+    """The headline of the document holding the most salient sentence, among those that name
+    something (a party, an event, a name: not "Off the wire", a page's section), state
     no one's claim ("..., officials say", "...: Aisha Farooqui", "Taliban condemn ..."), use
     no loaded term, and come from an outlet not based in a party's country; when none does, a
     neutral title naming the parties; "Briefing" when no document has a title."""
@@ -135,12 +136,22 @@ def _default_title(
         return "Briefing"
     if profile is None or len(profile.parties) < 2:
         return titled[0].title
+    from briefer.compose.sentences import EVENT
+    from briefer.perspectives.aliases import matcher_for
+
     lexicon = load_lexicon()
     parties = {p.id for p in profile.parties}
+    matcher = matcher_for(profile)
     for doc in titled:
         outlet = outlet_def(doc, profile)
         home = outlet.home if outlet is not None else ""
         title = _MEDIA_TAG.sub("", doc.title)
+        if not (
+            EVENT.search(title)
+            or any(h.is_party for h in matcher.find(title))
+            or any(w[:1].isupper() or w[:1].isdigit() for w in title.split()[1:])
+        ):
+            continue  # "Off the wire": a page's section, names nothing; not the headline
         if not (_CLAIM_HEADLINE.search(title) or lexicon.find(title) or home in parties):
             return title
     return " and ".join(p.name for p in profile.parties) + ": what each side says"

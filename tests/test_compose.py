@@ -457,3 +457,11 @@ def test_the_default_title_is_a_headline_that_states_no_ones_claim():
     )
     assert brief([claim_headline, partisan, neutral]).title == "Shelling hits Velmar"
     assert brief([claim_headline, partisan]).title == "Northland and Southland: what each side says"
+    section = Document(
+        "w",
+        "Artillery fire went on near Velmar into Wednesday, a wire agency reported.",
+        title="Off the wire",  # a page's section heading taken for the headline
+        outlet="Wire Digest",
+        url="https://digest.test/w",
+    )
+    assert brief([section, neutral]).title == "Shelling hits Velmar"

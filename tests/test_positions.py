@@ -110,6 +110,20 @@ def test_attributed_text_after_a_quote_keeps_the_appositive_commas() -> None:
     )
 
 
+def test_attributed_text_names_the_role_quoted_as_telling_not_twice() -> None:
+    # Not "According to X, “...,” the deputy foreign minister was quoted as telling ...".
+    claim = _claim(
+        "“Kabul demands decisive measures against the groups hiding across the border,” the "
+        "deputy foreign minister was quoted as telling the envoy.",
+        "Deputy Foreign Minister Arif Zamani",
+        "afghanistan",
+    )
+    assert attributed_text(claim) == (
+        "“Kabul demands decisive measures against the groups hiding across the border,” Deputy "
+        "Foreign Minister Arif Zamani was quoted as telling the envoy."
+    )
+
+
 def test_attributed_text_replaces_a_bare_role_but_not_a_pronoun_inside_quotes() -> None:
     role = _claim(
         "The ministry said the strikes violated all international principles.",

@@ -71,6 +71,7 @@ _GARBLED = re.compile(r"^(?:[Ii]n|[Oo]n|[Aa]t)\s+[A-Z][\w-]*\s+(?:has|have|had|i
 # The outlet passes on what it has not confirmed: someone else's account, not its own report.
 _HEDGED = re.compile(
     r"\b(?:reportedly|allegedly|apparently|purportedly|seem(?:s|ed)? to|appears? to"
+    r"|(?:is|are|was|were) said to"  # "the Lal Pur district ... is said to be the target"
     r"|(?:media |some |unconfirmed )?reports (?:said|say|claim\w*|suggest\w*|indicate\w*)"
     r"|according to (?:media )?reports|(?:has|have|had) been reported|(?:was|were) reported)\b",
     re.IGNORECASE,

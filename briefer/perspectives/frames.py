@@ -83,7 +83,9 @@ _NP_CUT = re.compile(
     r"|sunday)|as\s+saying|speaking|because)\b.*$",
     re.IGNORECASE,
 )
-_QUOTED_AS = re.compile(r"(.{2,80}?)\s+(?:was|were)\s+quoted\s+as\s+saying", re.IGNORECASE)
+_QUOTED_AS = re.compile(
+    r"(.{2,80}?)\s+(?:was|were)\s+quoted\s+as\s+(?:saying|telling)", re.IGNORECASE
+)
 _STATEMENT = re.compile(
     r"^(.{2,80}?)\s+(?:issued|released|put\s+out)\s+a\s+statement", re.IGNORECASE
 )

@@ -36,7 +36,8 @@ __all__ = [
 _ROLE_ONLY = frozenset(
     "the its this that a an ministry spokesman spokeswoman spokesperson official officials"
     " government military army statement group movement authorities office general minister"
-    " embassy agency country nation newspaper paper daily channel broadcaster outlet".split()
+    " embassy agency country nation newspaper paper daily channel broadcaster outlet deputy"
+    " foreign defence defense interior prime".split()
 )
 
 # Claims sharing this share of the shorter one's content words say the same thing.
