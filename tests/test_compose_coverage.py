@@ -36,6 +36,8 @@ def test_a_sentence_pointing_back_hedged_or_garbled_is_no_fact() -> None:
     assert not ok("Southland's artillery reportedly targeted four villages near Velmar.")
     assert not ok("The clashes killed at least five people near Velmar, media reports said.")
     assert not ok("The army seems to be continuing intensive shelling near the crossing.")
+    assert not ok("The move came a day after Northland's artillery shelled the Kesh camps.")
+    assert not ok("The development comes after a series of attacks in Northland killed ten.")
     assert not ok("The Ostra district bordering Velmar is said to be the target of the shelling.")
     assert not ok("In Northland has successfully foiled a direct attack by Southland.")
     assert not ok("The ministry's remarks came in response to questions about the border.")
@@ -577,6 +579,10 @@ def test_a_fact_loses_its_dateline_and_an_outlets_explainer_or_press_format_is_n
     wired = _fact("KESH, Northland (AP) — Troops clashed at the gate on Sunday.", "corroborated")
     assert fact_text(wired, wired.claim.sentence.text, load_lexicon()) == (
         "Troops clashed at the gate on Sunday."
+    )
+    meanwhile = _fact("Meanwhile, the two crossings stayed closed on Monday.", "corroborated")
+    assert fact_text(meanwhile, meanwhile.claim.sentence.text, load_lexicon()) == (
+        "The two crossings stayed closed on Monday."  # no "Meanwhile," with nothing before it
     )
     profile = load_profile(Path(__file__).parent / "data" / "northland" / "profile.yaml")
     explainer = claim("Payload is the carrying capacity of an aircraft, measured by its weight.")

@@ -36,6 +36,7 @@ from briefer.compose.sentences import (
 from briefer.data import Claim
 from briefer.perspectives import Lexicon, contradicts, neutral_text, reported_by, speaks_to
 from briefer.perspectives.aliases import AliasMatcher
+from briefer.perspectives.neutral import drop_connective
 from briefer.perspectives.topics import cues, topic_of
 from briefer.readers.metadata import dateline_at
 
@@ -52,7 +53,8 @@ _LEANS_BACK = re.compile(r"^(?:\S+\s+){0,7}?(he|she|they|him|her|his|them|it)\b"
 # facts", "The list was published by ...", "The statement comes after ...".
 _META = re.compile(
     r"^(?:the|this|these|that|its|his|her)\s+(?:list|statement|remarks?|report|article|story"
-    r"|comments?|announcement|briefing|tweet|post|video|interview|message|letter)s?\b"
+    r"|comments?|announcement|briefing|tweet|post|video|interview|message|letter|development"
+    r"|move)s?\b"  # "The development comes following ...", "The move came a day after ..."
     r"|\b(?:compiled|key facts|what we know|here is|here's|read more|live updates)\b"
     r"|\b(?:remarks|statements?|comments|announcement)\s+(?:came|comes|follow(?:s|ed)?)\b"
     # how it was announced: "only a statement was read out and there was no Q&A"
@@ -277,7 +279,7 @@ def fact_text(
     text = text[dateline.end :].lstrip() if dateline is not None else text
     if fact.support == "single":
         return reported_by(fact.outlet, text, names)
-    return neutral_text(text, lexicon)
+    return neutral_text(drop_connective(text), lexicon)  # not "Meanwhile, ..." on its own
 
 
 def proper_names(claims: Sequence[Claim]) -> frozenset[str]:
