@@ -656,3 +656,21 @@ def test_the_lede_opens_on_what_most_sources_report() -> None:
     scores = {("a", 0): 1.0, ("b", 0): 1.0}
     for shares, first in ((name_shares(documents), wide), (name_shares(documents[3:]), narrow)):
         assert what_happened([narrow, wide], scores, 40, count=1, shares=shares) == [first]
+
+
+def test_one_outlets_fact_that_tells_a_shown_claim_again_is_not_listed() -> None:
+    import numpy as np
+
+    from briefer.compose.arrange import _tells_a_claim
+
+    summoned = _fact("A senior Southland official summoned the Northland envoy in protest.")
+    backed = replace(summoned, support="corroborated")
+    claim_ref, other_ref = ("c", 0), ("c", 1)
+    vectors = {
+        summoned.claim.sentence.ref: np.array([1.0, 0.0], np.float32),
+        claim_ref: np.array([0.8, 0.6], np.float32),  # cosine 0.8: the same account
+        other_ref: np.array([0.0, 1.0], np.float32),
+    }
+    assert _tells_a_claim(summoned, [claim_ref], vectors)
+    assert not _tells_a_claim(summoned, [other_ref], vectors)
+    assert not _tells_a_claim(backed, [claim_ref], vectors)  # what several outlets report stays

@@ -40,6 +40,7 @@ from briefer.compose.sentences import (
     about_the_past,
     complete,
     dangling,
+    paraphrased,
     says_nothing,
 )
 from briefer.compose.support import weighted_by_support
@@ -59,6 +60,7 @@ from briefer.data import (
     Party,
     RankedSentence,
     Row,
+    SentenceRef,
     Source,
     Statement,
 )
@@ -186,9 +188,10 @@ def compose(
             weighted,
             lambda c: cites(c.sentence.text, [p for p in profile.parties if p.id != c.party]),
         )
+    claimed = [s.sources[0] for s in (*lede, *placed) if s.party != NARRATOR and s.sources]
     fact_items = _list(
         FACTS,
-        fact_pool,
+        [f for f in fact_pool if not _tells_a_claim(f, claimed, context.vectors)],
         layout.facts,
         layout,
         page,
@@ -367,6 +370,13 @@ def _shares(
     fact_words = demand(FACTS, [f.claim for f in facts], layout.facts)
     voice_words = demand(VOICES, voices, layout.voices)
     return min(SHARES[0] * left, fact_words), min(SHARES[1] * left, voice_words)
+
+
+def _tells_a_claim(fact: Fact, claimed: Sequence[SentenceRef], vectors) -> bool:
+    """One outlet's report that tells, in other words, a party's claim the brief shows
+    ("Dawn reports that ... a senior Afghan official summoned the Pakistani ambassador", when
+    Afghanistan's column says it summoned him): every claim once."""
+    return fact.support == "single" and paraphrased(fact.claim.sentence.ref, claimed, vectors)
 
 
 def _parties_named(profile: Profile):

@@ -27,6 +27,7 @@ __all__ = [
     "complete",
     "dangling",
     "own_words",
+    "paraphrased",
     "says_nothing",
     "WHERE",
 ]
@@ -202,6 +203,23 @@ def own_words(text: str) -> bool:
     """Quotes no one: no quotation marks at all (a quote, or a stray piece of one, is its
     speaker's words even where the attribution is not found)."""
     return not _QUOTE_MARKS.search(text) and not scan_quotes(text).quoted_words
+
+
+def paraphrased(
+    ref: SentenceRef,
+    others: Sequence[SentenceRef],
+    vectors: Mapping[SentenceRef, np.ndarray],
+    threshold: float = PARAPHRASE,
+) -> bool:
+    """Whether the sentence `ref` says what one of `others` says (MiniLM cosine)."""
+    if ref not in vectors:
+        return False
+    mine = np.asarray(vectors[ref], np.float32)
+    return any(
+        float(np.asarray(vectors[o], np.float32) @ mine) >= threshold
+        for o in others
+        if o in vectors and o != ref
+    )
 
 
 class Paraphrases:
