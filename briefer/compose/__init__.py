@@ -1,7 +1,8 @@
 """Composition: the brief an analyst reads in two minutes, every claim in one place.
 
 arrange.py    compose(): lede, table, facts, voices, background within the length's budget
-lede.py       what happened (from corroborated facts), each party's core claim
+lede.py       what happened (from corroborated facts), each party's core claim: chosen
+opening.py    the lede written and placed on the page
 table.py      the side-by-side table, the one home of the parties' other claims
 facts.py      facts not in dispute: corroborated, or a wire's, or attributed to one outlet
 outlets.py    each document's outlet, where it is based, wire copies and reprints

@@ -22,17 +22,9 @@ from dataclasses import dataclass, replace
 
 from briefer.compose.coverage import coverage, number_sources
 from briefer.compose.facts import Fact, find_facts, proper_names, usable
-from briefer.compose.lede import (
-    MAX_SENTENCES,
-    account,
-    casualty_figures,
-    cites,
-    core_claim,
-    name_shares,
-    naming_party,
-    what_happened,
-)
+from briefer.compose.lede import casualty_figures, cites, name_shares
 from briefer.compose.length import Layout
+from briefer.compose.opening import place_lede
 from briefer.compose.outlets import Independence, outlets_of
 from briefer.compose.page import Page
 from briefer.compose.sentences import (
@@ -49,7 +41,6 @@ from briefer.compose.writer import Writer
 from briefer.data import (
     BACKGROUND,
     FACTS,
-    LEDE,
     NARRATOR,
     OTHER,
     TABLE,
@@ -151,7 +142,9 @@ def compose(
     page.spend(HEADER_WORDS + len(title.split()))
 
     shares = name_shares([d.text for d in documents])
-    lede, used = _lede(profile, by_party, disputed, facts, weighted, writer, page, layout, shares)
+    lede, used = place_lede(
+        profile, by_party, disputed, facts, weighted, writer, page, layout, shares
+    )
     columns = tuple(p.id for p in profile.parties if by_party[p.id])
     rest = {
         p: [c for c in claims_ if c.sentence.ref not in used and _one_party(c)]
@@ -273,56 +266,6 @@ def _one_party(claim: Claim) -> bool:
     return not any(
         c.party not in (claim.party, NARRATOR, OTHER) and c.start < first for c in claim.clauses
     )
-
-
-def _lede(profile, by_party, disputed, facts, scores, writer, page, layout, shares):
-    """The lede's statements, and the refs of the claims and facts it uses."""
-    parties = list(profile.parties)
-    lede: list[Statement] = []
-    used: set = set()
-    room = max(1, MAX_SENTENCES - len(parties))
-    opening = what_happened(facts, scores, layout.lede_words, parties, layout.lede_facts, shares)
-    for fact in opening[:room]:
-        statement = writer.fact(fact, LEDE, layout.lede_words)
-        if statement is not None and not page.repeats(statement):
-            page.place(statement, statement_words(statement))
-            lede.append(statement)
-            used.add(fact.claim.sentence.ref)
-    opened = bool(lede)
-    cores = {}
-    for party in parties:
-        others = [p for p in parties if p is not party]
-        claim = core_claim(by_party[party.id], disputed, scores, layout.lede_words, others)
-        if claim is None:
-            note = f"The sources carry no statement from {party.name}."
-            lede.append(Statement("", note, (), party.id, origin="note", place=LEDE))
-            page.place(lede[-1], len(note.split()))
-            continue
-        cores[party.id] = claim
-        _lede_claim(claim, party, writer, page, layout, lede, used)
-    if not opened and len(lede) + len(parties) <= MAX_SENTENCES:
-        # No fact opens the lede: each party's account of what happened, when every party
-        # has one (one side's account alone would tip the lede).
-        seconds = [
-            account(by_party[p.id], cores[p.id], scores, layout.lede_words)
-            if p.id in cores
-            else None
-            for p in parties
-        ]
-        if all(seconds):
-            for party, claim in zip(parties, seconds, strict=True):
-                _lede_claim(claim, party, writer, page, layout, lede, used)
-    return lede, used
-
-
-def _lede_claim(claim, party, writer, page, layout, lede, used) -> None:
-    statement = writer.claim(claim, LEDE, layout.lede_words)
-    statement = replace(
-        statement, text=naming_party(statement.text, party, claim.speaker, writer.names)
-    )
-    page.place(statement, statement_words(statement))
-    lede.append(statement)
-    used.add(claim.sentence.ref)
 
 
 def _list(place, items, count, layout, page, limit, write) -> list[Statement]:

@@ -34,9 +34,10 @@ from briefer.perspectives.continuation import (
     recaps,
 )
 from briefer.perspectives.frames import find_frame, later_frames
-from briefer.perspectives.parties import Resolver, name_at_end
+from briefer.perspectives.parties import Resolver
 from briefer.perspectives.profiles import Profile
 from briefer.perspectives.quotes import scan_quotes
+from briefer.perspectives.referents import name_at_end
 from briefer.perspectives.relays import cited_source, main_report, resolve_report
 from briefer.perspectives.report_verbs import REPORT_FORMS
 from briefer.perspectives.speakers import Reading, read

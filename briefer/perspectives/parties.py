@@ -7,32 +7,36 @@
 
 Profile aliases decide which party a name belongs to. A speaker named only by a role
 ("officials", "a senior security official", "the ministry") is resolved by an earlier speaker
-of the same document it points back to, else by the document's context: the dateline's
-country, the outlet's home (a profile's `outlets:`), the party the text mentions most.
+of the same document it points back to (referents.py), else by the document's context: the
+dateline's country, the outlet's home (a profile's `outlets:`), the party the text mentions
+most, the scene.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from difflib import get_close_matches
 
 from briefer.data import NARRATOR, OTHER
 from briefer.outlets import builtin_outlets
 from briefer.perspectives.aliases import AliasMatcher, matcher_for, mentions
 from briefer.perspectives.context import DocState, gazetteer
 from briefer.perspectives.profiles import Profile
+from briefer.perspectives.referents import (
+    NOT_OWNER_BEFORE,
+    earlier_speaker,
+    last_body,
+    learn_name,
+    owner_hit,
+    word_before,
+)
 from briefer.perspectives.roles import (
     BODY_SYNONYMS,
     DEFINITE,
     GENERIC_HEADS,
-    INDEFINITE,
     MEDIA_HEADS,
     NO_SPEAKER,
     NON_STATE_HEADS,
     NON_STATE_QUALIFIERS,
-    NOT_NAME_WORDS,
-    ORG_HEADS,
     ROLE_WORDS,
     STATE_ITSELF,
     THE_OUTLET,
@@ -43,10 +47,12 @@ from briefer.perspectives.roles import (
     is_pronoun,
 )
 
-__all__ = ["Resolver", "is_pronoun", "name_at_end"]
+__all__ = ["Resolver", "is_pronoun"]
 
-# "officials to Pakistan": an alias after these names whom the speaker addresses, not whose.
-_NOT_OWNER_BEFORE = frozenset("to against toward towards with about over into on than".split())
+# ", Aisha Farooqui," after a role: the person holding it (two to four capitalised words).
+_APPOSITIVE_NAME = (
+    r",\s+((?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’-]+)\b(?=\s*(?:,|has|had|said|says|told))"
+)
 _LINE_BREAK_HYPHEN = re.compile(r"(?<=[a-z])- (?=[a-z])")  # "of- ficial" in hard-wrapped copy
 
 
@@ -74,7 +80,7 @@ class Resolver:
     ) -> tuple[str, str]:
         phrase = _LINE_BREAK_HYPHEN.sub("", phrase.strip(" ,-–—•"))
         if phrase.lower() == "it":
-            body = _last_body(state)  # "It also said": a ministry or an outlet, not a person
+            body = last_body(state)  # "It also said": a ministry or an outlet, not a person
             if body is not None:
                 return body
         if is_pronoun(phrase):
@@ -92,7 +98,7 @@ class Resolver:
         if STATE_ITSELF.fullmatch(phrase) and party not in (OTHER, NARRATOR):
             speaker = self.profile.party_name(party)  # "The country also said ..."
         if remember and party != OTHER:
-            _learn_name(phrase.split(",")[0], party, state)
+            learn_name(phrase.split(",")[0], party, state)
         first, _, rest = speaker.partition(" ")
         if first in {"The", "A", "An", "Its", "Their", "His", "Her"} and rest:
             speaker = f"{first.lower()} {rest}"  # "The ministry" at a sentence start
@@ -105,7 +111,7 @@ class Resolver:
             return
         found = re.search(f"(?i:{re.escape(speaker)})" + _APPOSITIVE_NAME, text)
         if found:
-            _learn_name(found.group(1), party, state)
+            learn_name(found.group(1), party, state)
 
     def unnamed(self, phrase: str) -> bool:
         """A role without a name or nationality: "police", "officials", "the spokesman"."""
@@ -139,16 +145,16 @@ class Resolver:
             return "", NARRATOR  # "Azerbaijani and Armenian Defense Ministries"
         head = head_word(phrase)
         if NON_STATE_QUALIFIERS.search(phrase) or head in NON_STATE_HEADS:
-            hit = _owner_hit(phrase, self.matcher, state)
+            hit = owner_hit(phrase, self.matcher, state)
             if hit is None or self._is_party(hit[0]):
                 return phrase, OTHER  # "hospital official Wasim Baig", "Azerbaijani bloggers"
-        hit = _owner_hit(phrase, self.matcher, state)
+        hit = owner_hit(phrase, self.matcher, state)
         if hit is not None:
             party = hit[0]
             if self.is_media(phrase) and not self._state_voice(phrase, party):
                 return phrase, OTHER  # an outlet speaking in its own name
             if remember and hit[1]:
-                _learn_name(hit[1], party, state)
+                learn_name(hit[1], party, state)
             return phrase, party
         if self.is_media(phrase):
             return phrase, OTHER
@@ -162,7 +168,7 @@ class Resolver:
             if TITLES.get(w, w) in GENERIC_HEADS or w.removesuffix("s") in GENERIC_HEADS
         ]
         if heads:
-            earlier = _earlier_speaker(phrase, words, heads, state)
+            earlier = earlier_speaker(phrase, words, heads, state)
             if earlier is not None:
                 return earlier
             if words[0] in DEFINITE:
@@ -230,7 +236,7 @@ class Resolver:
 
     def _parties_named(self, phrase: str) -> set[str]:
         hits = [h for h in self.matcher.find(phrase) if h.is_party]
-        kept = [h for h in hits if _word_before(phrase, h.start) not in _NOT_OWNER_BEFORE]
+        kept = [h for h in hits if word_before(phrase, h.start) not in NOT_OWNER_BEFORE]
         return {h.owner for h in kept}
 
     def _is_party(self, party: str) -> bool:
@@ -258,152 +264,3 @@ _MEDIA_WORDS = re.compile(r"\b(?:media|press|tv|television)\b", re.IGNORECASE)
 
 def _state_media(phrase: str) -> bool:
     return re.search(r"\bstate(?:-run|-owned)?\b|\bofficial\b", phrase, re.IGNORECASE) is not None
-
-
-def _last_body(state: DocState) -> tuple[str, str] | None:
-    """The latest speaker that is a body (a ministry, an army, an outlet), not a person:
-    what "it" points back to."""
-    for speaker, party in reversed(state.speakers):
-        if is_body(speaker):
-            return speaker, party
-    return None
-
-
-def _earlier_speaker(
-    phrase: str, words: list[str], heads: list[str], state: DocState
-) -> tuple[str, str] | None:
-    """The latest speaker of the document that a generic phrase points back to.
-
-    "the ministry", "the spokeswoman", "the two officials" match an earlier speaker by their
-    head noun; "a ministry spokesman" matches by its organisation only ("a spokesman" alone
-    may be someone new) and is named "a spokesman for <the ministry named before>".
-    """
-    if words[0] in DEFINITE:
-        wanted = list(reversed(heads))
-    elif words[0] in INDEFINITE:
-        wanted = [h for h in heads[:-1] if h in ORG_HEADS]
-    else:
-        return None
-    surface = [w for w in words if _head_key(w) in {_head_key(h) for h in wanted}]
-    # "the spokeswoman" is first sought as written, then as any spokesperson
-    for keys_of in (_word_key, _head_key):
-        targets = [keys_of(w) for w in reversed(surface)]
-        for earlier, party in reversed(state.speakers):
-            earlier_keys = {keys_of(w) for w in earlier.lower().split()}
-            matched = [h for h in targets if h in earlier_keys]
-            if matched:
-                return _referent(phrase, words, heads, earlier, matched[0], keys_of), party
-    return None
-
-
-def _referent(
-    phrase: str,
-    words: list[str],
-    heads: list[str],
-    earlier: str,
-    matched: str,
-    keys_of: Callable[[str], str],
-) -> str:
-    """How the briefing names the speaker a generic phrase points back to."""
-    owner = re.search(r"\bfor\s+(.+)$", earlier)  # "a spokesman for the ministry"
-    if owner and matched in {keys_of(w) for w in owner.group(1).lower().split()}:
-        earlier = owner.group(1)
-    last_head = [w for w in words if _head_key(w) in {_head_key(h) for h in heads}][-1:]
-    if last_head and matched == keys_of(last_head[0]):
-        return earlier
-    role = phrase.split()[-1]  # "a ministry spokesman": the role of the organisation
-    return f"{words[0]} {role} for {earlier}"
-
-
-def _word_key(word: str) -> str:
-    return word.strip(".,;:'’").removesuffix("s")
-
-
-def _head_key(word: str) -> str:
-    word = word.strip(".,;:'’")
-    return TITLES.get(word, word).removesuffix("s")
-
-
-def _owner_hit(phrase: str, matcher: AliasMatcher, state: DocState) -> tuple[str, str] | None:
-    """(party, person name or "") for the head of a speaker phrase, if any alias names it.
-
-    The head comes first ("Pakistan's envoy to Kabul" is Pakistan's), then the phrase after
-    it ("a spokesman for Pakistan's military"), then an appositive after a comma.
-    """
-    first, _, rest = phrase.partition(",")
-    head_end = len(first)
-    m = re.search(r"\s(?:of|for|from|at|in|with|to|on|based)\s", first, re.IGNORECASE)
-    if m:
-        head_end = m.start()
-    hits = [(h.start, h.end, h.owner if h.is_party else OTHER) for h in matcher.find(phrase)]
-    for w in re.finditer(r"[\w'’-]+", phrase):
-        key = _learned(w.group().lower().strip("'’"), state)
-        if key and not any(a <= w.start() < b for a, b, _ in hits):
-            hits.append((w.start(), w.end(), state.names[key]))
-    hits = [h for h in hits if _word_before(phrase, h[0]) not in _NOT_OWNER_BEFORE] or hits
-    if not hits:
-        return None
-    head = [h for h in hits if h[1] <= head_end]
-    after = [h for h in hits if head_end <= h[0] < len(first)]
-    chosen = head[-1] if head else after[0] if after else min(hits)
-    if len(head) >= 2 and head[-2][1] + 1 >= head[-1][0] and head[-2][2] != head[-1][2]:
-        chosen = head[-2]  # "the Afghan Foreign Office": the nationality says whose office
-    text = phrase[chosen[0] : chosen[1]]
-    return chosen[2], text if len(text.split()) >= 2 else ""
-
-
-def _learned(word: str, state: DocState) -> str:
-    """The surname learned in this document that `word` is, also as copy misspells it
-    ("Frooqui" for "Farooqui": a letter dropped or changed), or ""."""
-    if word in state.names:
-        return word
-    if len(word) < 5 or not word.isalpha():
-        return ""
-    close = get_close_matches(word, [n for n in state.names if n[:1] == word[:1]], 1, 0.85)
-    return close[0] if close else ""
-
-
-# ", Aisha Farooqui," after a role: the person holding it (two to four capitalised words).
-_APPOSITIVE_NAME = (
-    r",\s+((?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’-]+)\b(?=\s*(?:,|has|had|said|says|told))"
-)
-
-
-def _word_before(text: str, index: int) -> str:
-    words = text[:index].split()
-    return words[-1].lower() if words else ""
-
-
-def _learn_name(name: str, party: str, state: DocState) -> None:
-    """Remember the surname of a named speaker for this document ("Athar Abbas" -> "abbas";
-    "Defense Ministry representative Artsrun Hovhannisyan" -> "hovhannisyan": the name
-    after the role)."""
-    words = name.split()
-    if words and words[-1].lower().strip(".,'’") not in GENERIC_HEADS:
-        tail = []
-        for word in reversed(words):  # the capitalised words that end the phrase, not a role
-            bare = word.lower().strip(".,'’")
-            if not word[:1].isupper() or bare in GENERIC_HEADS or bare in TITLES:
-                break
-            tail.insert(0, word)
-        words = tail if len(tail) >= 2 else words
-    lowered = {w.lower() for w in words}
-    last = words[-1].lower().strip(".,'’") if words else ""
-    if (
-        2 <= len(words) <= 5
-        and not lowered & (NOT_NAME_WORDS | GENERIC_HEADS)
-        and last.removesuffix("s") not in GENERIC_HEADS
-        and len(last) > 2
-    ):
-        state.names.setdefault(last, party)
-
-
-def name_at_end(text: str, *, matcher: AliasMatcher, state: DocState) -> str | None:
-    """A known name (alias or a surname learned in this document) that ends `text`."""
-    hits = matcher.find(text)
-    if hits and hits[-1].end == len(text):
-        return text[hits[-1].start :]
-    last = text.split()[-1] if text.split() else ""
-    if last.lower().strip(".,") in state.names:
-        return last
-    return None
