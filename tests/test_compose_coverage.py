@@ -169,6 +169,36 @@ def test_a_party_counting_what_it_already_counted_says_it_again() -> None:
     assert [s.sources[0][0] for s in placed] == ["a", "c"]
 
 
+def test_a_party_claim_said_again_in_other_words_is_shown_once() -> None:
+    import numpy as np
+
+    def write(c: Claim, place: str, words: int) -> Statement:
+        return Statement("", c.sentence.text, (c.sentence.ref,), c.party, c.speaker, c.topic)
+
+    said = [
+        claim("The ministry condemned what it called reckless Northern aggression.", "a",
+              party="south", topic="legality"),
+        claim("Southland “strongly condemns the reckless military aggression of the North”.",
+              "b", party="south", topic="legality"),
+        claim("The ministry said its posts near Kesh were shelled overnight.", "c",
+              party="south", topic="targets"),
+    ]  # fmt: skip
+    vectors = {
+        ("a", 0): np.array([1.0, 0.0], np.float32),
+        ("b", 0): np.array([0.9, 0.436], np.float32),  # cosine 0.9 with a: the same claim
+        ("c", 0): np.array([0.6, 0.8], np.float32),  # 0.6: another claim
+    }
+
+    def placed(vectors=None) -> list[str]:
+        page, standard = Page(None), LENGTHS["standard"]
+        _, shown = build_rows({"south": said}, ["south"], (), standard, page, write, 1e9, {}, {},
+                              vectors=vectors)  # fmt: skip
+        return [s.sources[0][0] for s in shown]
+
+    assert placed(vectors) == ["a", "c"]
+    assert sorted(placed()) == ["a", "b", "c"]  # the words alone differ enough to show both
+
+
 def test_a_sentence_about_a_statement_not_shown_does_not_read_alone() -> None:
     assert dangling("The statement comes a day after Southland alleged strikes in Dorn.")
     assert dangling("Their remarks came after the shelling of Kesh.")

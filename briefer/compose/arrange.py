@@ -180,6 +180,7 @@ def compose(
             {p: [c for c in by_party[p] if c.sentence.ref in used] for p in columns},
             weighted,
             lambda c: cites(c.sentence.text, [p for p in profile.parties if p.id != c.party]),
+            context.vectors,
         )
     claimed = [s.sources[0] for s in (*lede, *placed) if s.party != NARRATOR and s.sources]
     fact_items = _list(

@@ -12,10 +12,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping, Sequence
 
+import numpy as np
+
 from briefer.compose.lede import casualty_figures, gives_deaths, has_casualty_figure
 from briefer.compose.length import Layout
 from briefer.compose.page import Page
-from briefer.compose.sentences import MONTHS
+from briefer.compose.sentences import MONTHS, paraphrased
 from briefer.data import TABLE, Claim, Row, SentenceRef, Statement
 from briefer.perspectives import DISPUTE_TOPICS, content_words, point_name
 from briefer.perspectives.topics import TOPICS
@@ -23,6 +25,7 @@ from briefer.perspectives.topics import TOPICS
 __all__ = [
     "CONCISE",
     "GENERAL",
+    "SAME_CLAIM",
     "SAYS_AGAIN",
     "build_rows",
     "concise_first",
@@ -36,6 +39,7 @@ GENERAL = "General"
 LEAD_WORDS = 40  # words one party may be ahead of another after a claim is placed
 CONCISE = 36  # words: a claim longer than this is tried later, by salience per word
 SAYS_AGAIN = 0.55  # of a claim's content words shared with one shown: it says that again
+SAME_CLAIM = 0.8  # MiniLM cosine of two of a party's sentences that make one claim (dev set)
 _ORDER = (*DISPUTE_TOPICS, *(t for t in TOPICS if t not in DISPUTE_TOPICS), "")
 
 
@@ -52,6 +56,7 @@ def build_rows(
     said: dict[str, list[Claim]] | None = None,
     scores: Mapping[SentenceRef, float] | None = None,
     foreign: Callable[[Claim], bool] | None = None,
+    vectors: Mapping[SentenceRef, np.ndarray] | None = None,
 ) -> tuple[tuple[Row, ...], list[Statement]]:
     """The rows, and every statement placed in them; `limit` caps the words they may use,
     `shown` counts each party's statements already on the page (the lede's), `figures`
@@ -61,9 +66,14 @@ def build_rows(
     sentences' salience), a party's claims are tried by salience per word (`concise_first`);
     `foreign` tells a claim that gives its figures on another party's word ("... four Azeri
     soldiers killed according to the Azerbaijani Ministry of Defense" in Armenia's column):
-    the party's own figure leads its casualty row before such a one."""
+    the party's own figure leads its casualty row before such a one. With `vectors` (the
+    sentences' MiniLM vectors), a claim whose sentence is that close (SAME_CLAIM) to one of
+    the party's shown is the same claim in other words: "Cambodia “strongly condemns the
+    reckless and brutal military aggression”" after "Cambodia's defence ministry condemned
+    what it called reckless and brutal Thai military aggression"."""
     figures = {p: set(figures.get(p, ())) for p in columns}
     said_words = {p: [own_content(c) for c in (said or {}).get(p, ())] for p in columns}
+    said_refs = {p: [c.sentence.ref for c in (said or {}).get(p, ())] for p in columns}
     counts = {
         p: set().union(*(counted(c.sentence.text) for c in (said or {}).get(p, ())))
         for p in columns
@@ -98,6 +108,10 @@ def build_rows(
                 or given & figures[party]
                 or things & counts[party]
                 or says_again(words, said_words[party])
+                or (
+                    vectors
+                    and paraphrased(claim.sentence.ref, said_refs[party], vectors, SAME_CLAIM)
+                )
                 or least_words(claim, layout.claim_words) + row > room  # no summarizer call
             ):
                 queue.pop(0)
@@ -119,6 +133,7 @@ def build_rows(
             figures[party] |= given
             counts[party] |= things
             said_words[party].append(words)
+            said_refs[party].append(claim.sentence.ref)
             shown[party] += 1
             used[party] += cost
             return True
