@@ -68,9 +68,9 @@ def build_rows(
     soldiers killed according to the Azerbaijani Ministry of Defense" in Armenia's column):
     the party's own figure leads its casualty row before such a one. With `vectors` (the
     sentences' MiniLM vectors), a claim whose sentence is that close (SAME_CLAIM) to one of
-    the party's shown is the same claim in other words: "Cambodia “strongly condemns the
-    reckless and brutal military aggression”" after "Cambodia's defence ministry condemned
-    what it called reckless and brutal Thai military aggression"."""
+    the party's shown is the same claim in other words: "According to the Thai side, a
+    misunderstanding led to Cambodian forces firing first" after "“Cambodian forces
+    misunderstood the situation and started using weapons,” an army spokesman said"."""
     figures = {p: set(figures.get(p, ())) for p in columns}
     said_words = {p: [own_content(c) for c in (said or {}).get(p, ())] for p in columns}
     said_refs = {p: [c.sentence.ref for c in (said or {}).get(p, ())] for p in columns}
