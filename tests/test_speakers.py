@@ -19,6 +19,10 @@ def _party(text: str, **fields: str) -> str:
     return _claims(text, **fields)[0].party
 
 
+def _parties(text: str) -> list[str]:
+    return [c.party for c in _claims(text)]
+
+
 def test_speaker_told_a_news_agency_is_the_speaker_not_the_agency():
     (claim,) = _claims("“We will respond,” Zabihullah Mujahid told AFP.")
     assert (claim.party, claim.speaker) == ("afghanistan", "Zabihullah Mujahid")
@@ -77,12 +81,11 @@ def test_anonymous_officials_under_a_dateline_take_its_country():
 
 
 def test_the_official_added_carries_the_last_named_speaker():
-    claims = _claims(
+    assert _parties(
         "A senior Pakistani security official said the camps were destroyed. "
         "The strikes took place at night. "
         "The official added that no civilians were harmed."
-    )
-    assert [c.party for c in claims] == ["pakistan", NARRATOR, "pakistan"]
+    ) == ["pakistan", NARRATOR, "pakistan"]
 
 
 def test_a_statement_continued_in_a_list_keeps_its_speaker():
@@ -260,12 +263,11 @@ def test_said_after_the_claim_takes_the_speaker_after_it_though_the_copy_is_garb
 
 
 def test_several_outlets_of_a_country_are_no_state_voice():
-    claims = _claims(
+    assert _parties(
         "Later, pro-military media outlets in Pakistan reported that the army had destroyed "
         "camps. Iranian television said the camps were empty. Afghan newspapers said the "
         "shelling went on."
-    )
-    assert [c.party for c in claims] == [OTHER, OTHER, OTHER]
+    ) == [OTHER, OTHER, OTHER]
 
 
 def test_pointing_fingers_and_conveying_concerns_are_reports():
@@ -280,28 +282,25 @@ def test_pointing_fingers_and_conveying_concerns_are_reports():
 
 
 def test_the_ministrys_statement_points_back_to_the_ministry():
-    claims = _claims(
+    assert _parties(
         "The Afghan Ministry of Foreign Affairs said the envoy had been summoned. "
         "According to the ministry’s statement, the minister also offered condolences."
-    )
-    assert [c.party for c in claims] == ["afghanistan", "afghanistan"]
+    ) == ["afghanistan", "afghanistan"]
 
 
 def test_unnamed_media_are_another_voice_and_unnamed_reports_nobody():
-    claims = _claims(
+    assert _parties(
         "More than ten people were rescued from the building, according to local media. "
         "Some media reports claimed the number of injured could be as high as 26. "
         "Earlier reports said the crossing was shut."
-    )
-    assert [c.party for c in claims] == [OTHER, OTHER, NARRATOR]
+    ) == [OTHER, OTHER, NARRATOR]
 
 
 def test_the_pm_is_the_prime_minister_named_before():
-    claims = _claims(
+    assert _parties(
         "On Monday, PM Shehbaz Sharif said the border posts had been attacked. "
         "The PM also announced that he had replaced the corps commander."
-    )
-    assert [c.party for c in claims] == ["pakistan", "pakistan"]
+    ) == ["pakistan", "pakistan"]
 
 
 def test_officials_of_no_country_are_those_of_the_place_the_story_opens_in():
