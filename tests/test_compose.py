@@ -370,11 +370,13 @@ def test_the_lede_names_a_party_before_a_sentence_that_does_not_without_a_stray_
         f"For {cambodia.name}, around 6,500 traders fled the border market."
     )
     quoted = "According to the agency, “Thai forces fired at Cambodian positions at 8am.”"
-    assert naming_party(quoted, cambodia) == quoted  # "Cambodian" is in the text ...
-    assert naming_party(quoted, cambodia, "the agency", set()) == (  # ... but not its speaker
-        f"For {cambodia.name}, according to the agency, “Thai forces fired at Cambodian"
-        " positions at 8am.”"
-    )
+    for speaker in ("", "the agency"):  # "Cambodian" only inside the quotation, not its speaker
+        assert naming_party(quoted, cambodia, speaker, set()) == (
+            f"For {cambodia.name}, according to the agency, “Thai forces fired at Cambodian"
+            " positions at 8am.”"
+        )
+    fo = "“Groups have attacked Cambodia's border posts,” the FO said."
+    assert naming_party(fo, cambodia, "Cambodia's Foreign Office") == f"For {cambodia.name}, {fo}"
     said = "Cambodia's defence ministry said Thai jets struck two roads."
     assert naming_party(said, cambodia, "Cambodia's defence ministry") == said
     named = "Cambodia hit two Thai bases hard on Saturday, Hun Manet said."

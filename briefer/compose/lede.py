@@ -21,6 +21,7 @@ from briefer.data import Claim, SentenceRef
 from briefer.perspectives import PartyDef, content_words
 from briefer.perspectives.aliases import mentions
 from briefer.perspectives.neutral import run_on
+from briefer.perspectives.quotes import scan_quotes
 from briefer.perspectives.topics import cues
 
 __all__ = [
@@ -320,12 +321,16 @@ def naming_party(
     claim's `speaker`, the speaker must name it: "According to the agency, “... Azerbaijani
     forces fired at the Armenian positions”" names Armenia only as the one fired at. The
     first word keeps its capital when it is a name (`names`, the words the sources capitalise
-    mid-sentence: "For Israel, Israel hit ...", not "israel hit")."""
+    mid-sentence: "For Israel, Israel hit ...", not "israel hit"). The text must name it too,
+    outside quotation marks: "“... attack Pakistan's border posts,” the FO said" does not."""
     names_of = {
         party.name.split("(")[0].strip(),
         *(a for a in party.aliases if not _is_person(a, party.aliases)),
     }
-    if any(name and mentions(speaker or text, name) for name in names_of):
+    told = scan_quotes(text).masked  # named in a quotation is not named as the speaker
+    if any(name and mentions(speaker or text, name) for name in names_of) and any(
+        name and mentions(told, name) for name in names_of
+    ):
         return text
     second = text.split()[1:2]
     if second and second[0][:1].isupper():
