@@ -22,6 +22,11 @@ def _inside(spans: list[tuple[int, int]], start: int, end: int, text: str) -> fl
     return covered / len(chars) if chars else 1.0
 
 
+def _body(doc) -> list[str]:
+    """The document's body sentences, as the pipeline reads them."""
+    return [s.text for s in split_segments(doc) if s.kind == BODY]
+
+
 def _check(doc, spans) -> None:
     segments = split_segments(doc)
     body = [(s.start, s.end) for s in segments if s.kind == BODY]
@@ -219,7 +224,7 @@ def test_another_storys_teaser_under_its_headline_and_time_is_clutter() -> None:
     teaser = text.index("LINDAU")
     kinds = {text[m.start : m.end][:6]: m.kind for m in doc.marks}
     assert kinds.get("LINDAU") == "clutter"
-    body = [s.text for s in split_segments(doc) if s.kind == BODY]
+    body = _body(doc)
     assert "Residents said the shelling went on until dawn." in body
     assert not any(s.startswith("LINDAU") for s in body) and teaser > 0
 
@@ -256,7 +261,7 @@ def test_a_wrapped_line_as_long_as_its_neighbours_is_no_heading():
         "security officials. One Southland soldier was killed.\n"
     )
     doc = text_document(text, "wire.txt")
-    body = [s.text for s in split_segments(doc) if s.kind == BODY]
+    body = _body(doc)
     assert any(t.startswith("Major Arin Vell Dorrance was among nine") for t in body)
     assert not any(t.startswith("Southland troops who") for t in body)
 
@@ -269,7 +274,7 @@ def test_a_dateline_after_a_line_taken_for_body_is_still_a_dateline():
         "The crossing stayed closed.\n"
     )
     doc = text_document(text, "sun.txt")
-    body = [s.text for s in split_segments(doc) if s.kind == BODY]
+    body = _body(doc)
     assert any(t.startswith("Northland and Southland forces clashed") for t in body)
     assert doc.place == "Kesh, Southland"
 

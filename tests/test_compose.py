@@ -411,6 +411,7 @@ def test_a_word_broken_at_a_hyphen_by_hard_wrapped_copy_is_whole_again() -> None
         ("They immediately received medical aid, the ministry said.", True),
         ("He also told reporters the posts were hit.", False),  # the speaker, named
         ("“They attacked the mosques,” a resident of Kesh said.", False),  # a witness's words
+        ("A 5.", False),  # no word of two letters: nothing to lean back on
     ],
 )
 def test_a_claim_about_a_thing_named_only_before_it_does_not_stand_alone(text, leans_back):

@@ -24,6 +24,13 @@ def claim(text: str, doc: str = "d", index: int = 0, **fields) -> Claim:
     return Claim(Sentence(doc, index, 0, len(text), text), **fields)
 
 
+def south(
+    text: str, doc: str = "a", speaker: str = "the ministry", topic: str = "casualties"
+) -> Claim:
+    """A claim of Southland's (party "south")."""
+    return claim(text, doc, speaker=speaker, party="south", topic=topic)
+
+
 def ok(text: str) -> bool:
     return usable(claim(text))
 
@@ -120,28 +127,20 @@ def test_a_corroborated_fact_that_tells_only_that_something_happened_does_not_op
 
 
 def test_a_core_claim_names_the_event_rather_than_its_aftermath() -> None:
-    aftermath = claim(
+    aftermath = south(
         "Southland said it identified three attackers as members of the Red Hand.",
         speaker="Southland",
-        party="south",
         topic="targets",
     )
-    event = claim(
-        "Southland said its missiles hit Red Hand camps in Dorn.",
-        "b",
-        speaker="Southland",
-        party="south",
-        topic="targets",
+    event = south(
+        "Southland said its missiles hit Red Hand camps in Dorn.", "b", "Southland", "targets"
     )
     scores = {aftermath.sentence.ref: 1.2, event.sentence.ref: 1.0}
     assert core_claim([aftermath, event], (), scores, 32) is event
 
 
 def test_a_core_claim_is_not_an_earlier_account_a_later_one_updates() -> None:
-    def south(text: str, doc: str) -> Claim:
-        return claim(text, doc, speaker="the ministry", party="south", topic="casualties")
-
-    earlier = south("Earlier, the ministry said two soldiers were wounded in the clashes.", "a")
+    earlier = south("Earlier, the ministry said two soldiers were wounded in the clashes.")
     later = south("Seven Southland soldiers were killed in the clashes, the ministry said.", "b")
     scores = {earlier.sentence.ref: 1.1, later.sentence.ref: 1.0}
     assert core_claim([earlier, later], ("casualties",), scores, 32) is later
@@ -368,19 +367,16 @@ def test_a_core_claim_gives_its_own_party_s_account_not_the_other_s_figures() ->
     from briefer.perspectives import PartyDef
 
     north = PartyDef("north", "Northland", ("Northern",))
-    mixed = claim(
+    mixed = south(
         "Northern units attacked before being repelled, with four Northern soldiers killed"
         " according to the Northern Defense Ministry.",
         speaker="the Southland army",
-        party="south",
-        topic="casualties",
     )
-    own = claim(
+    own = south(
         "The Southland army said Northern units tried to seize its post near Kesh.",
         "b",
-        speaker="the Southland army",
-        party="south",
-        topic="targets",
+        "the Southland army",
+        "targets",
     )
     scores = {mixed.sentence.ref: 2.0, own.sentence.ref: 1.0}
     assert core_claim([mixed, own], ("casualties",), scores, 32) is mixed

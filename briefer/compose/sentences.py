@@ -52,8 +52,8 @@ _WORD = re.compile(r"[^\W\d_]{2,}")
 _LOWER_START = re.compile(r"[a-z](?![a-z]*[A-Z])")  # not "iPhone", "eBay"
 # A participle opening, then a comma and a verb: perhaps no subject (no_subject parses it).
 _NO_SUBJECT = re.compile(
-    r"(?!According)[A-Z][a-z]+ing\b[^.;:\"“”]*?,\s+(?:[a-z]+ly\s+)?(?:[a-z]+ed|hit|struck|shot|fought|began"
-    r"|sent|took)\s+(?:the|a|an|its|their|his|her|\d|[A-Z])"
+    r"(?!According)[A-Z][a-z]+ing\b[^.;:\"“”]*?,\s+(?:[a-z]+ly\s+)?"
+    r"(?:[a-z]+ed|hit|struck|shot|fought|began|sent|took)\s+(?:the|a|an|its|their|his|her|\d|[A-Z])"
 )
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
 MIN_SENTENCE_WORDS = 3
@@ -177,6 +177,7 @@ def _unnamed_actor(text: str) -> bool:
     words = _WORD.findall(text)
     return (
         text.strip()[:1].isalpha()  # not one of a quote: a witness's "They attacked ..."
+        and bool(words)
         and words[0].lower() in {"they", "he", "she"}
         and not any(w.lower() in REPORT_FORMS for w in words[1:4])  # "He also said ..."
     )
