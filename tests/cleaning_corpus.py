@@ -170,33 +170,6 @@ THAI_STYLE: list[Line] = [
     ("body", "Officials on the other side said the troops had crossed the line."),
 ]
 
-EDITORIAL: list[Line] = [  # a standfirst under the byline, the article from its dateline
-    ("header", "Title: Soldier Killed in Border Clash as Talks Stall"),
-    ("header", "Source: The Delta Courier"),
-    ("headline", "Soldier Killed in Border Clash as Talks Stall"),
-    ("timestamp", "June 3, 2025"),
-    ("byline", "By The Delta Courier Editorial Team"),
-    (
-        "standfirst",
-        "As tensions rise along the river frontier, the ministry confirms an unprovoked "
-        "attack on a long-held post. Calls grow for the government to take the dispute to "
-        "an international court.",
-    ),
-    (
-        ("dateline", "Stung Valley, Eastland –"),
-        (
-            "body",
-            "May 28, 2025 — A soldier stationed at the hill post was killed in an exchange of "
-            "fire with troops from across the river on Wednesday morning.",
-        ),
-    ),
-    (
-        "body",
-        "Another soldier was wounded during the brief clash, the defence ministry said in a "
-        "statement.",
-    ),
-]
-
 PORTAL: list[Line] = [  # a page as a search tool returns it: date prefix, menus, repeats
     (
         ("timestamp", "date 2024-04-14"),
@@ -280,7 +253,6 @@ ARTICLES: dict[str, list[Line]] = {
     "mail": MAIL_EXPORT,
     "thai": THAI_STYLE,
     "portal": PORTAL,
-    "editorial": EDITORIAL,
     "wrapped": HARD_WRAPPED,
 }
 

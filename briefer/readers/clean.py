@@ -134,8 +134,6 @@ def _classify(text: str, content: list[Line], title: str) -> tuple[Metadata, str
             kind, dateline = _opening(text, line, headed, is_last, repeated, continues)
             if not kind and after_headline and _teaser(line, content, i):
                 kind = STANDFIRST
-            if not kind and dateline is None and _above_dateline(text, content, i):
-                kind = STANDFIRST
             if dateline is not None:
                 place, found = dateline.place, found.fill(dateline.meta)
             if kind:
@@ -228,20 +226,6 @@ def _teaser(line: Line, content: list[Line], i: int) -> bool:
     return kind in {CLUTTER, CAPTION, CREDIT, BYLINE, TIMESTAMP} or (
         heading_shape(following) and not following.text[:1].islower()
     )
-
-
-def _above_dateline(text: str, content: list[Line], i: int) -> bool:
-    """A short paragraph between the headline and a paragraph that opens with a dateline:
-    the standfirst, not the article, which starts at the dateline ("As tensions flare ...,
-    Cambodia confirms ..." above "Preah Vihear, Cambodia – May 28, 2025 — A Cambodian
-    soldier ...")."""
-    if content[i].words > _STANDFIRST_WORDS or i + 1 >= len(content):
-        return False
-    if not any(line.kind == HEADLINE for line in content[:i]):
-        return False
-    following = content[i + 1]
-    dateline = dateline_at(text, following.start)
-    return dateline is not None and dateline.end < following.end
 
 
 def _related_teaser(line: Line, content: list[Line], i: int) -> bool:
@@ -362,7 +346,6 @@ def _similar(line: str, title: str) -> bool:
 
 
 _LATE_DATELINE_LINES = 3  # body lines after the first that may still open on a dateline
-_STANDFIRST_WORDS = 60  # a standfirst above the dateline is one or two sentences
 
 
 def _before_credit(content: list[Line], i: int) -> bool:
