@@ -363,6 +363,19 @@ def test_a_casualty_figure_counts_people_not_rockets_or_dates() -> None:
     assert casualty_figures("No civilian settlements were hit, she said.") == set()
 
 
+def test_the_world_court_is_a_legality_point_and_guilt_is_blame() -> None:
+    from briefer.perspectives.topics import topic_of
+
+    # Taking the border dispute to the court that rules on it is a claim about the law, one
+    # outlet's unattributed words on it are no fact (facts.ONE_SIDED), and one who "considers
+    # Northland guilty" blames it.
+    text = "Southland will bring the border dispute to the International Court of Justice."
+    assert topic_of(text) == "legality"
+    assert topic_of("Calls grow for the premier to take the dispute to the ICJ.") == "legality"
+    text = "The ministry said it considers Northland guilty of deliberate escalation."
+    assert topic_of(text) == "responsibility"
+
+
 def test_a_core_claim_gives_its_own_party_s_account_not_the_other_s_figures() -> None:
     from briefer.perspectives import PartyDef
 

@@ -21,7 +21,8 @@ TOPICS: dict[str, tuple[str, str]] = {
     ),
     "responsibility": (
         "responsibility",
-        r"responsib\w+|blame\w*|behind the|sponsor\w*|harbou?r\w*|shelter\w*|safe havens?"
+        r"responsib\w+|blame\w*|guilty|culprits?|behind the|sponsor\w*|harbou?r\w*|shelter\w*"
+        r"|safe havens?"
         r"|sanctuar\w+|support(?:s|ed|ing)? (?:for )?(?:the )?(?:militants|terror\w*|taliban)"
         r"|use[sd]? (?:afghan|pakistani|its) (?:soil|territory)|utili[sz]e|launch attacks"
         r"|involvement|complicit\w*"
@@ -33,7 +34,9 @@ TOPICS: dict[str, tuple[str, str]] = {
         "legality and sovereignty",
         r"sovereign\w*|violat\w+|international (?:law|principles)|principles|aggression"
         r"|unilateral|illegal|legitimate|self-defen[cs]e|right to defend|inherent right"
-        r"|territorial integrity|airspace|cross(?:ed|es|ing)? (?:the |its |our )?border",
+        r"|territorial integrity|airspace|cross(?:ed|es|ing)? (?:the |its |our )?border"
+        # the court that rules on it: "bring these issues to the International Court of Justice"
+        r"|International Court of Justice|ICJ",
     ),
     "response": (
         "response and retaliation",
