@@ -61,6 +61,22 @@ def test_figure_the_speaker_reports_is_the_speakers():
     assert "46" in claim.owned_text and claim.topic == "casualties"
 
 
+def test_what_the_speaker_calls_a_thing_is_the_speakers():
+    # "described X as Y": Y is the claim, before the verb ("Describing ...") or after it
+    (claim,) = _claims(
+        "The Afghan foreign ministry described the strikes as a violation of Afghan sovereignty."
+    )
+    assert claim.party == "afghanistan"
+    assert "violation of Afghan sovereignty" in claim.owned_text
+    assert claim.topic == "legality"
+    (claim,) = _claims(
+        'Describing the strikes as "a violation of Afghan sovereignty", Kabul said it would '
+        "raise the matter with the United Nations."
+    )
+    assert "violation of Afghan sovereignty" in claim.owned_text
+    assert claim.topic == "legality"
+
+
 def test_anonymous_officials_named_by_nationality():
     assert _party("Pakistani security sources confirmed that the strikes hit TTP camps.") == (
         "pakistan"

@@ -31,6 +31,7 @@ _CLAUSE_DEPS = frozenset("ccomp xcomp advcl relcl acl csubj csubjpass pcomp".spl
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _NEGATORS = frozenset("refuse decline fail yet".split())
 _STANCE_WHEN_NEGATED = frozenset("confirm verify rule know believe deny accept".split())
+_NAMING = frozenset("describe label term dub brand characterise characterize denounce".split())
 _CONCESSIVE = frozenset("while although though if unless whether whereas".split())
 
 
@@ -51,6 +52,10 @@ def owned_spans(
             and not any(c.dep_ in _SUBJECTS for c in child.children)
         ):
             owned.extend(child.subtree)  # "said X and added Y"
+        elif child.dep_ == "prep" and child.lower_ == "as" and _names(verb):
+            owned.extend(child.subtree)  # "described the incident as a violation of ..."
+        elif child.dep_ == "advcl" and child.tag_ == "VBG" and _names(child):
+            owned.extend(child.subtree)  # "Describing the incident as “a violation”, X said"
         elif (
             child.dep_ == "prep"
             and child.lower_ in {"that", "of", "about", "on"}
@@ -62,6 +67,14 @@ def owned_spans(
         if content is not None:
             owned.extend(t for t in content.subtree if t.i < verb.i)
     return spans_of(verb.doc, owned)
+
+
+def _names(verb: Token) -> bool:
+    """A verb that calls a thing something, with its "as ...": "described the strikes as
+    a violation", "branded it as aggression"."""
+    return verb.lemma_.lower() in _NAMING and any(
+        c.dep_ == "prep" and c.lower_ == "as" for c in verb.children
+    )
 
 
 def _postposed(verb: Token) -> bool:
