@@ -10,6 +10,7 @@ from cleaning_corpus import ARTICLES, CUT_OFF, CUT_OFF_FRAGMENT, build
 from briefer.data import BODY
 from briefer.readers import load_documents
 from briefer.readers.clean import clean
+from briefer.readers.furniture import furniture_kind
 from briefer.readers.text import text_document
 from briefer.readers.wrapped import mend_words
 from briefer.split import split_segments
@@ -248,6 +249,21 @@ def test_page_controls_or_a_place_and_date_line_are_no_title():
     assert text_document(text, "b.txt").title == ""
     text = "Troops clash at Kesh gate\n\nFighting went on near Kesh overnight, the army said.\n"
     assert text_document(text, "c.txt").title == "Troops clash at Kesh gate"
+
+
+def test_a_ticker_above_the_headline_is_no_title_and_a_title_case_headline_is_one():
+    # Another story's "BREAKING:" line tops the page; the headline, in title case with a
+    # figure, is no run of section names ("Israel News Health & Wellness WORLD NEWS ...").
+    text = (
+        "BREAKING: Oil Depot in Eastern Velmar Reportedly Hit by Drone\n"
+        "Northland Defense Ministry Says 24 Soldiers Missing After Border Clash With Southland"
+        "\n\nKESH (Wire) - Contact was lost with 24 soldiers after the clash, the ministry said.\n"
+    )
+    doc = text_document(text, "a.txt")
+    assert doc.title.startswith("Northland Defense Ministry Says 24 Soldiers Missing")
+    assert _body(doc) == ["Contact was lost with 24 soldiers after the clash, the ministry said."]
+    menu = "The Daily Ledger World News Middle East Business & Innovation Opinion Sports Culture"
+    assert furniture_kind(menu)[0] == "clutter"
 
 
 def test_a_wrapped_line_as_long_as_its_neighbours_is_no_heading():

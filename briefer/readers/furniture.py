@@ -34,7 +34,9 @@ _WORD = re.compile(r"[\w'’]+")
 
 # Page furniture named by its first words, at any length.
 _CLUTTER_START = re.compile(
-    r"^\W{0,3}(?:read\s+(?:more|also|next|the\s+full)|also\s+read|see\s+also|related\s+(?:stories|"
+    # a news ticker above the page's headline: "BREAKING: Oil pipeline in ... hit by explosion"
+    r"^\W{0,3}(?:(?:breaking|just\s+in|developing)\s*:\s|read\s+(?:more|also|next|the\s+full)"
+    r"|also\s+read|see\s+also|related\s+(?:stories|"
     r"articles|news|coverage|content|topics|reading)|recommended\s+(?:stories|for\s+you)|"
     r"advertisement|advertisment|sponsored\s+content|story\s+continues|article\s+continues|"
     r"continue\s+reading|skip\s+(?:to|ad)|copyright\b|©|\(c\)\s*\d{4}|all\s+rights\s+reserved|"
@@ -235,7 +237,16 @@ def _section_names(text: str) -> bool:
     words = _WORD.findall(text)
     if len(words) < 8 or SENTENCE_END.search(text):
         return False
+    if any(w.lower() in _HEADLINE_WORDS or w[:1].isdigit() for w in words):
+        return False  # a headline in title case: "Ministry Says 24 Soldiers Missing After ..."
     return sum(1 for w in words if w[:1].isupper()) >= 0.85 * len(words)
+
+
+# Words of a sentence that a run of section names does not have.
+_HEADLINE_WORDS = frozenset(
+    "after with to of on for over as at by from amid against into says say said is are was"
+    " were has have will".split()
+)
 
 
 def _byline_or_timestamp(text: str, words: int) -> str:
