@@ -198,6 +198,39 @@ def test_a_party_claim_said_again_in_other_words_is_shown_once() -> None:
     assert sorted(placed()) == ["a", "b", "c"]  # the words alone differ enough to show both
 
 
+def test_one_speaker_s_statement_told_again_by_another_outlet_is_shown_once() -> None:
+    import numpy as np
+
+    from briefer.perspectives import speaker_key
+
+    assert speaker_key("Prime Minister Arin Vell") == speaker_key("Mr Vell") == "vell"
+    assert speaker_key("Southland's defence ministry") == "southland"
+    assert speaker_key("the ministry") == speaker_key("Spokesman on Sunday") == ""
+
+    def write(c: Claim, place: str, words: int) -> Statement:
+        return Statement("", c.sentence.text, (c.sentence.ref,), c.party, c.speaker, c.topic)
+
+    said = [
+        south("Southland's strikes “hit hard” Northern defences, Prime Minister Arin Vell said.",
+              "a", "Prime Minister Arin Vell", "targets"),
+        south("“We severely damaged the North's defences,” Vell said.", "b", "Vell", ""),
+        south("“We hit the North's defences and its depots,” the army said.", "c", "the army", ""),
+        south("Vell said 12 Northern soldiers were killed at the depots.", "d", "Vell", ""),
+    ]  # fmt: skip
+    vectors = {  # cosines with a: 0.75 each; among b, c, d: at most 0.56 (SAME_CLAIM 0.8)
+        ("a", 0): np.array([1.0, 0.0, 0.0], np.float32),
+        ("b", 0): np.array([0.75, 0.661, 0.0], np.float32),
+        ("c", 0): np.array([0.75, 0.0, 0.661], np.float32),
+        ("d", 0): np.array([0.75, -0.661, 0.0], np.float32),
+    }
+    page, standard = Page(None), LENGTHS["standard"]
+    figures = {"south": {"five"}}  # the lede gave a figure: no casualty claim goes first
+    _, shown = build_rows({"south": said}, ["south"], (), standard, page, write, 1e9, {},
+                          figures, vectors=vectors)  # fmt: skip
+    # b: Vell's statement again; c: another speaker's; d: Vell's, with a figure not shown
+    assert [s.sources[0][0] for s in shown] == ["a", "c", "d"]
+
+
 def test_a_sentence_about_a_statement_not_shown_does_not_read_alone() -> None:
     assert dangling("The statement comes a day after Southland alleged strikes in Dorn.")
     assert dangling("Their remarks came after the shelling of Kesh.")

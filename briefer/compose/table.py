@@ -19,13 +19,14 @@ from briefer.compose.length import Layout
 from briefer.compose.page import Page
 from briefer.compose.sentences import MONTHS, paraphrased
 from briefer.data import TABLE, Claim, Row, SentenceRef, Statement
-from briefer.perspectives import DISPUTE_TOPICS, content_words, point_name
+from briefer.perspectives import DISPUTE_TOPICS, content_words, point_name, speaker_key
 from briefer.perspectives.topics import TOPICS
 
 __all__ = [
     "CONCISE",
     "GENERAL",
     "SAME_CLAIM",
+    "SAME_SPEAKER",
     "SAYS_AGAIN",
     "build_rows",
     "concise_first",
@@ -40,6 +41,7 @@ LEAD_WORDS = 40  # words one party may be ahead of another after a claim is plac
 CONCISE = 36  # words: a claim longer than this is tried later, by salience per word
 SAYS_AGAIN = 0.55  # of a claim's content words shared with one shown: it says that again
 SAME_CLAIM = 0.8  # MiniLM cosine of two of a party's sentences that make one claim (dev set)
+SAME_SPEAKER = 0.72  # the same, when one speaker makes both and the second adds no figure
 _ORDER = (*DISPUTE_TOPICS, *(t for t in TOPICS if t not in DISPUTE_TOPICS), "")
 
 
@@ -70,10 +72,15 @@ def build_rows(
     sentences' MiniLM vectors), a claim whose sentence is that close (SAME_CLAIM) to one of
     the party's shown is the same claim in other words: "According to the Thai side, a
     misunderstanding led to Cambodian forces firing first" after "“Cambodian forces
-    misunderstood the situation and started using weapons,” an army spokesman said"."""
+    misunderstood the situation and started using weapons,” an army spokesman said"; and
+    one of the same speaker (`speaker_key`) that close (SAME_SPEAKER), giving no new figure,
+    is that speaker's statement again as another outlet tells it: "“We severely damaged
+    Iran's defense systems ...,” Netanyahu said" after "Israel's air strikes “hit hard”
+    Iran's defences and missile production, Prime Minister Benjamin Netanyahu said"."""
     figures = {p: set(figures.get(p, ())) for p in columns}
     said_words = {p: [own_content(c) for c in (said or {}).get(p, ())] for p in columns}
     said_refs = {p: [c.sentence.ref for c in (said or {}).get(p, ())] for p in columns}
+    said_by = {p: [speaker_key(c.speaker) for c in (said or {}).get(p, ())] for p in columns}
     counts = {
         p: set().union(*(counted(c.sentence.text) for c in (said or {}).get(p, ())))
         for p in columns
@@ -102,6 +109,9 @@ def build_rows(
             words = own_content(claim)
             things = counted(claim.sentence.text)
             row = 0 if _has_row(cells, topic, cell) else row_words(topic, len(columns))
+            key = speaker_key(claim.speaker)
+            pairs = zip(said_refs[party], said_by[party], strict=True)
+            by_speaker = [r for r, k in pairs if key and k == key]
             room = min(page.left(), limit - spent)
             if (
                 len(cell) >= (layout.per_cell if topic else layout.per_general)
@@ -111,6 +121,11 @@ def build_rows(
                 or (
                     vectors
                     and paraphrased(claim.sentence.ref, said_refs[party], vectors, SAME_CLAIM)
+                )
+                or (
+                    vectors
+                    and not given - figures[party]
+                    and paraphrased(claim.sentence.ref, by_speaker, vectors, SAME_SPEAKER)
                 )
                 or least_words(claim, layout.claim_words) + row > room  # no summarizer call
             ):
@@ -134,6 +149,7 @@ def build_rows(
             counts[party] |= things
             said_words[party].append(words)
             said_refs[party].append(claim.sentence.ref)
+            said_by[party].append(speaker_key(claim.speaker))
             shown[party] += 1
             used[party] += cost
             return True

@@ -38,6 +38,7 @@ from briefer.perspectives.positions import (
     is_repeat,
     name_speaker,
     party_claims,
+    speaker_key,
 )
 from briefer.perspectives.profiles import (
     DEFAULT_PROFILE,
@@ -80,5 +81,6 @@ __all__ = [
     "point_name",
     "reported_by",
     "resolve_profile",
+    "speaker_key",
     "speaks_to",
 ]

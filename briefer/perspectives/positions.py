@@ -26,6 +26,7 @@ __all__ = [
     "REPEAT_OVERLAP",
     "relayed",
     "attributed_text",
+    "speaker_key",
     "content_words",
     "distinct_claims",
     "is_repeat",
@@ -38,6 +39,12 @@ _ROLE_ONLY = frozenset(
     " government military army statement group movement authorities office general minister"
     " embassy agency country nation newspaper paper daily channel broadcaster outlet deputy"
     " foreign defence defense interior prime".split()
+)
+
+# Words of a speaker's phrase that name no one in particular (besides _ROLE_ONLY).
+_NOT_A_NAME = frozenset(
+    "armed forces force council affairs mr ms mrs dr president secretary commander chief"
+    " monday tuesday wednesday thursday friday saturday sunday".split()
 )
 
 # Claims sharing this share of the shorter one's content words say the same thing.
@@ -110,6 +117,19 @@ def _overlapping(shared: int, a: set[str], b: set[str]) -> bool:
     if shorter < MIN_WORDS:
         return a == b
     return shared / shorter >= REPEAT_OVERLAP
+
+
+def speaker_key(speaker: str) -> str:
+    """Who a speaker's phrase names, as one word: the last capitalised word that is no
+    role or title ("Prime Minister Benjamin Netanyahu", "Mr Netanyahu": "netanyahu";
+    "Cambodia's defence ministry": "cambodia"); "" when it names no one."""
+    words = (_POSSESSIVE.sub("", w.strip(',.;:()"“”')) for w in speaker.split())
+    names = [
+        w.lower()
+        for w in words
+        if w[:1].isupper() and w.lower() not in _ROLE_ONLY and w.lower() not in _NOT_A_NAME
+    ]
+    return names[-1] if names else ""
 
 
 def is_repeat(a: str, b: str, ignore: str = "") -> bool:
