@@ -334,6 +334,11 @@ def test_a_list_dash_goes_and_a_quote_opened_in_the_sentence_before_is_opened() 
         "The ministry stressed that no army post was hit."
     )
     assert clean("Troops fired - and then withdrew.") == "Troops fired - and then withdrew."
+    # a page's bold marks left in its copy go; a lone star ("5 * 3") is the text's
+    assert clean("It remains **unshaken in its duty** to defend Kesh.") == (
+        "It remains unshaken in its duty to defend Kesh."
+    )
+    assert clean("A ratio of 5 * 3 was given.") == "A ratio of 5 * 3 was given."
     item = claim(
         "3. The strikes hit only military posts.", speaker="the Southland mission", party="south"
     )

@@ -87,9 +87,11 @@ def _unbalanced_quote(text: str) -> bool:
 
 def clean(text: str) -> str:
     """One line: runs of whitespace (newlines included) become one space, a word that
-    hard-wrapped copy broke at a hyphen is whole again ("in- discriminate", "Cha- man"), and
-    a list item's dash or bullet before the sentence goes ("- The ministry said ...")."""
-    return mend_words(_BULLET.sub("", " ".join(text.split())))
+    hard-wrapped copy broke at a hyphen is whole again ("in- discriminate", "Cha- man"), a
+    list item's dash or bullet before the sentence goes ("- The ministry said ..."), and so
+    do a page's emphasis marks left in its copy ("remains **unshaken in its duty")."""
+    return mend_words(_EMPHASIS.sub("", _BULLET.sub("", " ".join(text.split()))))
 
 
 _BULLET = re.compile(r"^(?:[-–—•*·]\s+)+(?=\S)")
+_EMPHASIS = re.compile(r"(?<!\*)\*\*+(?=\w)|(?<=[\w.,;:!?’”\"'])\*\*+(?!\*)")
