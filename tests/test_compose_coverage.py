@@ -338,7 +338,9 @@ def test_a_list_dash_goes_and_a_quote_opened_in_the_sentence_before_is_opened() 
     assert clean("It remains **unshaken in its duty** to defend Kesh.") == (
         "It remains unshaken in its duty to defend Kesh."
     )
+    assert clean("*The Kesh Ledger* reported it.") == "The Kesh Ledger reported it."
     assert clean("A ratio of 5 * 3 was given.") == "A ratio of 5 * 3 was given."
+    assert clean("Rated 5*3.") == "Rated 5*3."
     item = claim(
         "3. The strikes hit only military posts.", speaker="the Southland mission", party="south"
     )

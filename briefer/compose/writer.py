@@ -89,9 +89,12 @@ def clean(text: str) -> str:
     """One line: runs of whitespace (newlines included) become one space, a word that
     hard-wrapped copy broke at a hyphen is whole again ("in- discriminate", "Cha- man"), a
     list item's dash or bullet before the sentence goes ("- The ministry said ..."), and so
-    do a page's emphasis marks left in its copy ("remains **unshaken in its duty")."""
+    do a page's emphasis marks left in its copy ("remains **unshaken in its duty", "*Dawn*
+    reported")."""
     return mend_words(_EMPHASIS.sub("", _BULLET.sub("", " ".join(text.split()))))
 
 
 _BULLET = re.compile(r"^(?:[-–—•*·]\s+)+(?=\S)")
-_EMPHASIS = re.compile(r"(?<!\*)\*\*+(?=\w)|(?<=[\w.,;:!?’”\"'])\*\*+(?!\*)")
+# A run of stars that opens (before a word, not after one) or closes (after a word or its
+# punctuation, not before one) emphasis: "**unshaken", "*The Express Tribune*"; not "5 * 3".
+_EMPHASIS = re.compile(r"(?<![\w*])\*+(?=[\w‘“\"'])|(?<=[\w.,;:!?’”\"'])\*+(?![\w*])")
