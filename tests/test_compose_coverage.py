@@ -267,6 +267,14 @@ def test_one_sides_outlet_telling_what_the_other_side_did_is_no_fact() -> None:
         [told, clash], independence, {}, load_lexicon(), matcher=matcher_for(profile)
     )
     assert [f.claim for f in facts] == [clash]  # the first is Northland's account
+    # One side's name for a thing is its framing: a Northland outlet's "so-called" line is
+    # no fact, where the same report without it is.
+    framed = claim("Troops reopened the gate on the so-called border line on Monday.", "h", 2)
+    plain = claim("Troops reopened the gate on the border line on Monday.", "h", 3)
+    facts, _ = find_facts(
+        [framed, plain], Independence([framed, plain], outlets), {}, load_lexicon()
+    )
+    assert [f.claim for f in facts] == [plain]
 
 
 def test_a_partys_claim_that_says_its_shown_claim_again_leaves_room_for_another() -> None:
