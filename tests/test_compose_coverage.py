@@ -206,6 +206,12 @@ def test_one_speaker_s_statement_told_again_by_another_outlet_is_shown_once() ->
     assert speaker_key("Prime Minister Arin Vell") == speaker_key("Mr Vell") == "vell"
     assert speaker_key("Southland's defence ministry") == "southland"
     assert speaker_key("the ministry") == speaker_key("Spokesman on Sunday") == ""
+    # with the profile's names, a party's name or demonym is the party; a surname the person's
+    from briefer.compose.arrange import _speaker_of
+
+    of = _speaker_of(load_profile(Path(__file__).parent / "data" / "northland" / "profile.yaml"))
+    assert of("the Northlander defence ministry") == of("Northland's ministry") == "northland"
+    assert of("Defence Minister Ilse Marten") == of("Ms Marten") == "marten"
 
     def write(c: Claim, place: str, words: int) -> Statement:
         return Statement("", c.sentence.text, (c.sentence.ref,), c.party, c.speaker, c.topic)

@@ -64,6 +64,7 @@ from briefer.perspectives import (
     distinct_claims,
     load_lexicon,
     party_claims,
+    speaker_key,
 )
 from briefer.perspectives.aliases import matcher_for
 from briefer.perspectives.positions import relayed
@@ -181,6 +182,7 @@ def compose(
             weighted,
             lambda c: cites(c.sentence.text, [p for p in profile.parties if p.id != c.party]),
             context.vectors,
+            _speaker_of(profile),
         )
     claimed = [s.sources[0] for s in (*lede, *placed) if s.party != NARRATOR and s.sources]
     fact_items = _list(
@@ -321,6 +323,26 @@ def _tells_a_claim(fact: Fact, claimed: Sequence[SentenceRef], vectors) -> bool:
     ("Dawn reports that ... a senior Afghan official summoned the Pakistani ambassador", when
     Afghanistan's column says it summoned him): every claim once."""
     return fact.support == "single" and paraphrased(fact.claim.sentence.ref, claimed, vectors)
+
+
+def _speaker_of(profile: Profile):
+    """speaker -> who it names (speaker_key), a party's own name or demonym as the party:
+    "the Afghan Ministry of Defense" and "Afghanistan's defence ministry" are both
+    "afghanistan"; a person's surname stays the person's ("Netanyahu", an alias of Israel's
+    as the last word of "Benjamin Netanyahu")."""
+    names = {}
+    for party in profile.parties:
+        aliases = (party.id, party.name, *party.aliases)
+        surnames = {a.split()[-1].lower() for a in aliases if len(a.split()) > 1}
+        for alias in aliases:
+            if len(alias.split()) == 1 and alias.lower() not in surnames:
+                names.setdefault(alias.lower(), party.id)
+
+    def of(speaker: str) -> str:
+        key = speaker_key(speaker)
+        return names.get(key, key)
+
+    return of
 
 
 def _parties_named(profile: Profile):

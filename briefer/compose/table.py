@@ -59,6 +59,7 @@ def build_rows(
     scores: Mapping[SentenceRef, float] | None = None,
     foreign: Callable[[Claim], bool] | None = None,
     vectors: Mapping[SentenceRef, np.ndarray] | None = None,
+    speaker_of: Callable[[str], str] = speaker_key,
 ) -> tuple[tuple[Row, ...], list[Statement]]:
     """The rows, and every statement placed in them; `limit` caps the words they may use,
     `shown` counts each party's statements already on the page (the lede's), `figures`
@@ -73,14 +74,16 @@ def build_rows(
     the party's shown is the same claim in other words: "According to the Thai side, a
     misunderstanding led to Cambodian forces firing first" after "“Cambodian forces
     misunderstood the situation and started using weapons,” an army spokesman said"; and
-    one of the same speaker (`speaker_key`) that close (SAME_SPEAKER), giving no new figure,
+    one of the same speaker (`speaker_of`: speaker_key, or one that knows the parties'
+    names: "the Afghan Ministry of Defense" and "Afghanistan's defence ministry" are one) that
+    close (SAME_SPEAKER), giving no new figure,
     is that speaker's statement again as another outlet tells it: "“We severely damaged
     Iran's defense systems ...,” Netanyahu said" after "Israel's air strikes “hit hard”
     Iran's defences and missile production, Prime Minister Benjamin Netanyahu said"."""
     figures = {p: set(figures.get(p, ())) for p in columns}
     said_words = {p: [own_content(c) for c in (said or {}).get(p, ())] for p in columns}
     said_refs = {p: [c.sentence.ref for c in (said or {}).get(p, ())] for p in columns}
-    said_by = {p: [speaker_key(c.speaker) for c in (said or {}).get(p, ())] for p in columns}
+    said_by = {p: [speaker_of(c.speaker) for c in (said or {}).get(p, ())] for p in columns}
     counts = {
         p: set().union(*(counted(c.sentence.text) for c in (said or {}).get(p, ())))
         for p in columns
@@ -109,7 +112,7 @@ def build_rows(
             words = own_content(claim)
             things = counted(claim.sentence.text)
             row = 0 if _has_row(cells, topic, cell) else row_words(topic, len(columns))
-            key = speaker_key(claim.speaker)
+            key = speaker_of(claim.speaker)
             pairs = zip(said_refs[party], said_by[party], strict=True)
             by_speaker = [r for r, k in pairs if key and k == key]
             room = min(page.left(), limit - spent)
@@ -149,7 +152,7 @@ def build_rows(
             counts[party] |= things
             said_words[party].append(words)
             said_refs[party].append(claim.sentence.ref)
-            said_by[party].append(speaker_key(claim.speaker))
+            said_by[party].append(key)
             shown[party] += 1
             used[party] += cost
             return True
