@@ -163,3 +163,11 @@ def test_a_quoted_sentence_whose_quote_opened_before_is_named_and_opened_after_t
     assert text == "According to the foreign ministry, “It is reiterated" + said[16:]
     answered = _claim("The spokesman replied: “We hit only camps.”", "the Foreign Office", "p")
     assert attributed_text(answered) == "The Foreign Office replied: “We hit only camps.”"
+
+
+def test_a_quote_opened_before_and_closed_by_a_pronoun_names_the_speaker_in_its_place() -> None:
+    # 'The Thais came to attack us," he said.' (the quote opened in the sentence before):
+    # not 'According to Mao Phalla, "The Thais came to attack us," he said.'
+    said = 'The Northerners came to attack us," he said.'
+    text = attributed_text(_claim(said, "Arin Vell", "south"))
+    assert text == '"The Northerners came to attack us," Arin Vell said.'

@@ -57,6 +57,8 @@ _FILLER = frozenset(
 _FIGURE = re.compile(r"\d[\d,.]*")
 _RELAY_PRONOUN = re.compile(r"^(?:It|They|He|She)(?=\s+(?:also\s+)?(?:quoted|cited)\b)")
 _QUOTE_MARK = re.compile(r"[“”\"]")
+# A quotation closed by a pronoun frame at the sentence's end: ...,” he said.
+_PRONOUN_TAIL = re.compile(r"[”\"]\s*\b(he|she|they|it)\s+[a-z]+\W*$", re.IGNORECASE)
 _FIRST_PERSON = re.compile(r"\b(?:I|we|We|us|our|Our|my|My)\b")
 _POSSESSIVE = re.compile(r"['’]s?$")
 
@@ -231,7 +233,11 @@ def _attributed(text: str, speaker: str, names: Container[str] | None = None) ->
             # a sentence inside a quote that opened before it: "We do not want ..." is the
             # speaker's own words, not "According to Asif, we do not want ..."
             text = "“" + text.strip() + "”"
-        return according_to(speaker, opened_quote(text), names)
+        text = opened_quote(text)
+        tail = _PRONOUN_TAIL.search(text)
+        if tail is not None:  # “The Thais came to attack us,” he said. -> ..., Mao Phalla said.
+            return text[: tail.start(1)] + speaker + text[tail.end(1) :]
+        return according_to(speaker, text, names)
     if _names(text, speaker):
         return text  # "It quoted a government official as ...": the speaker is named already
     if _role_only(frame.speaker) and frame.speaker.lower() != speaker.lower():
