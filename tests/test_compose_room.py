@@ -115,3 +115,16 @@ def test_a_partys_own_figure_leads_its_casualty_row_before_one_on_the_others_wor
         casualty_figures("The Ministry of Defense said: “At 13:45, troops took casualties.”")
         == set()
     )
+
+
+def test_after_each_topic_s_lead_a_disputed_point_s_second_claim_comes_first() -> None:
+    from briefer.compose.table import _topic_leads_first
+
+    talks = [claim(f"Southland said talks on the border {i} would go on.", f"t{i}",
+                   party="south", topic="talks") for i in (1, 2)]  # fmt: skip
+    hit = [claim(f"Southland said the shelling of Kesh {i} hit homes.", f"h{i}",
+                 party="south", topic="targets") for i in (1, 2)]  # fmt: skip
+    order = [talks[0], talks[1], hit[0], hit[1]]  # by salience
+    queue = _topic_leads_first(order, True, None, ("targets",))
+    assert queue == [talks[0], hit[0], hit[1], talks[1]]
+    assert _topic_leads_first(order, True) == [talks[0], hit[0], talks[1], hit[1]]

@@ -89,7 +89,9 @@ def build_rows(
         for p in columns
     }
     queues = {
-        p: _topic_leads_first(concise_first(by_party.get(p, ()), scores), bool(figures[p]), foreign)
+        p: _topic_leads_first(
+            concise_first(by_party.get(p, ()), scores), bool(figures[p]), foreign, disputed
+        )
         for p in columns
     }
     cells: dict[tuple[str, str], list[Statement]] = {}
@@ -286,11 +288,16 @@ def _label(topic: str) -> str:
 
 
 def _topic_leads_first(
-    claims: Sequence[Claim], figure_shown: bool, foreign: Callable[[Claim], bool] | None = None
+    claims: Sequence[Claim],
+    figure_shown: bool,
+    foreign: Callable[[Claim], bool] | None = None,
+    disputed: Sequence[str] = (),
 ) -> list[Claim]:
     """The party's most salient casualty figure (unless the lede gives one), its own before
     one on another party's word (`foreign`), one of dead before one of wounded only, then
-    each topic's most salient claim (in salience order), then the rest."""
+    each topic's most salient claim (in salience order), then the rest: those on the
+    `disputed` points first (a second account of who was killed or hit before a second
+    word on talks), each in salience order."""
     figures = [] if figure_shown else [c for c in claims if has_casualty_figure(c.sentence.text)]
     figures.sort(key=lambda c: (bool(foreign and foreign(c)), not gives_deaths(c.sentence.text)))
     first = figures[:1]
@@ -301,4 +308,5 @@ def _topic_leads_first(
             continue
         (rest if claim.topic in seen else leads).append(claim)
         seen.add(claim.topic)
+    rest.sort(key=lambda c: c.topic not in disputed)  # stable: salience order within each
     return first + leads + rest
