@@ -128,3 +128,26 @@ def test_after_each_topic_s_lead_a_disputed_point_s_second_claim_comes_first() -
     queue = _topic_leads_first(order, True, None, ("targets",))
     assert queue == [talks[0], hit[0], hit[1], talks[1]]
     assert _topic_leads_first(order, True) == [talks[0], hit[0], talks[1], hit[1]]
+
+
+def test_a_disputed_point_s_row_holds_a_claim_more_than_another_topic_s() -> None:
+    from briefer.compose.table import build_rows
+
+    def write(c, place, words):
+        return Statement("", c.sentence.text, (c.sentence.ref,), c.party, c.speaker, c.topic)
+
+    def shown(topic: str, disputed: tuple[str, ...]) -> int:
+        texts = [
+            "Southland said the strike on Kesh hit a school.",
+            "Officials in Dorn reported shells landing near the mosque.",
+            "The army spokesman described rockets falling on Velmar market.",
+            "A governor told reporters that bombs destroyed farmland outside Tarn.",
+        ]
+        claims = [claim(t, f"d{i}", party="south", topic=topic) for i, t in enumerate(texts)]
+        page, standard = Page(None), LENGTHS["standard"]
+        rows, _ = build_rows({"south": claims}, ["south"], disputed, standard, page, write,
+                             1e9, {}, {"south": {"one"}})  # fmt: skip
+        return sum(len(cell) for row in rows for cell in row.cells)
+
+    assert shown("targets", ("targets",)) == LENGTHS["standard"].per_disputed == 3
+    assert shown("targets", ()) == LENGTHS["standard"].per_cell == 2

@@ -1,8 +1,9 @@
 """How long a brief is: the --length presets and --max-words.
 
     short      the lede and the table, one claim per party and topic: about 250 words
-    standard   lede, table, facts not in dispute, other voices: about 450-600 words of body
-               for ten articles (the default)
+    standard   lede, table (two claims per party and topic, three on a disputed point),
+               facts not in dispute, other voices: about 450-600 words of body for ten
+               articles (the default)
     full       everything the composition keeps (background too), still every claim once
 
 `--max-words N` sets the body's budget (the words above the sources list) for any preset.
@@ -31,6 +32,7 @@ class Layout:
     lede_words: int  # a lede sentence longer than this is condensed
     claim_words: int  # a table, fact or voice sentence longer than this is condensed
     max_lead: int | None = 2  # the louder party's claims beyond the quieter one's
+    per_disputed: int | None = None  # claims per party on a disputed point (None: per_cell)
     lede_facts: int = 2  # sentences of what happened before the parties' claims
     facts: int = 6
     voices: int = 4
@@ -60,6 +62,7 @@ LENGTHS = {
         lede_words=32,
         claim_words=36,
         max_lead=3,
+        per_disputed=3,
     ),
     "full": Layout(
         "full",
@@ -70,6 +73,7 @@ LENGTHS = {
         lede_words=40,
         claim_words=60,
         max_lead=None,
+        per_disputed=5,
         facts=12,
         voices=10,
         background=5,

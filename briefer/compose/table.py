@@ -119,7 +119,7 @@ def build_rows(
             by_speaker = [r for r, k in pairs if key and k == key]
             room = min(page.left(), limit - spent)
             if (
-                len(cell) >= (layout.per_cell if topic else layout.per_general)
+                len(cell) >= _cell_size(topic, disputed, layout)
                 or given & figures[party]
                 or things & counts[party]
                 or says_again(words, said_words[party])
@@ -253,6 +253,16 @@ def statement_words(statement: Statement) -> int:
 def row_words(topic: str, columns: int) -> int:
     """A row's own words: its label (with "(disputed)") and the pipes around the cells."""
     return len(_label(topic).split()) + 1 + columns + 1
+
+
+def _cell_size(topic: str, disputed: Sequence[str], layout: Layout) -> int:
+    """The claims a party may show in a topic's row: more on a disputed point (each side's
+    account of who was killed or hit), fewer in "General"."""
+    if not topic:
+        return layout.per_general
+    if topic in disputed and layout.per_disputed is not None:
+        return layout.per_disputed
+    return layout.per_cell
 
 
 def _has_row(cells: dict, topic: str, cell: list) -> bool:
