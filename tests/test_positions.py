@@ -171,3 +171,5 @@ def test_a_quote_opened_before_and_closed_by_a_pronoun_names_the_speaker_in_its_
     said = 'The Northerners came to attack us," he said.'
     text = attributed_text(_claim(said, "Arin Vell", "south"))
     assert text == '"The Northerners came to attack us," Arin Vell said.'
+    text = attributed_text(_claim(said, "the army's spokesman, Arin Vell", "south"))
+    assert text == '"The Northerners came to attack us," the army\'s spokesman, Arin Vell, said.'

@@ -236,7 +236,8 @@ def _attributed(text: str, speaker: str, names: Container[str] | None = None) ->
         text = opened_quote(text)
         tail = _PRONOUN_TAIL.search(text)
         if tail is not None:  # “The Thais came to attack us,” he said. -> ..., Mao Phalla said.
-            return text[: tail.start(1)] + speaker + text[tail.end(1) :]
+            name = speaker + ("," if "," in speaker else "")  # an appositive closes
+            return text[: tail.start(1)] + name + text[tail.end(1) :]
         return according_to(speaker, text, names)
     if _names(text, speaker):
         return text  # "It quoted a government official as ...": the speaker is named already
