@@ -22,7 +22,7 @@ from dataclasses import dataclass, replace
 
 from briefer.compose.coverage import coverage, number_sources
 from briefer.compose.facts import Fact, find_facts, proper_names, usable
-from briefer.compose.lede import casualty_figures, cites, name_shares
+from briefer.compose.lede import casualty_figures, cites, is_person, name_shares
 from briefer.compose.length import Layout
 from briefer.compose.opening import place_lede
 from briefer.compose.outlets import Independence, outlets_of
@@ -332,10 +332,8 @@ def _speaker_of(profile: Profile):
     as the last word of "Benjamin Netanyahu")."""
     names = {}
     for party in profile.parties:
-        aliases = (party.id, party.name, *party.aliases)
-        surnames = {a.split()[-1].lower() for a in aliases if len(a.split()) > 1}
-        for alias in aliases:
-            if len(alias.split()) == 1 and alias.lower() not in surnames:
+        for alias in (party.id, party.name, *party.aliases):
+            if len(alias.split()) == 1 and not is_person(alias, party.aliases):
                 names.setdefault(alias.lower(), party.id)
 
     def of(speaker: str) -> str:

@@ -32,6 +32,7 @@ __all__ = [
     "core_claim",
     "gives_deaths",
     "has_casualty_figure",
+    "is_person",
     "name_shares",
     "naming_party",
     "what_happened",
@@ -325,7 +326,7 @@ def naming_party(
     outside quotation marks: "“... attack Pakistan's border posts,” the FO said" does not."""
     names_of = {
         party.name.split("(")[0].strip(),
-        *(a for a in party.aliases if not _is_person(a, party.aliases)),
+        *(a for a in party.aliases if not is_person(a, party.aliases)),
     }
     told = scan_quotes(text).masked  # named in a quotation is not named as the speaker
     if any(name and mentions(speaker or text, name) for name in names_of) and any(
@@ -338,12 +339,12 @@ def naming_party(
     return f"For {party.name}, {run_on(text, names)}".rstrip()
 
 
-def _is_person(alias: str, aliases: Sequence[str]) -> bool:
+def is_person(alias: str, aliases: Sequence[str]) -> bool:
+    """Whether a party's alias names a person: "Benjamin Netanyahu", or "Netanyahu" as
+    the last word of such an alias among `aliases` (not "Israel Defense Forces")."""
     words = alias.split()
     if len(words) >= 2:
         return all(w[:1].isupper() for w in words) and not any(
             w.lower().strip(".,") in _ORG_WORDS for w in words
         )
-    return any(
-        len(a.split()) >= 2 and a.split()[-1] == alias and _is_person(a, ()) for a in aliases
-    )
+    return any(len(a.split()) >= 2 and a.split()[-1] == alias and is_person(a, ()) for a in aliases)

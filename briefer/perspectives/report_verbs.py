@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from briefer.perspectives.scope import NAMING_VERBS
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
@@ -59,7 +61,6 @@ REPORT_FORMS = frozenset(
     " made clear".split()
 )
 # Verbs that report only with a clause or a quote after them ("named nine camps" does not).
-_NAMING = frozenset("describe label term dub".split())  # "... X as Y": what the speaker calls it
 _NEED_CLAUSE = frozenset(
     "believe suggest express label dub term call describe agree conclude share publish release"
     " cite voice respond reply convey".split()
@@ -120,7 +121,7 @@ def is_report_verb(token: Token) -> bool:
         return False  # "the strikes reported on Tuesday" (not "a claim Kabul has refuted")
     if lemma in _NEED_CLAUSE:
         has_clause = any(c.dep_ in {"ccomp", "xcomp", "oprd", "acomp"} for c in token.children) or (
-            lemma in _NAMING
+            lemma in NAMING_VERBS  # "... X as Y": what the speaker calls it
             and token.dep_ == "ROOT"
             and any(c.dep_ == "prep" and c.lower_ == "as" for c in token.children)
         )  # "The ministry described the incident as an unwarranted escalation."

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 __all__ = [
+    "NAMING_VERBS",
     "clause_depth",
     "concessive",
     "negated",
@@ -31,7 +32,8 @@ _CLAUSE_DEPS = frozenset("ccomp xcomp advcl relcl acl csubj csubjpass pcomp".spl
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _NEGATORS = frozenset("refuse decline fail yet".split())
 _STANCE_WHEN_NEGATED = frozenset("confirm verify rule know believe deny accept".split())
-_NAMING = frozenset("describe label term dub brand characterise characterize denounce".split())
+# Verbs that call a thing something, with an "as ...": "described the strikes as a violation".
+NAMING_VERBS = frozenset("describe label term dub brand characterise characterize denounce".split())
 _CONCESSIVE = frozenset("while although though if unless whether whereas".split())
 
 
@@ -72,7 +74,7 @@ def owned_spans(
 def _names(verb: Token) -> bool:
     """A verb that calls a thing something, with its "as ...": "described the strikes as
     a violation", "branded it as aggression"."""
-    return verb.lemma_.lower() in _NAMING and any(
+    return verb.lemma_.lower() in NAMING_VERBS and any(
         c.dep_ == "prep" and c.lower_ == "as" for c in verb.children
     )
 
