@@ -13,6 +13,7 @@ from briefer.perspectives import (
     neutrality_report,
     reported_by,
 )
+from briefer.perspectives.neutral import run_on
 
 PROFILE = load_profile("pak-afg")
 
@@ -136,3 +137,13 @@ def test_a_leading_connective_is_dropped_and_the_sentence_starts_with_a_capital(
         "Cambodia claims the incursion was unprovoked."
     )
     assert drop_connective("Still images show the damage.") == "Still images show the damage."
+
+
+def test_run_on_lowers_a_pronoun_even_when_the_sources_capitalise_it_mid_sentence() -> None:
+    # A transcript's "They have deployed ..." after "According to Hovhannisyan, ": "They"
+    # follows a quotation mark often enough in the sources to be among their names.
+    names = {"They", "Hovhannisyan", "Tavush"}
+    assert run_on("They have deployed military equipment.", names) == (
+        "they have deployed military equipment."
+    )
+    assert run_on("Tavush was shelled.", names) == "Tavush was shelled."

@@ -38,7 +38,9 @@ _COMMON_FIRST = frozenset(
     " still yet overall initially both all each despite following amid since although though"
     " when because until if under with without by from for over across near around against"
     " among between through throughout within upon today yesterday tonight currently now"
-    " recently".split()
+    " recently"
+    # pronouns: "They" opens a sentence (or a quote) often enough to be among `names`
+    " they he she we you our their his her".split()
 )
 
 
