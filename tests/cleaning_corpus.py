@@ -234,6 +234,23 @@ HARD_WRAPPED: list[Line] = [  # wire copy wrapped at a fixed width: lines end mi
     ),
 ]
 
+AGENCY_PAGE: list[Line] = [  # a wire agency's site: breadcrumb, page controls, a live entry
+    ("clutter", "You are here:   Home"),
+    ("headline", "Army hands over a list of wanted militants"),
+    ("clutter", "Newswire, March 3, 2021 Adjust font size:"),
+    (
+        "body",
+        "The army said on Friday that a list of wanted militants had been handed over to "
+        "the neighbouring country's embassy.",
+    ),
+    ("clutter", "501044894_1749966655957907_4740638770918598482_n.jpg"),
+    ("body", "The embassy said it would study the list."),
+    ("byline", "By METRO DESK ONLINE"),
+    ("clutter", "breaking news"),
+    ("body", "Officials said the crossing would stay closed until further notice."),
+    ("clutter", "- crossing: a place where people may cross a border - จุดผ่านแดน"),
+]
+
 CUT_OFF: list[Line] = [
     ("headline", "Ministry disputes toll from strikes"),
     (
@@ -254,6 +271,7 @@ ARTICLES: dict[str, list[Line]] = {
     "thai": THAI_STYLE,
     "portal": PORTAL,
     "wrapped": HARD_WRAPPED,
+    "agency": AGENCY_PAGE,
 }
 
 

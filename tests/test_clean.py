@@ -158,6 +158,8 @@ def test_a_file_without_article_text_in_a_folder_is_left_out_with_a_warning(tmp_
         "Follow-up strikes were reported on Thursday, according to residents.",
         "The ministry said the toll was 46. It gave no breakdown by age.",
         "“We will respond,” the spokesman said, “at a time of our choosing.”",
+        "The notice was printed in a small font size, he said.",
+        "The temple, known in Thai as ปราสาท, lies on the border.",
     ],
 )
 def test_body_sentences_that_look_like_furniture_are_never_marked(line):

@@ -62,6 +62,8 @@ _SEPARATOR = re.compile(r"^\s*(?:[-=_*~•·—–]\s*){3,}$")
 _CUT_OFF = re.compile(r"\w\s*(?:\.\.\.|…)$")  # a text cut off by the page: "a week ..."
 # The search tool's " date 2025-07-24 " before a page's first line; a page's date line.
 _DATE_PREFIX = re.compile(r"^date\s+\d{4}-\d{2}-\d{2}\b[ \t]*")
+# A byline in capitals, never the start of a sentence: "By JERUSALEM POST STAFF"
+_CAPS_BYLINE = re.compile(r"^By\s+[A-Z][A-Z.'’-]*(?:[ ,]+[A-Z][A-Z.'’-]*)*$")
 
 
 @dataclass(frozen=True)
@@ -243,6 +245,8 @@ def _furniture(line: Line, title: str, *, last: bool, continues: bool) -> tuple[
     if continues:  # inside a hard-wrapped sentence: only what no sentence carries
         kind, meta = furniture_kind(line.text, last=last)
         strong = line.text[:1].isupper() or line.words <= 3
+        if kind == BYLINE and _CAPS_BYLINE.match(line.text):
+            return kind, meta  # "By MAARIV ONLINE" above a live blog's "breaking news"
         return (kind, meta) if kind in {CLUTTER, CREDIT} and strong else ("", meta)
     return furniture_kind(line.text, last=last)
 

@@ -11,6 +11,7 @@ carries: "Read more:", "(AP Photo/...)", "Reporting by ...; Editing by ...".
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from briefer.readers.metadata import Metadata, normalize_date
 
@@ -54,7 +55,7 @@ _CLUTTER_START = re.compile(
     r"breaking\s+news\s*:?$|\W*editor'?s\s+note|\W*(?:forwarded|original)\s+message|"
     r"your\s+email\s+address\s+will\s+not|required\s+fields\s+are|news\s+id\s*:|"
     r"this\s+is\s+a\s+developing\s+(?:story|news)|this\s+story\s+is\s+(?:developing|being\s+updated)|"
-    r"(?:more|details)\s+to\s+follow\b|pic\.twitter\.com|https?://"
+    r"(?:more|details)\s+to\s+follow\b|pic\.twitter\.com|https?://|you\s+are\s+here\b"
     # "(Read the foreign secretary’s full statement here.)": a link's words
     r"|(?:read|see|watch|view|listen\s+to)\s[^.!?]{0,80}\bhere\W*$)",
     re.IGNORECASE,
@@ -80,6 +81,10 @@ _PUBLISHED_IN = re.compile(
     re.IGNORECASE,
 )
 _HASHTAG = re.compile(r"(?<![\w&])#[A-Za-z]\w+")
+# A page's own controls, on a line of a few words: "Xinhua, February 17, 2017 Adjust font size:"
+_PAGE_CONTROL = re.compile(r"\b(?:adjust\s+)?(?:font|text)\s+size\b", re.IGNORECASE)
+# An image's file name left where the picture was: "501044894_17499_n.jpg"
+_IMAGE_FILE = re.compile(r"^\S+\.(?:jpe?g|png|gif|webp|svg|avif)$", re.IGNORECASE)
 _BREADCRUMB = re.compile(r"[»›]")
 
 _WIRES = (
@@ -174,6 +179,11 @@ def furniture_kind(text: str, *, last: bool = False) -> tuple[str, Metadata]:
         return CLUTTER, Metadata()
     if words <= SHORT and _SHORT_CLUTTER.match(text) and not re.search(r"[.!?]$", text):
         return CLUTTER, Metadata()
+    unfinished = not re.search(r"[.!?][\"'”’)]*$", text)  # ":" may end a control's label
+    if (words <= 12 and unfinished and _PAGE_CONTROL.search(text)) or _IMAGE_FILE.match(text):
+        return CLUTTER, Metadata()
+    if unfinished and foreign_gloss(text):
+        return CLUTTER, Metadata()  # a vocabulary box: "- base: a place where an army ... - ฐานทัพ"
     if len(_HASHTAG.findall(text)) >= 2 or _RELATED_LINK.search(text):
         return CLUTTER, Metadata()  # an embedded post, a related story's link
     if _CREDIT_LINE.match(text) or is_bare_credit(text):
@@ -188,6 +198,19 @@ def furniture_kind(text: str, *, last: bool = False) -> tuple[str, Metadata]:
     if _section_names(text):
         return CLUTTER, Metadata()
     return "", Metadata()
+
+
+def foreign_gloss(text: str) -> bool:
+    """An English line with words of another script in it (a tenth to a half of its letters):
+    a language-learning box's gloss, not article text. A line all in another script is not
+    one (an article in another language is not briefer's to judge line by line)."""
+    letters = [c for c in text if c.isalpha()]
+    other = sum(1 for c in letters if not _latin(c))
+    return other >= 3 and 0.1 <= other / len(letters) <= 0.5
+
+
+def _latin(char: str) -> bool:
+    return char.isascii() or unicodedata.name(char, "").startswith("LATIN")
 
 
 def is_bare_credit(text: str) -> bool:
