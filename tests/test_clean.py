@@ -252,6 +252,15 @@ def test_page_controls_or_a_place_and_date_line_are_no_title():
     text = "Troops clash at Kesh gate\n\nFighting went on near Kesh overnight, the army said.\n"
     assert text_document(text, "c.txt").title == "Troops clash at Kesh gate"
 
+    # a bulleted link of the site's menu above the headline
+    text = (
+        "• Directory of Northland\n\nTroops clash at Kesh gate\n\n"
+        "KESH (Wire) -- Fighting went on near Kesh overnight, the army said.\n"
+    )
+    doc = text_document(text, "d.txt")
+    assert doc.title == "Troops clash at Kesh gate"
+    assert _body(doc) == ["Fighting went on near Kesh overnight, the army said."]
+
 
 def test_a_ticker_above_the_headline_is_no_title_and_a_title_case_headline_is_one():
     # Another story's "BREAKING:" line tops the page; the headline, in title case with a

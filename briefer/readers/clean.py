@@ -62,6 +62,7 @@ _SEPARATOR = re.compile(r"^\s*(?:[-=_*~•·—–]\s*){3,}$")
 _CUT_OFF = re.compile(r"\w\s*(?:\.\.\.|…)$")  # a text cut off by the page: "a week ..."
 # The search tool's " date 2025-07-24 " before a page's first line; a page's date line.
 _DATE_PREFIX = re.compile(r"^date\s+\d{4}-\d{2}-\d{2}\b[ \t]*")
+_MENU_ITEM = re.compile(r"^\s*[•·▪►»]\s")
 # A byline in capitals, never the start of a sentence: "By JERUSALEM POST STAFF"
 _CAPS_BYLINE = re.compile(r"^By\s+[A-Z][A-Z.'’-]*(?:[ ,]+[A-Z][A-Z.'’-]*)*$")
 
@@ -311,6 +312,8 @@ def _first_untyped(content: list[Line]) -> Line | None:
             continue
         if line.words < _TITLE_MIN_WORDS and not SENTENCE_END.search(line.text):
             continue  # "logo", "Home": page furniture above the headline (marked as headings)
+        if _MENU_ITEM.match(line.text):
+            continue  # "• Directory of Taiwan": a link of the site's menu, not the headline
         return line
     return None
 
