@@ -173,3 +173,16 @@ def test_a_quote_opened_before_and_closed_by_a_pronoun_names_the_speaker_in_its_
     assert text == '"The Northerners came to attack us," Arin Vell said.'
     text = attributed_text(_claim(said, "the army's spokesman, Arin Vell", "south"))
     assert text == '"The Northerners came to attack us," the army\'s spokesman, Arin Vell, said.'
+
+
+def test_a_person_pronoun_as_subject_without_a_report_verb_becomes_the_speaker() -> None:
+    # "He mentioned that ..." ("mentioned" frames no report): not "According to the army
+    # spokesman, he mentioned that ...".
+    said = "He mentioned that the fence was not meant to divide the people."
+    text = attributed_text(_claim(said, "the army spokesman", "north"))
+    assert text == "The army spokesman mentioned that the fence was not meant to divide the people."
+    named = attributed_text(_claim("She played down the incident.", "the envoy, Arin Vell", "s"))
+    assert named == "The envoy, Arin Vell, played down the incident."
+    # a body's "he" may be someone else it speaks of: the body stays the source
+    body = attributed_text(_claim("He also asked the other side to withdraw.", "the Army", "n"))
+    assert body == "According to the Army, he also asked the other side to withdraw."

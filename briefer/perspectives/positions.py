@@ -20,7 +20,7 @@ from briefer.perspectives.frames import VERB_WORDS, find_frame
 from briefer.perspectives.neutral import according_to
 from briefer.perspectives.profiles import Profile
 from briefer.perspectives.quotes import opened_quote, scan_quotes
-from briefer.perspectives.roles import is_pronoun
+from briefer.perspectives.roles import ORG_HEADS, head_word, is_pronoun
 
 __all__ = [
     "REPEAT_OVERLAP",
@@ -57,6 +57,9 @@ _FILLER = frozenset(
 _FIGURE = re.compile(r"\d[\d,.]*")
 _RELAY_PRONOUN = re.compile(r"^(?:It|They|He|She)(?=\s+(?:also\s+)?(?:quoted|cited)\b)")
 _QUOTE_MARK = re.compile(r"[“”\"]")
+_PERSON_SUBJECT = re.compile(
+    r"(?:He|She)\s(?=(?:also\s+|then\s+|later\s+)?(?:[a-z]+(?:ed|s)|had|was|would|will)\b)"
+)
 # A quotation closed by a pronoun frame at the sentence's end: ...,” he said.
 _PRONOUN_TAIL = re.compile(r"[”\"]\s*\b(he|she|they|it)\s+[a-z]+\W*$", re.IGNORECASE)
 _FIRST_PERSON = re.compile(r"\b(?:I|we|We|us|our|Our|my|My)\b")
@@ -238,6 +241,12 @@ def _attributed(text: str, speaker: str, names: Container[str] | None = None) ->
         if tail is not None:  # “The Thais came to attack us,” he said. -> ..., Mao Phalla said.
             name = speaker + ("," if "," in speaker else "")  # an appositive closes
             return text[: tail.start(1)] + name + text[tail.end(1) :]
+        subject = _PERSON_SUBJECT.match(text)
+        if subject is not None and head_word(speaker) not in ORG_HEADS:
+            # "He mentioned that the fencing ..." -> "The ISPR DG mentioned that ...", not
+            # "According to the ISPR DG, he mentioned ..." (not for a body's "he")
+            name = speaker[:1].upper() + speaker[1:] + ("," if "," in speaker else "")
+            return name + text[subject.end() - 1 :]
         return according_to(speaker, text, names)
     if _names(text, speaker):
         return text  # "It quoted a government official as ...": the speaker is named already
