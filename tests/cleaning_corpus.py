@@ -251,6 +251,32 @@ AGENCY_PAGE: list[Line] = [  # a wire agency's site: breadcrumb, page controls, 
     ("clutter", "- crossing: a place where people may cross a border - จุดผ่านแดน"),
 ]
 
+COMMENTED: list[Line] = [  # a page with skip links, a wire's credit, a tweet, readers' comments
+    ("clutter", "Go to Contents Go to Navigation"),
+    ("clutter", "Home / World / Troops trade fire across the river"),
+    ("clutter", "icon bookmarkicon cameraicon chevron downicon closeicon shareicon"),
+    ("headline", "Troops trade fire across the river"),
+    ("clutter", "By allowing ads to appear on this site, you support local journalism."),
+    (
+        (
+            "body",
+            "Troops traded fire across the river on Monday, the army said. Two soldiers "
+            "were wounded, it said.",
+        ),
+        ("credit", "(Reporting by Jan Roe; Editing by Sam Doe)"),
+    ),
+    ("caption", "Soldiers patrol the river bank. File Photo."),
+    ("caption", "Villagers leave their homes near the river on Monday."),
+    ("credit", "Arin Vell/AP"),
+    ("body", "The minister wrote that the army would defend every village."),
+    ("clutter", "— Arin Vell (@arinvell) March 3, 2021"),
+    ("body", "Officials on the other bank said two houses had been hit."),
+    ("clutter", "Comments are closed."),
+    ("clutter", "Reader Comments (2)"),
+    ("clutter", "Sam Doe Mar 3, 2021 - 4:19PM"),
+    ("clutter", "Why do they always fight over the river? Nobody wins."),
+]
+
 CUT_OFF: list[Line] = [
     ("headline", "Ministry disputes toll from strikes"),
     (
@@ -272,6 +298,7 @@ ARTICLES: dict[str, list[Line]] = {
     "portal": PORTAL,
     "wrapped": HARD_WRAPPED,
     "agency": AGENCY_PAGE,
+    "commented": COMMENTED,
 }
 
 

@@ -160,6 +160,8 @@ def test_a_file_without_article_text_in_a_folder_is_left_out_with_a_warning(tmp_
         "“We will respond,” the spokesman said, “at a time of our choosing.”",
         "The notice was printed in a small font size, he said.",
         "The temple, known in Thai as ปราสาท, lies on the border.",
+        "Three comments by the envoy angered the ministry, officials said.",
+        "The army said the icons of the old temple were not damaged.",
     ],
 )
 def test_body_sentences_that_look_like_furniture_are_never_marked(line):

@@ -11,9 +11,10 @@ spans stay exact in the file's text and a user can see what was left out and why
 header block, the dateline and "Published in Dawn, ..." lines are read as metadata.
 
 This module decides by position and shape (the top of the file, the lines before the first
-paragraph, short lines without final punctuation, repeats); furniture.py knows furniture by
-its words. Rules are conservative: a line that continues a hard-wrapped sentence, or ends
-like a sentence, is marked only by words no article sentence carries.
+paragraph, short lines without final punctuation, repeats, the readers' comments after the
+article); furniture.py knows furniture by its words; header.py reads the block above the
+page. Rules are conservative: a line that continues a hard-wrapped sentence, or ends like a
+sentence, is marked only by words no article sentence carries.
 """
 
 from __future__ import annotations
@@ -24,13 +25,17 @@ from dataclasses import dataclass
 
 from briefer.data import Mark
 from briefer.readers.furniture import (
+    COMMENTS_HEADER,
     SENTENCE_END,
     caption_credit_start,
     furniture_kind,
     is_bare_credit,
+    is_photo_credit,
     name_shape,
+    reporting_credit_start,
     story_credit_start,
 )
+from briefer.readers.header import HEADER, TIMESTAMP, header_block, split_date_prefix
 from briefer.readers.lines import (
     CLOSING_QUOTE,
     Line,
@@ -43,12 +48,12 @@ from briefer.readers.lines import (
     read_lines,
     repeated_before_body,
 )
-from briefer.readers.metadata import Dateline, Metadata, dateline_at, header_fields
+from briefer.readers.metadata import Dateline, Metadata, dateline_at
 
 __all__ = ["Cleaned", "clean", "has_body"]
 
-HEADER, HEADLINE, STANDFIRST, HEADING = "header", "headline", "standfirst", "heading"
-DATELINE, BYLINE, TIMESTAMP, CAPTION = "dateline", "byline", "timestamp", "caption"
+HEADLINE, STANDFIRST, HEADING = "headline", "standfirst", "heading"
+DATELINE, BYLINE, CAPTION = "dateline", "byline", "caption"
 CREDIT, CLUTTER, FRAGMENT = "credit", "clutter", "fragment"
 _SHAPE_KINDS = frozenset({HEADLINE, STANDFIRST, HEADING, FRAGMENT})
 
@@ -56,12 +61,8 @@ _TITLE_MAX_CHARS = 150
 _TITLE_MIN_WORDS = 3
 _NONE = Metadata()
 
-_KEY_VALUE = re.compile(r"^\s*([A-Za-z][A-Za-z ]{0,18}?)\s*:[ \t]*(.*?)\s*$")
-_FRONT_MATTER_FENCE = re.compile(r"^\s*(?:---|\.\.\.)\s*$")
 _SEPARATOR = re.compile(r"^\s*(?:[-=_*~•·—–]\s*){3,}$")
 _CUT_OFF = re.compile(r"\w\s*(?:\.\.\.|…)$")  # a text cut off by the page: "a week ..."
-# The search tool's " date 2025-07-24 " before a page's first line; a page's date line.
-_DATE_PREFIX = re.compile(r"^date\s+\d{4}-\d{2}-\d{2}\b[ \t]*")
 _MENU_ITEM = re.compile(r"^\s*[•·▪►»]\s")
 # A byline in capitals, never the start of a sentence: "By JERUSALEM POST STAFF"
 _CAPS_BYLINE = re.compile(r"^By\s+[A-Z][A-Z.'’-]*(?:[ ,]+[A-Z][A-Z.'’-]*)*$")
@@ -81,8 +82,8 @@ def clean(text: str, known: Metadata = _NONE) -> Cleaned:
     what the text says, and its title finds the headline repeated in the text.
     """
     lines = read_lines(text)
-    header_meta, first = _header(lines)
-    content = _split_date_prefix(lines[first:])
+    header_meta, first = header_block(lines)
+    content = split_date_prefix(lines[first:])
     title = known.title or header_meta.title
     head = _first_untyped(content)
     if head is not None and _is_headline(head, title, more=head is not content[-1]):
@@ -123,6 +124,11 @@ def _classify(text: str, content: list[Line], title: str) -> tuple[Metadata, str
         continues = continues_sentence(content, i)
         line.kind, meta = _furniture(line, title, last=is_last, continues=continues)
         found = found.fill(meta)
+        if seen_body and COMMENTS_HEADER.match(line.text):
+            for rest in content[i:]:  # the readers' comments, to the page's end
+                rest.kind = rest.kind or CLUTTER
+            line.kind = CLUTTER
+            break
         if line.kind == CAPTION and seen_body:
             glued = _glued_caption(line, last=is_last)
             if glued:  # "... Iran stated. UN chief Guterres speaks in New York. (credit: X)"
@@ -160,9 +166,14 @@ def _classify(text: str, content: list[Line], title: str) -> tuple[Metadata, str
         if not is_last and not continues and heading_shape(line, content, i):
             line.kind = HEADING
     body = [line for line in content if not line.kind]
+    for line in body[:-1]:  # "... on Tuesday. (Reporting by X; Editing by Y)" mid-page
+        credit = reporting_credit_start(line.text)
+        if credit is not None:
+            extra.append(Mark(line.start + credit, line.end, CREDIT))
     if body:
         last = body[-1]
         credit = story_credit_start(last.text)
+        credit = reporting_credit_start(last.text) if credit is None else credit
         end = last.end if credit is None else last.start + credit
         if credit is not None:
             extra.append(Mark(end, last.end, CREDIT))
@@ -252,57 +263,6 @@ def _furniture(line: Line, title: str, *, last: bool, continues: bool) -> tuple[
     return furniture_kind(line.text, last=last)
 
 
-def _split_date_prefix(content: list[Line]) -> list[Line]:
-    """ " date 2025-07-24 Trending": the date before the page's first line is a line of its own."""
-    if not content:
-        return content
-    first = content[0]
-    match = _DATE_PREFIX.match(first.text)
-    if match is None:
-        return content
-    date_end = first.start + len(match.group().rstrip())
-    pieces = [
-        Line(first.start, date_end, first.text[: len(match.group().rstrip())], True, TIMESTAMP)
-    ]
-    rest = first.text[match.end() :]
-    if rest:
-        pieces.append(Line(first.start + match.end(), first.end, rest, True))
-    return [*pieces, *content[1:]]
-
-
-def _header(lines: list[Line]) -> tuple[Metadata, int]:
-    """A header block at the top (front matter or `Key: value` lines): its metadata, and the
-    index of the first line after it. Its lines get the kind "header"."""
-    if not lines:
-        return Metadata(), 0
-    meta = Metadata()
-    if lines[0].text == "---":
-        for i in range(1, len(lines)):
-            if _FRONT_MATTER_FENCE.match(lines[i].text):
-                for line in lines[: i + 1]:
-                    line.kind = HEADER
-                    kv = _KEY_VALUE.match(line.text)
-                    meta = meta.fill((header_fields(*kv.groups()) if kv else None) or Metadata())
-                return meta, i + 1
-        return meta, 0
-    count, strong = 0, False
-    for line in lines:
-        kv = _KEY_VALUE.match(line.text)
-        fields = header_fields(*kv.groups()) if kv else None
-        if fields is None:
-            break
-        strong = strong or fields != Metadata()
-        meta = meta.fill(fields)
-        count += 1
-    if count == 0 or not strong:
-        return Metadata(), 0
-    if count < len(lines) and _SEPARATOR.match(lines[count].text):
-        count += 1
-    for line in lines[:count]:
-        line.kind = HEADER
-    return meta, count
-
-
 def _first_untyped(content: list[Line]) -> Line | None:
     """The first line that is not already known furniture (a date prefix, a menu)."""
     for line in content:
@@ -360,7 +320,9 @@ def _before_credit(content: list[Line], i: int) -> bool:
     if i + 1 >= len(content) or content[i].words > 40:
         return False
     following = content[i + 1].text
-    return is_bare_credit(following) and following.startswith(("(", "["))
+    return (is_bare_credit(following) and following.startswith(("(", "["))) or is_photo_credit(
+        following
+    )
 
 
 def _trailing_fragment(text: str, start: int, end: int) -> list[Mark]:

@@ -16,12 +16,15 @@ import unicodedata
 from briefer.readers.metadata import Metadata, normalize_date
 
 __all__ = [
+    "COMMENTS_HEADER",
     "SENTENCE_END",
     "caption_credit_start",
     "date_shape",
     "furniture_kind",
     "is_bare_credit",
+    "is_photo_credit",
     "name_shape",
+    "reporting_credit_start",
     "story_credit_start",
 ]
 
@@ -57,7 +60,14 @@ _CLUTTER_START = re.compile(
     r"this\s+is\s+a\s+developing\s+(?:story|news)|this\s+story\s+is\s+(?:developing|being\s+updated)|"
     r"(?:more|details)\s+to\s+follow\b|pic\.twitter\.com|https?://|you\s+are\s+here\b"
     # "(Read the foreign secretary’s full statement here.)": a link's words
-    r"|(?:read|see|watch|view|listen\s+to)\s[^.!?]{0,80}\bhere\W*$)",
+    r"|(?:read|see|watch|view|listen\s+to)\s[^.!?]{0,80}\bhere\W*$"
+    # the comment box and the site's own notices under an article
+    r"|(?:sorry,?\s+)?we\s+are\s+not\s+(?:currently\s+)?accepting\s+comments"
+    r"|comments\s+(?:are|have\s+been)\s+closed|you\s+must\s+be\s+logged\s+in\s+to"
+    r"|please\s+enter\s+your\s+(?:comment|name|email)|(?:post|add|write)\s+a\s+comment\W*$"
+    r"|no\s+comments\W*$|contact\s+us\W*$|by\s+allowing\s+ads\b"
+    r"|(?:we\s+noticed|it\s+looks\s+like)\s+you(?:'re|\s+are)\s+using\s+an\s+ad"
+    r"|go\s+to\s+(?:contents|navigation|main\s+content)\b)",
     re.IGNORECASE,
 )
 # Words that make up a line of share buttons or a menu.
@@ -83,6 +93,16 @@ _PUBLISHED_IN = re.compile(
 _HASHTAG = re.compile(r"(?<![\w&])#[A-Za-z]\w+")
 # A page's own controls, on a line of a few words: "Xinhua, February 17, 2017 Adjust font size:"
 _PAGE_CONTROL = re.compile(r"\b(?:adjust\s+)?(?:font|text)\s+size\b", re.IGNORECASE)
+# An embedded post's signature: "— Rajnath Singh (@rajnathsingh) June 17, 2020"
+_POST_SIGNATURE = re.compile(r"^[—–-]\s*[^()]{1,60}\(@\w+\)\s+\w+\.?\s+\d{1,2},\s+\d{4}\s*$")
+# A line of icon names a page's sprite left in its text: "icon bookmark-bicon bookmarkicon ..."
+_ICONS = re.compile(r"icon", re.IGNORECASE)
+# The header of the readers' comments under an article: everything after it is theirs.
+COMMENTS_HEADER = re.compile(
+    r"^\W{0,3}(?:(?:reader|readers'?|user)\s+)?comments?\s*\(?\d*\)?\W*$"
+    r"|^\W{0,3}\d+\s+(?:reader\s+)?comments?\W*$|^\W{0,3}(?:leave|post)\s+a\s+(?:comment|reply)\W*$",
+    re.IGNORECASE,
+)
 # An image's file name left where the picture was: "501044894_17499_n.jpg"
 _IMAGE_FILE = re.compile(r"^\S+\.(?:jpe?g|png|gif|webp|svg|avif)$", re.IGNORECASE)
 _BREADCRUMB = re.compile(r"[»›]")
@@ -105,8 +125,11 @@ _PHOTO_CREDIT = re.compile(
     r"|\b(?:Photos?|Images?|Pictures?)\s*(?:credits?|courtesy)?\s*(?::|by)\s*\S[^.]{0,60}$)",
     re.IGNORECASE,
 )
-# A caption's credit after its last full stop, without a dash: "... in Spin Boldak. AFP".
-_TRAILING_WIRE = re.compile(r"(?<=[.!?”\"])\s+(?:" + _WIRES + r")(?:\s*/\s*File)?\s*$")
+# A caption's credit after its last full stop, without a dash: "... in Spin Boldak. AFP",
+# "Turkish fighter jets. File Photo."
+_TRAILING_WIRE = re.compile(
+    r"(?<=[.!?”\"])\s+(?:(?:" + _WIRES + r")(?:\s*/\s*File)?|File\s+Photo\.?)\s*$"
+)
 _CAPTION_START = re.compile(
     r"^\W{0,2}(?:FILE\s*(?:PHOTO)?\s*(?:-|—|–|:)|file\s+photo\b|(?:photo|image|picture|caption|"
     r"photograph)s?\s*(?:\d+\s*)?(?::|-|—)|in\s+this\s+(?:file\s+)?(?:photo|image|picture)\b|"
@@ -116,6 +139,10 @@ _CAPTION_START = re.compile(
 _CAPTION_WORDS = re.compile(
     r"\b(?:seen|heard|shown)?\s*in\s+this\s+(?:file\s+)?(?:footage|video|photo|picture|image|"
     r"handout|screengrab|grab|clip)\b",
+    re.IGNORECASE,
+)
+_REPORTING_CREDIT = re.compile(
+    r"(?<=[.!?”\"’])\s*\(\s*(?:additional\s+)?(?:reporting|writing|editing)\s+by\b[^()]{0,200}\)\s*$",
     re.IGNORECASE,
 )
 _CREDIT_LINE = re.compile(
@@ -129,6 +156,7 @@ _CREDIT_LINE = re.compile(
 )
 _BARE_CREDIT = re.compile(
     r"^\W{0,2}(?:\(?\s*(?:" + _WIRES + r")(?:\s*/\s*\w+)?\s*\)?|"
+    r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*/\s*(?:" + _WIRES + r")\s*$|"  # "Rahmat Gul/AP"
     r"\(?\s*(?:photo\s+|image\s+)?credits?\s*:\s*[^()]{1,60}\)?|"
     r"(?:agencies|news\s+agencies|wire\s+services|with\s+agencies)\.?)\W{0,2}$",
     re.IGNORECASE,
@@ -182,6 +210,8 @@ def furniture_kind(text: str, *, last: bool = False) -> tuple[str, Metadata]:
     unfinished = not re.search(r"[.!?][\"'”’)]*$", text)  # ":" may end a control's label
     if (words <= 12 and unfinished and _PAGE_CONTROL.search(text)) or _IMAGE_FILE.match(text):
         return CLUTTER, Metadata()
+    if _POST_SIGNATURE.match(text) or len(_ICONS.findall(text)) >= 4 or COMMENTS_HEADER.match(text):
+        return CLUTTER, Metadata()
     if unfinished and foreign_gloss(text):
         return CLUTTER, Metadata()  # a vocabulary box: "- base: a place where an army ... - ฐานทัพ"
     if len(_HASHTAG.findall(text)) >= 2 or _RELATED_LINK.search(text):
@@ -218,6 +248,16 @@ def is_bare_credit(text: str) -> bool:
     return bool(_BARE_CREDIT.match(text) or _PARENTHESIZED_CREDIT.match(text))
 
 
+def is_photo_credit(text: str) -> bool:
+    """A credit that only a picture has: "(credit: X/Reuters)", "Rahmat Gul/AP"."""
+    return bool(_PARENTHESIZED_CREDIT.match(text) or _PHOTOGRAPHER.match(text))
+
+
+_PHOTOGRAPHER = re.compile(
+    r"^[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*/\s*(?:" + _WIRES + r")\s*$"
+)
+
+
 def caption_credit_start(text: str, *, last: bool = False) -> int | None:
     """Where the photo credit of a caption line starts, if the line is one.
 
@@ -236,6 +276,15 @@ def caption_credit_start(text: str, *, last: bool = False) -> int | None:
     return match.start() + len(match.group()) - len(match.group().lstrip())
 
 
+def reporting_credit_start(text: str) -> int | None:
+    """Where a wire's credit glued after a paragraph's last sentence starts: "... on Tuesday.
+    (Reporting by X; Editing by Y)"."""
+    match = _REPORTING_CREDIT.search(text)
+    return (
+        None if match is None else match.start() + len(match.group()) - len(match.group().lstrip())
+    )
+
+
 def story_credit_start(text: str) -> int | None:
     """Where a wire credit after the article's last sentence starts: "... said. — AFP"."""
     match = _PHOTO_CREDIT.search(text)
@@ -249,8 +298,8 @@ def _buttons(text: str) -> bool:
     "Home » World » ..."."""
     if text.count("|") >= 2 and all(len(p.split()) <= 4 for p in text.split("|")):
         return not SENTENCE_END.search(text)
-    if len(_BREADCRUMB.findall(text)) >= 2:
-        return True
+    if len(_BREADCRUMB.findall(text)) >= 2 or re.match(r"home\s+/\s+\S[^/]*/", text, re.I):
+        return True  # "Home » World » ...", "Home / Politics / ..."
     words = [w.lower() for w in _WORD.findall(text)]
     return 2 <= len(words) <= 12 and all(w in _MENU_WORDS for w in words)
 
