@@ -264,6 +264,19 @@ def test_page_controls_or_a_place_and_date_line_are_no_title():
     assert _body(doc) == ["Fighting went on near Kesh overnight, the army said."]
 
 
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "(5th LD) Troops clash at Kesh gate",
+        "UPDATE 2-Troops clash at Kesh gate",
+        "(LEAD) Troops clash at Kesh gate",
+    ],
+)
+def test_a_wires_version_mark_is_not_part_of_the_title(headline):
+    text = f"{headline}\n\nKESH (Wire) -- Fighting went on near Kesh overnight, the army said.\n"
+    assert text_document(text, "a.txt").title == "Troops clash at Kesh gate"
+
+
 def test_a_ticker_above_the_headline_is_no_title_and_a_title_case_headline_is_one():
     # Another story's "BREAKING:" line tops the page; the headline, in title case with a
     # figure, is no run of section names ("Israel News Health & Wellness WORLD NEWS ...").

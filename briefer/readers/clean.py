@@ -63,6 +63,12 @@ _NONE = Metadata()
 
 _SEPARATOR = re.compile(r"^\s*(?:[-=_*~•·—–]\s*){3,}$")
 _CUT_OFF = re.compile(r"\w\s*(?:\.\.\.|…)$")  # a text cut off by the page: "a week ..."
+# A wire's version mark before its headline: "(5th LD) N. Korea fires ...", "UPDATE 2-Pakistan
+# says ...", "(LEAD) ...", "REFILE-..."
+_WIRE_SLUG = re.compile(
+    r"^(?:\((?:\d+(?:st|nd|rd|th)\s+)?(?:LD|LEAD|URGENT|UPDATE|CORRECTED|WRAPUP)\)\s*"
+    r"|(?:UPDATE|WRAPUP|REFILE|CORRECTED|RPT)(?:\s*\d+)?\s*-\s*)"
+)
 _MENU_ITEM = re.compile(r"^\s*[•·▪►»]\s")
 # A byline in capitals, never the start of a sentence: "By JERUSALEM POST STAFF"
 _CAPS_BYLINE = re.compile(r"^By\s+[A-Z][A-Z.'’-]*(?:[ ,]+[A-Z][A-Z.'’-]*)*$")
@@ -88,7 +94,7 @@ def clean(text: str, known: Metadata = _NONE) -> Cleaned:
     head = _first_untyped(content)
     if head is not None and _is_headline(head, title, more=head is not content[-1]):
         head.kind = HEADLINE
-        title = title or head.text.lstrip("#").strip()
+        title = title or _WIRE_SLUG.sub("", head.text.lstrip("#").strip())
     found, place, extra = _classify(text, content, title)
     marks = _merge(
         [*(Mark(x.start, x.end, x.kind) for x in (*lines[:first], *content) if x.kind), *extra]

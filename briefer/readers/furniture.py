@@ -82,7 +82,7 @@ _SHORT_CLUTTER = re.compile(
     r"^\W{0,3}(?:share|related|recommended|trending|advertisement|comments?|print|email|"
     r"whatsapp|telegram|facebook|twitter|follow|subscribe|newsletter|more|latest|live|"
     r"updates?|highlights|key\s+points|top\s+stories|you\s+may\s+(?:also\s+)?like|"
-    r"most\s+read|popular)\b",
+    r"most\s+read|popular)\b(?!\s*\d+\s*-)",  # not a wire's "UPDATE 2-Troops clash ..."
     re.IGNORECASE,
 )
 _PUBLISHED_IN = re.compile(
