@@ -327,3 +327,13 @@ def test_officials_of_no_country_are_those_of_the_place_the_story_opens_in():
         "province on Thursday. Officials say that ten people were killed and 40 injured."
     )
     assert claims[1].party == "afghanistan"
+
+
+def test_a_speaker_after_a_closing_quote_is_named_without_the_quote_mark() -> None:
+    # "..., and we fired back,” Col. Arin Vell, ... said. He said ...": not "” Col. Arin Vell"
+    text = (
+        "“Afghan troops started firing, and we fired back,” Col. Arin Vell, a Pakistani army "
+        "spokesman, said. He said the shells hit two border posts."
+    )
+    speakers = [c.speaker for c in _claims(text)]
+    assert speakers == ["Col. Arin Vell, a Pakistani army spokesman"] * 2

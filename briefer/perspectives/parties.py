@@ -78,7 +78,8 @@ class Resolver:
     def resolve(
         self, phrase: str, index: int, state: DocState, *, remember: bool = True
     ) -> tuple[str, str]:
-        phrase = _LINE_BREAK_HYPHEN.sub("", phrase.strip(" ,-–—•"))
+        # not the quote that closed before it: "” Col. Sansern Kaewkamnerd" after "...,”"
+        phrase = _LINE_BREAK_HYPHEN.sub("", phrase.strip(" ,-–—•").lstrip("”’\"' "))
         if phrase.lower() == "it":
             body = last_body(state)  # "It also said": a ministry or an outlet, not a person
             if body is not None:
