@@ -337,3 +337,12 @@ def test_a_speaker_after_a_closing_quote_is_named_without_the_quote_mark() -> No
     )
     speakers = [c.speaker for c in _claims(text)]
     assert speakers == ["Col. Arin Vell, a Pakistani army spokesman"] * 2
+
+
+def test_when_a_speaker_spoke_is_not_part_of_its_name() -> None:
+    text = (
+        "On Sunday, the Afghan UN mission following the launch of strikes on Pakistani posts "
+        "announced that Kabul does not seek escalation."
+    )
+    (claim,) = _claims(text)
+    assert (claim.speaker, claim.party) == ("the Afghan UN mission", "afghanistan")

@@ -79,7 +79,9 @@ class Resolver:
         self, phrase: str, index: int, state: DocState, *, remember: bool = True
     ) -> tuple[str, str]:
         # not the quote that closed before it: "” Col. Sansern Kaewkamnerd" after "...,”"
-        phrase = _LINE_BREAK_HYPHEN.sub("", phrase.strip(" ,-–—•").lstrip("”’\"' "))
+        phrase = _LINE_BREAK_HYPHEN.sub("", phrase.strip(" ,-–—•*").lstrip("”’\"' "))
+        # not when or why it spoke: "the Iranian UN mission following the launch of ..."
+        phrase = _ADJUNCT.split(phrase, maxsplit=1)[0]
         if phrase.lower() == "it":
             body = last_body(state)  # "It also said": a ministry or an outlet, not a person
             if body is not None:
@@ -260,6 +262,7 @@ def _coordinated(phrase: str) -> bool:
     return re.search(r"\b(?:and|&|both)\b", phrase, re.IGNORECASE) is not None
 
 
+_ADJUNCT = re.compile(r"(?<=\w\w)\s+(?=(?:following|amid|during|despite)\s+the\s)")
 _MEDIA_WORDS = re.compile(r"\b(?:media|press|tv|television)\b", re.IGNORECASE)
 
 
