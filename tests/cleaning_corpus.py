@@ -277,6 +277,38 @@ COMMENTED: list[Line] = [  # a page with skip links, a wire's credit, a tweet, r
     ("clutter", "Why do they always fight over the river? Nobody wins."),
 ]
 
+PAPER_SITE: list[Line] = [  # a national paper's page: print-edition date, notices, other stories
+    ("clutter", "Connect with us"),
+    ("clutter", "Today's Paper | May 02, 2024"),
+    ("timestamp", "Published 29 Oct, 2016 06:46am"),
+    ("headline", "Child among three killed as shelling hits border villages"),
+    ("caption", "KESH: A man injured in the shelling is moved to a hospital in Nakyal.—AFP"),
+    (
+        ("dateline", "KESH:"),
+        (
+            "body",
+            "Three people, including a child, were killed and six others were injured in "
+            "shelling along the border on Friday, officials said.",
+        ),
+    ),
+    (
+        "clutter",
+        "Alert Sign Dear reader, online ads enable us to deliver the journalism you value.",
+    ),
+    ("clutter", "."),
+    (
+        "caption",
+        "In this Tuesday, Aug. 13, 2019 file photo, border guards patrol near the frontier.",
+    ),
+    ("body", "The injured were taken to two health facilities for treatment."),
+    ("body", "Schools in the border villages stayed closed for a second day."),
+    ("clutter", "Download the new Paper mobile app here:"),
+    ("clutter", "Latest News"),
+    ("clutter", "Minister opens a new road in the north"),
+    ("clutter", "The minister opened a new road in the north on Friday, officials said."),
+    ("clutter", "Singer Reveals If She Gets Spoilers -"),
+]
+
 CUT_OFF: list[Line] = [
     ("headline", "Ministry disputes toll from strikes"),
     (
@@ -299,6 +331,7 @@ ARTICLES: dict[str, list[Line]] = {
     "wrapped": HARD_WRAPPED,
     "agency": AGENCY_PAGE,
     "commented": COMMENTED,
+    "paper": PAPER_SITE,
 }
 
 

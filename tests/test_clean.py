@@ -264,6 +264,17 @@ def test_page_controls_or_a_place_and_date_line_are_no_title():
     assert _body(doc) == ["Fighting went on near Kesh overnight, the army said."]
 
 
+def test_a_papers_print_edition_date_is_not_the_articles_date():
+    from cleaning_corpus import PAPER_SITE
+
+    text, _ = build(PAPER_SITE)
+    doc = text_document(text, "a.txt")
+    assert (doc.title, doc.date) == (
+        "Child among three killed as shelling hits border villages",
+        "2016-10-29",
+    )
+
+
 @pytest.mark.parametrize(
     "headline",
     [

@@ -27,6 +27,7 @@ from briefer.data import Mark
 from briefer.readers.furniture import (
     COMMENTS_HEADER,
     SENTENCE_END,
+    STORIES_HEADER,
     caption_credit_start,
     furniture_kind,
     is_bare_credit,
@@ -130,8 +131,10 @@ def _classify(text: str, content: list[Line], title: str) -> tuple[Metadata, str
         continues = continues_sentence(content, i)
         line.kind, meta = _furniture(line, title, last=is_last, continues=continues)
         found = found.fill(meta)
-        if seen_body and COMMENTS_HEADER.match(line.text):
-            for rest in content[i:]:  # the readers' comments, to the page's end
+        if (seen_body and COMMENTS_HEADER.match(line.text)) or (
+            body_lines >= 2 and STORIES_HEADER.match(line.text)
+        ):
+            for rest in content[i:]:  # the readers' comments, other stories: to the page's end
                 rest.kind = rest.kind or CLUTTER
             line.kind = CLUTTER
             break

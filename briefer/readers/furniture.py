@@ -18,6 +18,7 @@ from briefer.readers.metadata import Metadata, normalize_date
 __all__ = [
     "COMMENTS_HEADER",
     "SENTENCE_END",
+    "STORIES_HEADER",
     "caption_credit_start",
     "date_shape",
     "furniture_kind",
@@ -67,7 +68,11 @@ _CLUTTER_START = re.compile(
     r"|please\s+enter\s+your\s+(?:comment|name|email)|(?:post|add|write)\s+a\s+comment\W*$"
     r"|no\s+comments\W*$|contact\s+us\W*$|by\s+allowing\s+ads\b"
     r"|(?:we\s+noticed|it\s+looks\s+like)\s+you(?:'re|\s+are)\s+using\s+an\s+ad"
-    r"|go\s+to\s+(?:contents|navigation|main\s+content)\b)",
+    r"|go\s+to\s+(?:contents|navigation|main\s+content)\b|connect\s+with\s+us\W*$"
+    # the day's print edition, dated the day the page was read, not the article's day
+    r"|today['’]?s\s+paper\b"
+    r"|(?:alert\s+sign\s+)?dear\s+reader,|please\s+support\s+us\s+by\b"
+    r"|download\s+the\s+(?:new\s+)?\w+\s+(?:mobile\s+)?app\b)",
     re.IGNORECASE,
 )
 # Words that make up a line of share buttons or a menu.
@@ -103,6 +108,12 @@ COMMENTS_HEADER = re.compile(
     r"|^\W{0,3}\d+\s+(?:reader\s+)?comments?\W*$|^\W{0,3}(?:leave|post)\s+a\s+(?:comment|reply)\W*$",
     re.IGNORECASE,
 )
+# A section of other stories after the article: "Latest News", "More Stories".
+STORIES_HEADER = re.compile(
+    r"^\W{0,3}(?:latest\s+news|more\s+stories|you\s+might\s+also\s+like(?:\s+more\s+from\s+author)?"
+    r"|more\s+from\s+(?:author|this\s+section))\W*$",
+    re.IGNORECASE,
+)
 # An image's file name left where the picture was: "501044894_17499_n.jpg"
 _IMAGE_FILE = re.compile(r"^\S+\.(?:jpe?g|png|gif|webp|svg|avif)$", re.IGNORECASE)
 _BREADCRUMB = re.compile(r"[»›]")
@@ -120,7 +131,7 @@ _PHOTO_CREDIT = re.compile(
     r"File\s+photo|Photograph|credits?)\b[^)\]]{0,80}[)\]]"
     r"|[(\[][^()\[\]]{0,60}(?:/|\bvia\s)[^()\[\]]{0,60}[)\]]\s*$"
     r"|[(\[]\s*(?:" + _WIRES + r")\s*(?:/\s*[^)\]]{1,60})?\s*[)\]]\s*$"
-    r"|(?:^|\s)(?:—|–|-{1,2}|\||/)\s*(?:(?:Photos?|Images?|Pictures?)\s*(?:credits?)?\s*:?\s*)?"
+    r"|(?:^|\s|(?<=[.!?]))(?:—|–|-{1,2}|\||/)\s*(?:(?:Photos?|Images?|Pictures?)\s*(?:credits?)?\s*:?\s*)?"
     r"(?:" + _WIRES + r")(?:\s*(?:Photos?|Images?))?(?:\s*/\s*(?:File|[A-Z][\w .'-]{1,40}))?\s*$"
     r"|\b(?:Photos?|Images?|Pictures?)\s*(?:credits?|courtesy)?\s*(?::|by)\s*\S[^.]{0,60}$)",
     re.IGNORECASE,
@@ -133,7 +144,8 @@ _TRAILING_WIRE = re.compile(
 _CAPTION_START = re.compile(
     r"^\W{0,2}(?:FILE\s*(?:PHOTO)?\s*(?:-|—|–|:)|file\s+photo\b|(?:photo|image|picture|caption|"
     r"photograph)s?\s*(?:\d+\s*)?(?::|-|—)|in\s+this\s+(?:file\s+)?(?:photo|image|picture)\b|"
-    r"this\s+(?:handout\s+)?(?:photo|image|picture)\b|a\s+(?:file\s+)?(?:photo|image)\s+of\b)",
+    r"this\s+(?:handout\s+)?(?:photo|image|picture)\b|a\s+(?:file\s+)?(?:photo|image)\s+of\b|"
+    r"in\s+this\s+[\w,. ]{0,40}?\b(?:file\s+)?(?:photo|image|picture)\b)",
     re.IGNORECASE,
 )
 _CAPTION_WORDS = re.compile(
@@ -211,6 +223,10 @@ def furniture_kind(text: str, *, last: bool = False) -> tuple[str, Metadata]:
     if (words <= 12 and unfinished and _PAGE_CONTROL.search(text)) or _IMAGE_FILE.match(text):
         return CLUTTER, Metadata()
     if _POST_SIGNATURE.match(text) or len(_ICONS.findall(text)) >= 4 or COMMENTS_HEADER.match(text):
+        return CLUTTER, Metadata()
+    if text.endswith(" -") or not re.search(r"[^\W\d_]", text):
+        # another story's headline in a list of links ("Rape Suspect Flees After ... -"); a
+        # line without a letter (".", "|")
         return CLUTTER, Metadata()
     if unfinished and foreign_gloss(text):
         return CLUTTER, Metadata()  # a vocabulary box: "- base: a place where an army ... - ฐานทัพ"
