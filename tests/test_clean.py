@@ -345,3 +345,10 @@ def test_a_dateline_may_name_two_places():
     found = dateline_at("KESH/VELMAR: Skirmishes went on along the border.", 0)
     assert found is not None and found.place == "Kesh/Velmar" and found.end == 13
     assert dateline_at("Northland/Southland relations are strained.", 0) is None
+
+
+def test_a_newsletter_promotion_or_a_cookie_notice_is_clutter():
+    promo = "Wire will soon launch Border Watch, a weekly newsletter on the frontier. Sign up here."
+    assert furniture_kind(promo)[0] == "clutter"
+    assert furniture_kind("We use cookies to improve our website for you.")[0] == "clutter"
+    assert furniture_kind("The ministry said it would sign up new recruits.")[0] == ""

@@ -165,6 +165,18 @@ def test_html_page_keeps_the_article_and_drops_navigation_and_footer(tmp_path):
     )
 
 
+def test_html_keeps_the_words_of_a_link_inside_a_sentence(tmp_path):
+    # A page that wraps its links in <span class="link"> (CBS News does): the link's words
+    # stay in the sentence, not "the stakes are especially high for ."
+    link = '<span class="link"><a href="/news/minister-profile">the foreign minister</a></span>'
+    page = HTML_PAGE.replace(
+        "<p>Pakistan's Foreign Office said",
+        f"<p>The stakes are especially high for {link}.</p>\n<p>Pakistan's Foreign Office said",
+    )
+    (doc,) = load_documents([write(tmp_path, "page.html", page)])
+    assert "The stakes are especially high for the foreign minister." in doc.text
+
+
 def test_deeply_nested_html_is_an_input_error_not_a_crash(tmp_path):
     page = "<html><body>" + "<div>" * 50_000 + "deep" + "</div>" * 50_000 + "</body></html>"
     assert "deep.htm:" in input_error([write(tmp_path, "deep.htm", page)])

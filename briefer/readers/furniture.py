@@ -108,6 +108,10 @@ COMMENTS_HEADER = re.compile(
     r"|^\W{0,3}\d+\s+(?:reader\s+)?comments?\W*$|^\W{0,3}(?:leave|post)\s+a\s+(?:comment|reply)\W*$",
     re.IGNORECASE,
 )
+_PROMO = re.compile(
+    r"\bnewsletters?\b.*\bsign\s+up\b|\bsign\s+up\b.*\bnewsletters?\b", re.IGNORECASE
+)
+_COOKIES = re.compile(r"\bwe\s+use\s+cookies\b|\b(?:site|website)\s+uses\s+cookies\b", re.I)
 # A section of other stories after the article: "Latest News", "More Stories".
 STORIES_HEADER = re.compile(
     r"^\W{0,3}(?:latest\s+news|more\s+stories|you\s+might\s+also\s+like(?:\s+more\s+from\s+author)?"
@@ -224,6 +228,8 @@ def furniture_kind(text: str, *, last: bool = False) -> tuple[str, Metadata]:
         return CLUTTER, Metadata()
     if _POST_SIGNATURE.match(text) or len(_ICONS.findall(text)) >= 4 or COMMENTS_HEADER.match(text):
         return CLUTTER, Metadata()
+    if words <= 50 and (_PROMO.search(text) or _COOKIES.search(text)):
+        return CLUTTER, Metadata()  # "... a weekly newsletter ... Sign up here."
     if text.endswith(" -") or not re.search(r"[^\W\d_]", text):
         # another story's headline in a list of links ("Rape Suspect Flees After ... -"); a
         # line without a letter (".", "|")
