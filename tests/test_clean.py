@@ -347,8 +347,18 @@ def test_a_dateline_may_name_two_places():
     assert dateline_at("Northland/Southland relations are strained.", 0) is None
 
 
+def test_a_dateline_glued_to_the_first_sentence_is_still_one():
+    text = (
+        "Troops clash at Kesh gate\n\nKesh (Wire)It was the worst clash in years, the army said.\n"
+    )
+    doc = text_document(text, "a.txt")
+    assert _body(doc) == ["It was the worst clash in years, the army said."]
+    assert doc.outlet == "Wire"
+
+
 def test_a_newsletter_promotion_or_a_cookie_notice_is_clutter():
     promo = "Wire will soon launch Border Watch, a weekly newsletter on the frontier. Sign up here."
     assert furniture_kind(promo)[0] == "clutter"
     assert furniture_kind("We use cookies to improve our website for you.")[0] == "clutter"
     assert furniture_kind("The ministry said it would sign up new recruits.")[0] == ""
+    assert furniture_kind("jane.roe@paper.example")[0] == "clutter"

@@ -118,8 +118,11 @@ STORIES_HEADER = re.compile(
     r"|more\s+from\s+(?:author|this\s+section))\W*$",
     re.IGNORECASE,
 )
-# An image's file name left where the picture was: "501044894_17499_n.jpg"
-_IMAGE_FILE = re.compile(r"^\S+\.(?:jpe?g|png|gif|webp|svg|avif)$", re.IGNORECASE)
+# An image's file name left where the picture was ("501044894_17499_n.jpg"),
+# or the reporter's address under the byline: "peter.roe@paper.example"
+_ALONE = re.compile(
+    r"^(?:\S+\.(?:jpe?g|png|gif|webp|svg|avif)|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)$", re.I
+)
 _BREADCRUMB = re.compile(r"[»›]")
 
 _WIRES = (
@@ -224,7 +227,7 @@ def furniture_kind(text: str, *, last: bool = False) -> tuple[str, Metadata]:
     if words <= SHORT and _SHORT_CLUTTER.match(text) and not re.search(r"[.!?]$", text):
         return CLUTTER, Metadata()
     unfinished = not re.search(r"[.!?][\"'”’)]*$", text)  # ":" may end a control's label
-    if (words <= 12 and unfinished and _PAGE_CONTROL.search(text)) or _IMAGE_FILE.match(text):
+    if (words <= 12 and unfinished and _PAGE_CONTROL.search(text)) or _ALONE.match(text):
         return CLUTTER, Metadata()
     if _POST_SIGNATURE.match(text) or len(_ICONS.findall(text)) >= 4 or COMMENTS_HEADER.match(text):
         return CLUTTER, Metadata()

@@ -227,8 +227,13 @@ def dateline_at(text: str, start: int) -> Dateline | None:
         return None
     place, sep, outlet = match.group("place"), match.group("sep"), match.group("outlet")
     extra = (match.group("extra") or "").strip()
+    glued = text[match.end() - 1 : match.end()] == ")" and text[match.end() : match.end() + 1]
     if sep is None and not (
-        outlet and place.isupper() and text[match.end() - 1 : match.end()].isspace()
+        outlet
+        and (
+            (place.isupper() and text[match.end() - 1 : match.end()].isspace())
+            or (glued and glued.isupper())  # "London (CNN)It was ..."
+        )
     ):
         return None  # "MOSCOW (Sputnik - 17th April)" needs no dash; others do
     if not place.isupper() and sep in {"-", "--"} and not (outlet or extra.isupper()):
