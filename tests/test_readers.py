@@ -419,3 +419,24 @@ def test_every_reader_normalizes_text_and_metadata(tmp_path, suffix):
         assert not [ch for ch in value if ord(ch) < 32 and ch not in "\t\n"], value
         assert unicodedata.is_normalized("NFC", value), value
         value.encode("utf-8")  # no lone surrogate left
+
+
+def test_the_outlets_name_a_pages_title_adds_is_not_part_of_the_title() -> None:
+    from briefer.readers.text import without_site_name
+
+    assert without_site_name("Masks stolen from hospital | The Kesh Times", "Kesh Times") == (
+        "Masks stolen from hospital"
+    )
+    assert without_site_name("Motion defeated - Northland Newsday", "Northland Newsday") == (
+        "Motion defeated"
+    )
+    assert without_site_name("Troops clash | WIRE |", "wire.example") == "Troops clash"
+    # a title's own dash stays: "... - Governor calls for calm" is no outlet
+    title = "Premier arrested - Governor calls for calm - Kesh Times News"
+    assert (
+        without_site_name(title, "Kesh Times News") == "Premier arrested - Governor calls for calm"
+    )
+    assert (
+        without_site_name("Strikes - Kabul says 8 killed", "Dawn")
+        == "Strikes - Kabul says 8 killed"
+    )

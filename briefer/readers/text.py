@@ -92,7 +92,7 @@ def text_document(
     return Document(
         "",
         text,
-        meta.title,
+        without_site_name(meta.title, meta.outlet),
         meta.outlet,
         meta.date,
         meta.url,
@@ -100,6 +100,28 @@ def text_document(
         place=cleaned.place,
         marks=cleaned.marks,
     )
+
+
+def without_site_name(title: str, outlet: str) -> str:
+    """The title without the outlet's name a page's <title> adds: "Losing face: 6,000 masks
+    stolen | The Japan Times" -> "Losing face: 6,000 masks stolen"."""
+    if not title or not outlet:
+        return title
+    bare = title.rstrip(" |")
+    found = _SITE_SUFFIX.search(bare)
+    if found is None:
+        return title
+    suffix, name = _plain(found.group(1)), _plain(outlet)
+    if len(suffix) >= 2 and len(name) >= 2 and (suffix in name or name in suffix):
+        return bare[: found.start()].rstrip()
+    return title
+
+
+def _plain(name: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", name.lower().removeprefix("the "))
+
+
+_SITE_SUFFIX = re.compile(r"\s+[|–—-]\s+((?:(?!\s[|–—-]\s).)+)$")
 
 
 def normalize_characters(text: str) -> str:
