@@ -346,3 +346,14 @@ def test_when_a_speaker_spoke_is_not_part_of_its_name() -> None:
     )
     (claim,) = _claims(text)
     assert (claim.speaker, claim.party) == ("the Afghan UN mission", "afghanistan")
+
+
+def test_sources_named_by_a_country_alone_are_no_state_voice() -> None:
+    # Unnamed "Afghan sources" that local TV quotes are the press's sources, not Kabul's;
+    # sources named by an office ("Pakistani security sources", "ISPR sources") are its.
+    assert _party("Twenty suspects died, local TV reports quoted Afghan sources as saying.") == (
+        OTHER
+    )
+    assert _party("The Afghan sources said a camp was destroyed in the strike.") == OTHER
+    assert _party("Pakistani security sources said a camp was destroyed.") == "pakistan"
+    assert _party("ISPR sources said a camp was destroyed in the strike.") == "pakistan"

@@ -140,6 +140,22 @@ class Resolver:
             )
         )
 
+    def _only_nationality(self, phrase: str) -> bool:
+        """Sources named by a country alone ("the Afghan sources", "sources in Afghanistan"),
+        not by an office ("IAF sources", "Pakistani security sources"): the press's unnamed
+        sources, not the state speaking."""
+        hits = [h for h in self.matcher.find(phrase) if h.is_party]
+        if not hits or any(
+            len(phrase[h.start : h.end].split()) > 1 or phrase[h.start : h.end].isupper()
+            for h in hits
+        ):
+            return False  # an office: "IAF sources", "Foreign Office sources"
+        rest = phrase
+        for hit in sorted(hits, key=lambda h: h.start, reverse=True):
+            rest = rest[: hit.start] + " " + rest[hit.end :]
+        words = {w.strip(".,'’").lower() for w in rest.split()}
+        return words <= _BARE_SOURCE_WORDS
+
     def _phrase(
         self, phrase: str, index: int, state: DocState, *, remember: bool
     ) -> tuple[str, str]:
@@ -151,6 +167,8 @@ class Resolver:
             hit = owner_hit(phrase, self.matcher, state)
             if hit is None or self._is_party(hit[0]):
                 return phrase, OTHER  # "hospital official Wasim Baig", "Azerbaijani bloggers"
+        if head == "sources" and self._only_nationality(phrase):
+            return phrase, OTHER  # "Afghan sources", "sources in Afghanistan": no office named
         hit = owner_hit(phrase, self.matcher, state)
         if hit is not None:
             party = hit[0]
@@ -262,6 +280,9 @@ def _coordinated(phrase: str) -> bool:
     return re.search(r"\b(?:and|&|both)\b", phrase, re.IGNORECASE) is not None
 
 
+_BARE_SOURCE_WORDS = frozenset(
+    "the some several local unnamed anonymous other sources source in from".split()
+)
 _ADJUNCT = re.compile(r"(?<=\w\w)\s+(?=(?:following|amid|during|despite)\s+the\s)")
 _MEDIA_WORDS = re.compile(r"\b(?:media|press|tv|television)\b", re.IGNORECASE)
 
