@@ -362,3 +362,12 @@ def test_a_newsletter_promotion_or_a_cookie_notice_is_clutter():
     assert furniture_kind("We use cookies to improve our website for you.")[0] == "clutter"
     assert furniture_kind("The ministry said it would sign up new recruits.")[0] == ""
     assert furniture_kind("jane.roe@paper.example")[0] == "clutter"
+
+
+def test_a_reporters_name_in_capitals_and_a_dated_posted_line_are_no_body():
+    text = (
+        "PETER ROE\n\nPosted: Thursday, April 21, 2022. 10:11 pm CST.\n\n"
+        "Thousands of people were turned away at the border on Friday, officials said.\n"
+    )
+    segments = split_segments(text_document(text, "a.txt"))
+    assert [s.kind for s in segments] == ["byline", "timestamp", "body"]

@@ -205,6 +205,8 @@ def _opening(
         return STANDFIRST, None  # the summary under the headline, repeated as the first line
     if headed and name_shape(line.text) and not SENTENCE_END.search(line.text):
         return BYLINE, None  # the author's name under the headline
+    if line.text.isupper() and 2 <= line.words <= 4 and name_shape(line.text):
+        return BYLINE, None  # "PETER ROE" above the first paragraph, headline or not
     if heading_shape(line) and not is_last:
         return (STANDFIRST if headed else HEADING), None
     if headed and not is_last and deck_shape(line):

@@ -199,6 +199,7 @@ _DATE_WORDS = frozenset(
     " jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday"
     " friday saturday sunday mon tue tues wed thu thur thurs fri sat sun am pm a.m p.m"
     " published updated posted last modified first on at pkt ist gmt utc ict est edt pst bst"
+    " cst cdt mst mdt pdt"
     " cet aft irst ast hours hour minutes minute mins min ago read time reading today"
     " yesterday st nd rd th t z of date".split()
 )
@@ -370,4 +371,5 @@ def name_shape(text: str) -> bool:
 def date_shape(text: str) -> bool:
     """Only dates and times: "Wed, Dec 25 2024, 10:20 PM", "Updated 2 hours ago"."""
     words = [w.lower().strip(".") for w in re.findall(r"[A-Za-z.]+|\d+", text)]
+    words = [w for w in words if w]  # "Thursday, April 21, 2022." ends on a full stop
     return bool(words) and all(w in _DATE_WORDS or w.isdigit() for w in words)
