@@ -62,7 +62,6 @@ _TITLE_MAX_CHARS = 150
 _TITLE_MIN_WORDS = 3
 _NONE = Metadata()
 
-_SEPARATOR = re.compile(r"^\s*(?:[-=_*~•·—–]\s*){3,}$")
 _CUT_OFF = re.compile(r"\w\s*(?:\.\.\.|…)$")  # a text cut off by the page: "a week ..."
 # A wire's version mark before its headline: "(5th LD) N. Korea fires ...", "UPDATE 2-Pakistan
 # says ...", "(LEAD) ...", "REFILE-..."

@@ -18,6 +18,7 @@ from briefer.readers.metadata import Metadata, normalize_date
 __all__ = [
     "COMMENTS_HEADER",
     "SENTENCE_END",
+    "SEPARATOR",
     "STORIES_HEADER",
     "caption_credit_start",
     "date_shape",
@@ -34,7 +35,7 @@ BYLINE, TIMESTAMP = "byline", "timestamp"
 SHORT = 8  # words: cues such as "Share" or "Comments" mark only lines this short
 
 SENTENCE_END = re.compile(r"[.!?…:;][\"'”’»)\]]*$")
-_SEPARATOR = re.compile(r"^\s*(?:[-=_*~•·—–]\s*){3,}$")
+SEPARATOR = re.compile(r"^\s*(?:[-=_*~•·—–]\s*){3,}$")
 _WORD = re.compile(r"[\w'’]+")
 
 # Page furniture named by its first words, at any length.
@@ -223,7 +224,7 @@ def furniture_kind(text: str, *, last: bool = False) -> tuple[str, Metadata]:
     if published:
         date = normalize_date(published.group("date"))
         return CLUTTER, Metadata(outlet=published.group("outlet"), date=date)
-    if _SEPARATOR.match(text) or _CLUTTER_START.match(text) or _buttons(text):
+    if SEPARATOR.match(text) or _CLUTTER_START.match(text) or _buttons(text):
         return CLUTTER, Metadata()
     if words <= SHORT and _SHORT_CLUTTER.match(text) and not re.search(r"[.!?]$", text):
         return CLUTTER, Metadata()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from briefer.readers.furniture import SEPARATOR
 from briefer.readers.lines import Line
 from briefer.readers.metadata import Metadata, header_fields
 
@@ -18,7 +19,6 @@ HEADER, TIMESTAMP = "header", "timestamp"
 
 _KEY_VALUE = re.compile(r"^\s*([A-Za-z][A-Za-z ]{0,18}?)\s*:[ \t]*(.*?)\s*$")
 _FRONT_MATTER_FENCE = re.compile(r"^\s*(?:---|\.\.\.)\s*$")
-_SEPARATOR = re.compile(r"^\s*(?:[-=_*~•·—–]\s*){3,}$")
 # The search tool's " date 2025-07-24 " before a page's first line.
 _DATE_PREFIX = re.compile(r"^date\s+\d{4}-\d{2}-\d{2}\b[ \t]*")
 
@@ -67,7 +67,7 @@ def header_block(lines: list[Line]) -> tuple[Metadata, int]:
         count += 1
     if count == 0 or not strong:
         return Metadata(), 0
-    if count < len(lines) and _SEPARATOR.match(lines[count].text):
+    if count < len(lines) and SEPARATOR.match(lines[count].text):
         count += 1
     for line in lines[:count]:
         line.kind = HEADER
