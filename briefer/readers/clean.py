@@ -25,9 +25,15 @@ from dataclasses import dataclass
 
 from briefer.data import Mark
 from briefer.readers.furniture import (
+    BYLINE,
+    CAPTION,
+    CLUTTER,
     COMMENTS_HEADER,
+    CREDIT,
+    HEADLINE,
     SENTENCE_END,
     STORIES_HEADER,
+    TIMESTAMP,
     caption_credit_start,
     furniture_kind,
     is_bare_credit,
@@ -36,7 +42,7 @@ from briefer.readers.furniture import (
     reporting_credit_start,
     story_credit_start,
 )
-from briefer.readers.header import HEADER, TIMESTAMP, header_block, split_date_prefix
+from briefer.readers.header import HEADER, header_block, split_date_prefix
 from briefer.readers.lines import (
     CLOSING_QUOTE,
     Line,
@@ -53,9 +59,9 @@ from briefer.readers.metadata import Dateline, Metadata, dateline_at
 
 __all__ = ["Cleaned", "clean", "has_body"]
 
-HEADLINE, STANDFIRST, HEADING = "headline", "standfirst", "heading"
-DATELINE, BYLINE, CAPTION = "dateline", "byline", "caption"
-CREDIT, CLUTTER, FRAGMENT = "credit", "clutter", "fragment"
+# The kinds only position and shape tell; furniture.py names the kinds its words tell.
+STANDFIRST, HEADING = "standfirst", "heading"
+DATELINE, FRAGMENT = "dateline", "fragment"
 _SHAPE_KINDS = frozenset({HEADLINE, STANDFIRST, HEADING, FRAGMENT})
 
 _TITLE_MAX_CHARS = 150
@@ -181,7 +187,6 @@ def _classify(text: str, content: list[Line], title: str) -> tuple[Metadata, str
     if body:
         last = body[-1]
         credit = story_credit_start(last.text)
-        credit = reporting_credit_start(last.text) if credit is None else credit
         end = last.end if credit is None else last.start + credit
         if credit is not None:
             extra.append(Mark(end, last.end, CREDIT))

@@ -16,10 +16,16 @@ import unicodedata
 from briefer.readers.metadata import Metadata, normalize_date
 
 __all__ = [
+    "BYLINE",
+    "CAPTION",
+    "CLUTTER",
     "COMMENTS_HEADER",
+    "CREDIT",
+    "HEADLINE",
     "SENTENCE_END",
     "SEPARATOR",
     "STORIES_HEADER",
+    "TIMESTAMP",
     "caption_credit_start",
     "date_shape",
     "furniture_kind",
@@ -174,9 +180,10 @@ _CREDIT_LINE = re.compile(
     r".{0,80}\s+contributed\b)",
     re.IGNORECASE,
 )
+# A photographer and the agency: "Rahmat Gul/AP"
+_NAME_WIRE = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*/\s*(?:" + _WIRES + r")"
 _BARE_CREDIT = re.compile(
-    r"^\W{0,2}(?:\(?\s*(?:" + _WIRES + r")(?:\s*/\s*\w+)?\s*\)?|"
-    r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*/\s*(?:" + _WIRES + r")\s*$|"  # "Rahmat Gul/AP"
+    r"^\W{0,2}(?:\(?\s*(?:" + _WIRES + r")(?:\s*/\s*\w+)?\s*\)?|" + _NAME_WIRE + r"\s*$|"
     r"\(?\s*(?:photo\s+|image\s+)?credits?\s*:\s*[^()]{1,60}\)?|"
     r"(?:agencies|news\s+agencies|wire\s+services|with\s+agencies)\.?)\W{0,2}$",
     re.IGNORECASE,
@@ -280,9 +287,7 @@ def is_photo_credit(text: str) -> bool:
     return bool(_PARENTHESIZED_CREDIT.match(text) or _PHOTOGRAPHER.match(text))
 
 
-_PHOTOGRAPHER = re.compile(
-    r"^[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*/\s*(?:" + _WIRES + r")\s*$"
-)
+_PHOTOGRAPHER = re.compile("^" + _NAME_WIRE + r"\s*$")
 
 
 def caption_credit_start(text: str, *, last: bool = False) -> int | None:
@@ -300,23 +305,27 @@ def caption_credit_start(text: str, *, last: bool = False) -> int | None:
     photo = re.search(r"photo|image|picture|file|getty|credit|/|via", match.group(), re.I)
     if last and SENTENCE_END.search(before) and not photo:
         return None
-    return match.start() + len(match.group()) - len(match.group().lstrip())
+    return _start(match)
 
 
 def reporting_credit_start(text: str) -> int | None:
     """Where a wire's credit glued after a paragraph's last sentence starts: "... on Tuesday.
     (Reporting by X; Editing by Y)"."""
     match = _REPORTING_CREDIT.search(text)
-    return (
-        None if match is None else match.start() + len(match.group()) - len(match.group().lstrip())
-    )
+    return None if match is None else _start(match)
 
 
 def story_credit_start(text: str) -> int | None:
-    """Where a wire credit after the article's last sentence starts: "... said. — AFP"."""
+    """Where a wire credit after the article's last sentence starts: "... said. — AFP", or
+    "... on Tuesday. (Reporting by X; Editing by Y)"."""
     match = _PHOTO_CREDIT.search(text)
     if match is None or not SENTENCE_END.search(text[: match.start()].rstrip()):
-        return None
+        return reporting_credit_start(text)
+    return _start(match)
+
+
+def _start(match: re.Match[str]) -> int:
+    """Where a match's own words start, after the whitespace it took before them."""
     return match.start() + len(match.group()) - len(match.group().lstrip())
 
 

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import re
 
-from briefer.readers.furniture import SEPARATOR
+from briefer.readers.furniture import SEPARATOR, TIMESTAMP
 from briefer.readers.lines import Line
 from briefer.readers.metadata import Metadata, header_fields
 
 __all__ = ["HEADER", "header_block", "split_date_prefix"]
 
-HEADER, TIMESTAMP = "header", "timestamp"
+HEADER = "header"
 
 _KEY_VALUE = re.compile(r"^\s*([A-Za-z][A-Za-z ]{0,18}?)\s*:[ \t]*(.*?)\s*$")
 _FRONT_MATTER_FENCE = re.compile(r"^\s*(?:---|\.\.\.)\s*$")
