@@ -58,7 +58,7 @@ _FIGURE = re.compile(r"\d[\d,.]*")
 _RELAY_PRONOUN = re.compile(r"^(?:It|They|He|She)(?=\s+(?:also\s+)?(?:quoted|cited)\b)")
 _QUOTE_MARK = re.compile(r"[“”\"]")
 _PERSON_SUBJECT = re.compile(
-    r"(?:He|She)\s(?=(?:also\s+|then\s+|later\s+)?(?:[a-z]+(?:ed|s)|had|was|would|will)\b)"
+    r"(He|She)\s(?=(?:also\s+|then\s+|later\s+)?(?:[a-z]+(?:ed|s)|had|was|would|will)\b)"
 )
 # A quotation closed by a pronoun frame at the sentence's end: ...,” he said.
 _PRONOUN_TAIL = re.compile(r"[”\"]\s*\b(he|she|they|it)\s+[a-z]+\W*$", re.IGNORECASE)
@@ -239,14 +239,12 @@ def _attributed(text: str, speaker: str, names: Container[str] | None = None) ->
         text = opened_quote(text)
         tail = _PRONOUN_TAIL.search(text)
         if tail is not None:  # “The Thais came to attack us,” he said. -> ..., Mao Phalla said.
-            name = speaker + ("," if "," in speaker else "")  # an appositive closes
-            return text[: tail.start(1)] + name + text[tail.end(1) :]
+            return _put_speaker(text, tail.start(1), tail.end(1), speaker)
         subject = _PERSON_SUBJECT.match(text)
         if subject is not None and head_word(speaker) not in ORG_HEADS:
             # "He mentioned that the fencing ..." -> "The ISPR DG mentioned that ...", not
             # "According to the ISPR DG, he mentioned ..." (not for a body's "he")
-            name = speaker[:1].upper() + speaker[1:] + ("," if "," in speaker else "")
-            return name + text[subject.end() - 1 :]
+            return _put_speaker(text, subject.start(1), subject.end(1), speaker)
         return according_to(speaker, text, names)
     if _names(text, speaker):
         return text  # "It quoted a government official as ...": the speaker is named already
@@ -271,9 +269,15 @@ def _replace_first(text: str, surface: str, speaker: str) -> str:
     for m in re.finditer(rf"(?<!\w){re.escape(surface)}(?!\w)", text):
         if scan_quotes(text[: m.start()]).open_after:
             continue
-        name = speaker[:1].upper() + speaker[1:] if m.start() == 0 else speaker
-        rest = text[m.end() :]
-        if "," in speaker and rest[:1].isspace():  # an appositive closes before the verb
-            name += ","
-        return text[: m.start()] + name + rest
+        return _put_speaker(text, m.start(), m.end(), speaker)
     return according_to(speaker, text)
+
+
+def _put_speaker(text: str, start: int, end: int, speaker: str) -> str:
+    """`text` with `speaker` in place of text[start:end] (a pronoun, a bare role): capitalised
+    when it opens the sentence, its appositive closed by a comma before the verb."""
+    name = speaker[:1].upper() + speaker[1:] if start == 0 else speaker
+    rest = text[end:]
+    if "," in speaker and rest[:1].isspace():  # an appositive closes before the verb
+        name += ","
+    return text[:start] + name + rest
