@@ -117,6 +117,17 @@ def test_a_partys_own_figure_leads_its_casualty_row_before_one_on_the_others_wor
     )
 
 
+def test_a_figure_the_speaker_does_not_assert_does_not_lead_the_casualty_row() -> None:
+    from briefer.compose.table import _topic_leads_first
+
+    text = "Northland summoned the envoy following attacks in Southland that left 80 people dead."
+    owned = ((0, text.index(" that left")),)
+    background = claim(text, "a", party="north", topic="response", owned=owned)
+    own = claim("Northland said two villagers were killed.", "b", party="north")
+    assert background.owned_text.endswith("attacks in Southland")
+    assert _topic_leads_first([background, own], False)[0] is own
+
+
 def test_after_each_topic_s_lead_a_disputed_point_s_second_claim_comes_first() -> None:
     from briefer.compose.table import _topic_leads_first
 

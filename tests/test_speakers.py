@@ -55,6 +55,24 @@ def test_figure_in_a_clause_the_speaker_does_not_govern_is_not_the_speakers():
     assert clause.party == NARRATOR
 
 
+def test_toll_of_an_earlier_event_after_following_is_not_the_speakers():
+    # what the officials report runs on "following" a bombing "that left more than 80
+    # people dead": the bombing's toll, not the officials' claim of the shelling
+    (claim,) = _claims(
+        "Afghan officials said Pakistani forces shelled villages in Kunar following a "
+        "bombing at a shrine in Sindh that left more than 80 people dead on Thursday."
+    )
+    assert claim.party == "afghanistan"
+    assert "80 people" not in claim.owned_text and "shelled villages" in claim.owned_text
+    assert claim.topic != "casualties"
+    # "after" opening a clause tells the event itself: its toll stays the speaker's
+    (claim,) = _claims(
+        "Afghan officials said the toll rose after a rocket hit a market in Khost, setting off "
+        "a fire that killed twelve people."
+    )
+    assert "twelve" in claim.owned_text and claim.topic == "casualties"
+
+
 def test_figure_the_speaker_reports_is_the_speakers():
     (claim,) = _claims("Afghan officials said the strikes killed 46 people, most of them women.")
     assert claim.party == "afghanistan"

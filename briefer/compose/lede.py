@@ -189,7 +189,7 @@ def core_claim(
         weight = _TOPIC_WEIGHT.get(claim.topic, 1.0)
         if claim.topic in disputed:
             weight *= 1.3
-        if has_casualty_figure(claim.sentence.text):
+        if has_casualty_figure(claim.owned_text):
             weight *= 1.3
         if EVENT.search(claim.sentence.text):
             weight *= EVENT_WEIGHT

@@ -110,7 +110,7 @@ def build_rows(
             claim = queue[0]
             topic = _row_topic(claim.topic)
             cell = cells.setdefault((topic, party), [])
-            given = casualty_figures(claim.sentence.text)
+            given = casualty_figures(claim.owned_text)
             words = own_content(claim)
             things = counted(claim.sentence.text)
             row = 0 if _has_row(cells, topic, cell) else row_words(topic, len(columns))
@@ -308,8 +308,8 @@ def _topic_leads_first(
     each topic's most salient claim (in salience order), then the rest: those on the
     `disputed` points first (a second account of who was killed or hit before a second
     word on talks), each in salience order."""
-    figures = [] if figure_shown else [c for c in claims if has_casualty_figure(c.sentence.text)]
-    figures.sort(key=lambda c: (bool(foreign and foreign(c)), not gives_deaths(c.sentence.text)))
+    figures = [] if figure_shown else [c for c in claims if has_casualty_figure(c.owned_text)]
+    figures.sort(key=lambda c: (bool(foreign and foreign(c)), not gives_deaths(c.owned_text)))
     first = figures[:1]
     seen: set[str] = {c.topic for c in first}
     leads, rest = [], []

@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from briefer.data import NARRATOR, OTHER, Claim, Clause, Document, Sentence
-from briefer.perspectives.clauses import other_clauses, owned_spans
+from briefer.perspectives.clauses import other_clauses, owned_spans, without
 from briefer.perspectives.context import DocState, accuser, document_context, outlet_def
 from briefer.perspectives.continuation import (
     body_speaks,
@@ -245,7 +245,9 @@ def _claim(
             speaker, party = state.last
             state.last_index = sentence.index
             quote = scan.quoted_words >= _MIN_QUOTE_WORDS or continuing
-            return Claim(sentence, speaker, party, quote, (), topic_of(sentence.text))
+            owned = without((), parse.earlier if parse else (), len(sentence.text))
+            told = Claim(sentence, owned=owned).owned_text
+            return Claim(sentence, speaker, party, quote, (), topic_of(told), owned=owned)
         return Claim(sentence, "", NARRATOR, False, (), topic_of(sentence.text))
     if found.party == OTHER and resolver.unnamed(found.speaker):
         side = accuser(found.speaker, sentence.text, resolver.profile, resolver.matcher)
@@ -259,7 +261,9 @@ def _claim(
         if voice[0] and resolver.is_media(voice[0]):
             state.outlets.append(voice)  # what "the newspaper" points back to
     resolver.learn_appositive(sentence.text, found.speaker, found.party, state)
-    owned = Claim(sentence, owned=found.owned).owned_text
+    # what the speaker asserts, less what a "following ..." phrase tells of an earlier event
+    spans = without(found.owned, parse.earlier if parse else (), len(sentence.text))
+    owned = Claim(sentence, owned=spans).owned_text
     topic = topic_of(scan_quotes(owned).masked if scan.quoted_words else owned) or topic_of(owned)
     return Claim(
         sentence,
@@ -268,7 +272,7 @@ def _claim(
         scan.quoted_words >= _MIN_QUOTE_WORDS,
         found.also,
         topic,
-        owned=found.owned,
+        owned=spans,
         clauses=found.clauses,
     )
 

@@ -12,7 +12,7 @@ import re
 from briefer.data import NARRATOR, OTHER, Clause
 from briefer.perspectives.speakers import Report
 
-__all__ = ["other_clauses", "owned_spans"]
+__all__ = ["other_clauses", "owned_spans", "without"]
 
 _WORD = re.compile(r"[A-Za-z]+")
 
@@ -35,11 +35,11 @@ def owned_spans(
     ]
     if not fronted:
         return report.owned
-    spans = list(report.owned or ((0, length),))
-    for r in fronted:
-        cut = (min([r.start, *(a for a, _ in r.owned)]), max([r.end, *(b for _, b in r.owned)]))
-        spans = [piece for a, b in spans for piece in _minus((a, b), cut)]
-    return tuple(spans)
+    cuts = tuple(
+        (min([r.start, *(a for a, _ in r.owned)]), max([r.end, *(b for _, b in r.owned)]))
+        for r in fronted
+    )
+    return without(report.owned, cuts, length)
 
 
 def other_clauses(
@@ -61,6 +61,19 @@ def other_clauses(
             out.append(Clause(start, end, *owner))
         position = max(position, b)
     return tuple(out)
+
+
+def without(
+    spans: tuple[tuple[int, int], ...], cuts: tuple[tuple[int, int], ...], length: int
+) -> tuple[tuple[int, int], ...]:
+    """`spans` (none: the whole of a text of `length` characters) less the `cuts`; `spans`
+    unchanged when there are no cuts."""
+    if not cuts:
+        return spans
+    pieces = list(spans or ((0, length),))
+    for cut in cuts:
+        pieces = [piece for a, b in pieces for piece in _minus((a, b), cut)]
+    return tuple(pieces)
 
 
 def _minus(span: tuple[int, int], cut: tuple[int, int]) -> list[tuple[int, int]]:

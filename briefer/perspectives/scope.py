@@ -6,6 +6,8 @@ whether it is negated or concessive, where it is set, which characters are quote
 A speaker owns its verb, its subject and what the verb reports (complements, a "saying ..."
 clause, coordinated reporting verbs), not the verb's adjuncts: "Following airstrikes ...,
 which left 46 dead, Pakistan defended its operations": the figure is not Pakistan's claim.
+Nor does it own what a "following ..." or "after ..." phrase tells of an earlier event
+(`earlier_events`), even inside what it reports.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ __all__ = [
     "NAMING_VERBS",
     "clause_depth",
     "concessive",
+    "earlier_events",
     "negated",
     "owned_spans",
     "quoted_chars",
@@ -35,6 +38,7 @@ _STANCE_WHEN_NEGATED = frozenset("confirm verify rule know believe deny accept".
 # Verbs that call a thing something, with an "as ...": "described the strikes as a violation".
 NAMING_VERBS = frozenset("describe label term dub brand characterise characterize denounce".split())
 _CONCESSIVE = frozenset("while although though if unless whether whereas".split())
+_AFTER = frozenset({"following", "after"})
 
 
 def owned_spans(
@@ -69,6 +73,27 @@ def owned_spans(
         if content is not None:
             owned.extend(t for t in content.subtree if t.i < verb.i)
     return spans_of(verb.doc, owned)
+
+
+def earlier_events(doc: Doc) -> tuple[tuple[int, int], ...]:
+    """The relative clauses that tell an earlier event inside a "following ..." or
+    "after ..." phrase: "summoned the ambassador to denounce the shelling following a spate
+    of attacks in Pakistan, including a bombing at a shrine [that left more than 80 people
+    dead]": the toll is the bombing's, not the speaker's claim. A clause after "after" as a
+    conjunction ("after a rocket hit a store, setting off a fire that killed twelve") tells
+    the event itself and is kept."""
+    found = []
+    for token in doc:
+        if token.dep_ != "relcl":
+            continue
+        node = token.head
+        while node.head.i != node.i:
+            head = node.head
+            if node.dep_ in {"pobj", "dobj"} and head.lower_ in _AFTER and head.dep_ == "prep":
+                found.extend(spans_of(doc, token.subtree))
+                break
+            node = head
+    return tuple(found)
 
 
 def _names(verb: Token) -> bool:

@@ -30,6 +30,7 @@ from briefer.perspectives.roles import NOBODY
 from briefer.perspectives.scope import (
     clause_depth,
     concessive,
+    earlier_events,
     negated,
     owned_spans,
     quoted_chars,
@@ -93,13 +94,15 @@ class Reading:
     """What attribution needs of one sentence's parse, so the parse itself need not be kept:
     its reports (read as if a quotation did or did not run on into it), whether it judged a
     reporting verb no report, the author a closing colon introduces, the main clause's
-    subject (for "what it said" in a subordinate clause)."""
+    subject (for "what it said" in a subordinate clause), the spans that tell an earlier
+    event (scope.earlier_events: no speaker's claim)."""
 
     closed: tuple[Report, ...]
     opened: tuple[Report, ...]
     judged: bool
     author: str
     subject: str
+    earlier: tuple[tuple[int, int], ...] = ()
 
     def reports(self, open_quote: bool) -> tuple[Report, ...]:
         return self.opened if open_quote else self.closed
@@ -119,6 +122,7 @@ def read(doc: Doc) -> Reading:
         saw_report_verb(doc),
         introduced_author(doc),
         phrase,
+        earlier_events(doc),
     )
 
 
