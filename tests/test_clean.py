@@ -364,6 +364,30 @@ def test_a_newsletter_promotion_or_a_cookie_notice_is_clutter():
     assert furniture_kind("jane.roe@paper.example")[0] == "clutter"
 
 
+def test_a_sites_notice_on_syndication_reprints_comments_or_a_captcha_is_clutter():
+    for notice in (
+        "(This story has not been edited by Frontier Daily staff and is auto-generated from a"
+        " syndicated feed.)",
+        "This copy is for your personal non-commercial use only. To order copies for"
+        " distribution, contact the Wire's reprints desk.",
+        "Conversations are opinions of our readers and are subject to the Code of Conduct.",
+        "The Daily does not endorse these opinions.",
+        "Captcha verification failed!",
+    ):
+        assert furniture_kind(notice)[0] == "clutter", notice
+    assert furniture_kind("The ministry said the feed of refugees across the border grew.")[0] == ""
+    text = (
+        "Border talks resume\n\nKESH: Officials of both sides met at the Kesh gate on Monday.\n\n"
+        "The talks will go on on Tuesday, the ministry said. (Only the headline and picture of"
+        " this report may have been reworked by the Daily staff; the rest of the content is"
+        " auto-generated from a syndicated feed.)\n"
+    )
+    assert _body(text_document(text, "a.txt")) == [
+        "Officials of both sides met at the Kesh gate on Monday.",
+        "The talks will go on on Tuesday, the ministry said.",
+    ]
+
+
 def test_a_reporters_name_in_capitals_and_a_dated_posted_line_are_no_body():
     text = (
         "PETER ROE\n\nPosted: Thursday, April 21, 2022. 10:11 pm CST.\n\n"
