@@ -388,6 +388,18 @@ def test_a_sites_notice_on_syndication_reprints_comments_or_a_captcha_is_clutter
     ]
 
 
+def test_another_storys_headline_quoting_in_single_marks_inside_the_page_is_no_body():
+    text = (
+        "Border talks resume\n\nKESH: Officials of both sides met at the Kesh gate on Monday.\n\n\n"
+        "Velmar summons envoy, protests ‘large-scale arrest of its traders’\n\n\n"
+        "The talks will go on on Tuesday, the ministry said.\n"
+    )
+    assert _body(text_document(text, "a.txt")) == [
+        "Officials of both sides met at the Kesh gate on Monday.",
+        "The talks will go on on Tuesday, the ministry said.",
+    ]
+
+
 def test_a_reporters_name_in_capitals_and_a_dated_posted_line_are_no_body():
     text = (
         "PETER ROE\n\nPosted: Thursday, April 21, 2022. 10:11 pm CST.\n\n"

@@ -32,6 +32,8 @@ _QUESTION_MAX_WORDS = 10
 _WRAP_MIN = 40  # characters: narrower lines are a list or verse, not wrapped copy
 CLOSING_QUOTE = re.compile(r"[\"”’»]$")
 _WORD = re.compile(r"[\w'’]+")
+# A headline's quotation, in single marks: "Kabul summons envoy, protests ‘large-scale arrest’"
+_HEADLINE_QUOTE = re.compile(r"‘[^‘’“”\"]*[^\W_]’$")
 _QUESTION = re.compile(
     r"^(?:what|why|how|who|whom|whose|where|when|which|is|are|was|were|can|could|will|would|"
     r"did|does|do|should|has|have)\b.*\?$",
@@ -130,8 +132,8 @@ def heading_shape(line: Line, content: Sequence[Line] = (), i: int = -1) -> bool
         return i < 0 or i + 1 >= len(content) or content[i + 1].text[:1].isupper()
     if SENTENCE_END.search(text):
         return False
-    if CLOSING_QUOTE.search(text) and line.words >= 8:
-        return False  # a quotation that ends the line
+    if CLOSING_QUOTE.search(text) and line.words >= 8 and not _HEADLINE_QUOTE.search(text):
+        return False  # a quotation that ends the line (a headline quotes in single marks)
     return line.words <= _HEADING_MAX_WORDS and len(text) <= _HEADING_MAX_CHARS
 
 
