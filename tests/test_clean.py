@@ -400,6 +400,18 @@ def test_another_storys_headline_quoting_in_single_marks_inside_the_page_is_no_b
     ]
 
 
+def test_a_first_paragraph_a_feed_cut_its_title_from_is_body_when_it_opens_on_a_dateline():
+    text = (
+        "Title: KESH, September 16. /WIRE/. Northland troops shelled border villages\n\n"
+        "KESH, September 16. /WIRE/. Northland troops shelled border villages on Friday, the"
+        " border service said.\n\nThe shelling went on until noon, it said.\n"
+    )
+    assert _body(text_document(text, "a.txt")) == [
+        "Northland troops shelled border villages on Friday, the border service said.",
+        "The shelling went on until noon, it said.",
+    ]
+
+
 def test_a_reporters_name_in_capitals_and_a_dated_posted_line_are_no_body():
     text = (
         "PETER ROE\n\nPosted: Thursday, April 21, 2022. 10:11 pm CST.\n\n"

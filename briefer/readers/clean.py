@@ -295,7 +295,9 @@ def _first_untyped(content: list[Line]) -> Line | None:
 
 def _is_headline(line: Line, title: str, *, more: bool) -> bool:
     if title:
-        return _similar(line.text, title)
+        # not the first paragraph a feed cut its title from: "DUSHANBE, September 16. /TASS/.
+        # The Kyrgyz armed forces continue to attack ..." (a dateline opens no headline)
+        return _similar(line.text, title) and dateline_at(line.text, 0) is None
     return more and _looks_like_title(line.text)
 
 
