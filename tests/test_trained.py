@@ -107,6 +107,21 @@ def test_each_kind_of_unit_is_offered_and_deleted_cleanly(parse, sentence, kind,
     )
 
 
+def test_a_subject_the_parse_took_for_an_appositive_is_not_deleted(parse) -> None:
+    doc = parse(
+        "On the evening of June 15, in the Kesh Valley area on the Northland-Southland border,"
+        " the Southland military, reneging on its commitments, crossed the line of control"
+        " once again and launched attacks, said a Northland military spokesperson on Tuesday."
+    )
+    crossed = next(t for t in doc if t.text == "crossed")
+    assert not any(c.dep_ == "nsubj" for c in crossed.children)  # the misparse
+    assert "the Southland military" not in " ".join(
+        doc[u.start : u.end].text for u in compress.candidates(doc)
+    )
+    doc = parse("Maya Orr, the Northland army's spokeswoman, said the strikes hit depots.")
+    assert [u.kind for u in compress.candidates(doc)] == ["appositive"]
+
+
 @pytest.mark.parametrize(
     "sentence",
     [

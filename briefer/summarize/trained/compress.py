@@ -92,6 +92,7 @@ def candidates(doc: Doc) -> list[Unit]:
     kept: list[Unit] = []
     words = _words(doc, 0, len(doc))
     quoted = _quoted(doc)
+    subjectless = _subjectless(doc)
     for unit in sorted(found, key=lambda u: (u.start, -u.end)):
         if kept and unit.start < kept[-1].end:
             continue  # inside (or across) a unit already offered
@@ -99,6 +100,10 @@ def candidates(doc: Doc) -> list[Unit]:
             continue  # a quotation is the speaker's words: cut, it would misquote them
         if unit.kind not in ("attribution", "dateline") and _protected(doc, unit.start, unit.end):
             continue
+        if unit.kind == "appositive" and any(
+            v.left_edge.i <= unit.start and unit.end <= v.i for v in subjectless
+        ):
+            continue  # the "appositive" before a verb without a subject: the subject lost
         if _attributes(doc, unit) and not _MEDIA.search(doc[unit.start : unit.end].text):
             continue  # a party's or an official's claim would read as a fact without it
         if words - _words(doc, unit.start, unit.end) < MIN_LEFT_WORDS:
@@ -134,6 +139,23 @@ def _verb_rooted(doc: Doc) -> bool:
     stationed in ..., using weapons and mortars subjected to fire ..." took the real main
     verb for part of a participial clause)."""
     return any(t.dep_ == "ROOT" and t.pos_ in ("VERB", "AUX") for t in doc)
+
+
+def _subjectless(doc: Doc) -> list[Token]:
+    """The finite verbs heading the sentence or a clause it reports that have no subject: the
+    parse took the subject for something else ("..., on the China-India border, the Indian
+    military, reneging on its commitments, crossed the LAC": the military as the border's
+    appositive)."""
+    return [
+        t
+        for t in doc
+        if t.dep_ in ("ROOT", "ccomp")
+        and t.tag_ in ("VBD", "VBZ", "VBP")
+        and not any(c.dep_ in _SUBJECT_DEPS for c in t.children)
+    ]
+
+
+_SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"}
 
 
 def _words(doc: Doc, start: int, end: int) -> int:
