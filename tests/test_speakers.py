@@ -28,6 +28,14 @@ def test_speaker_told_a_news_agency_is_the_speaker_not_the_agency():
     assert (claim.party, claim.speaker) == ("afghanistan", "Zabihullah Mujahid")
 
 
+def test_quoted_by_an_agency_as_saying_is_the_quoted_persons_claim():
+    (claim,) = _claims(
+        "Zabihullah Mujahid, the Taliban spokesman, was quoted by Russia's RIA news agency as"
+        " saying the strikes had killed civilians."
+    )
+    assert claim.party == "afghanistan" and claim.speaker.startswith("Zabihullah Mujahid")
+
+
 def test_as_quoted_by_an_agency_leaves_the_speaker_in_place():
     (claim,) = _claims("The Taliban spokesman said, as quoted by AFP, that 46 people were killed.")
     assert claim.party == "afghanistan"

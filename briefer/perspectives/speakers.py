@@ -181,10 +181,10 @@ def _speaker(verb: Token) -> Token | None:
     if passive:
         if agent is not None and verb.lemma_.lower() == "claim":
             return None  # "The bombing was claimed by ...": responsibility, a deed
+        if verb.lemma_.lower() == "quote":  # "Mujahid was quoted (by RIA) as saying"
+            return next((c for c in children if c.dep_ == "nsubjpass"), None)
         if agent is not None:  # "reported by the Azerbaijani side"
             return next((c for c in agent.children if c.dep_ == "pobj"), None)
-        if verb.lemma_.lower() == "quote":  # "Mujahid was quoted as saying"
-            return next((c for c in children if c.dep_ == "nsubjpass"), None)
         return None  # "It was reported that ...", "He is said to have ...": no speaker
     if verb.lemma_.lower() == "quote":  # "AFP quoted Mujahid as saying", "..., quoting ISPR"
         return next((c for c in children if c.dep_ == "dobj"), None)
