@@ -347,6 +347,14 @@ def test_a_dateline_may_name_two_places():
     assert dateline_at("Northland/Southland relations are strained.", 0) is None
 
 
+def test_a_dateline_may_give_its_day_with_dots_day_first():
+    from briefer.readers.metadata import dateline_at
+
+    found = dateline_at("KESH, 17.09.2022 (Wire Agency) – Shelling went on overnight.", 0)
+    assert found is not None and found.place == "Kesh"
+    assert (found.meta.outlet, found.meta.date) == ("Wire Agency", "2022-09-17")
+
+
 def test_a_dateline_glued_to_the_first_sentence_is_still_one():
     text = (
         "Troops clash at Kesh gate\n\nKesh (Wire)It was the worst clash in years, the army said.\n"

@@ -40,13 +40,16 @@ _DATE_PATTERNS = [
     re.compile(r"(?P<year>\d{4})[-/.](?P<mon>\d{1,2})[-/.](?P<day>\d{1,2})(?:\b|T)"),
     re.compile(rf"{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}})\b"),
     re.compile(rf"(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH},?\s+(?P<year>\d{{4}})\b"),
+    # "17.09.2022": dots separate a day-first date (European, Russian, Central Asian usage)
+    re.compile(r"(?<![\d.])(?P<day>\d{1,2})\.(?P<mon>\d{1,2})\.(?P<year>\d{4})\b"),
 ]
 # A dateline opens the first paragraph: "PESHAWAR:", "NEW DELHI, Dec 25 (PTI):",
 # "KABUL, Afghanistan (AP) —", "New Delhi:", "Islamabad, Dec 25 (APP) -", "New York, IRNA-",
-# "MOSCOW, May 7. /TASS/.", "BAKU, Azerbaijan, September 13.", "MOSCOW (Sputnik - 17th April)".
+# "MOSCOW, May 7. /TASS/.", "BAKU, Azerbaijan, September 13.", "MOSCOW (Sputnik - 17th April)",
+# "DUSHANBE, 17.09.2022 (NIAT Khovar) –".
 _CAPS_PLACE = r"[A-Z][A-Z.'’]+(?:-[A-Z.'’]+)*(?:[ \t]+[A-Z][A-Z.'’]+(?:-[A-Z.'’]+)*){0,3}"
 _TITLE_PLACE = r"[A-Z][a-z][a-zA-Z.'’]*(?:-[a-zA-Z.'’]+)*(?:[ \t]+[A-Z][a-zA-Z.'’]+){0,2}"
-_EXTRA_WORD = r"(?:[A-Z][\w'’]*(?:-[\w'’]+)*\.?|\d{1,4}(?:st|nd|rd|th)?)"
+_EXTRA_WORD = r"(?:[A-Z][\w'’]*(?:-[\w'’]+)*\.?|\d{1,2}\.\d{1,2}\.\d{4}|\d{1,4}(?:st|nd|rd|th)?)"
 _DATELINE = re.compile(  # "ISLAMABAD/LANDIKOTAL:" names two places
     rf"""(?P<place>{_CAPS_PLACE}(?:/{_CAPS_PLACE})?|{_TITLE_PLACE}(?:/{_TITLE_PLACE})?)
         (?:[ \t]*\[[^\[\]\n]{{1,30}}\])?                                    # [Pakistan]
