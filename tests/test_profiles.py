@@ -70,3 +70,28 @@ def test_only_a_persons_alias_lends_its_surname_as_an_alias() -> None:
     # "Israeli Air Force" and "Tel Aviv" are no people: "force", "aviv" are no surnames
     assert matcher.find("The air defense force said the strikes caused limited damage.") == []
     assert [h.owner for h in matcher.find("Sirens sounded in Tel Aviv.")] == ["israel"]
+
+
+def test_a_bodys_alias_lends_no_surname_and_a_press_service_points_back(tmp_path: Path) -> None:
+    from briefer.data import Document
+    from briefer.perspectives import attribute
+    from briefer.perspectives.aliases import AliasMatcher
+    from briefer.split import split_sentences
+
+    path = tmp_path / "p.yaml"
+    path.write_text(
+        "name: x\nparties:\n"
+        "  - {id: north, name: Northland, aliases: [Northland, Border Service, Maya Orrin]}\n"
+        "  - {id: south, name: Southland, aliases: [Southland, Southland border troops]}\n"
+    )
+    profile = load_profile(path)
+    matcher = AliasMatcher(profile)
+    assert matcher.find("the press service said") == []  # "Border Service" is no person
+    assert [h.owner for h in matcher.find("Orrin said so.")] == ["north"]
+    text = (
+        "The press center of the Southland border troops said Northland forces shelled Kesh."
+        ' According to the press service, "the shelling went on until noon."'
+    )
+    doc = Document("d1", text)
+    claims = attribute(split_sentences(doc), profile, documents=[doc])
+    assert [c.party for c in claims] == ["south", "south"]

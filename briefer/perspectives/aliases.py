@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 
 from briefer.perspectives.profiles import Profile
+from briefer.perspectives.roles import GENERIC_HEADS
 
 # Acronyms that are also English words ("US" / "us"): matched in their own case, or in
 # lower-cased text only before a word that shows they name a state.
@@ -91,6 +92,15 @@ _NOT_A_PERSON = {
     "tel",
     "phnom",
     "kuala",
+    # bodies: "Border Service" made "service" Kyrgyzstan's, and "the press service" of
+    # Tajikistan's border troops was read as Kyrgyz
+    "service",
+    "committee",
+    "center",
+    "centre",
+    "commission",
+    "assembly",
+    "border",
 }
 # Surnames shared by too many people to stand for one alias on their own.
 _COMMON_SURNAMES = {
@@ -191,6 +201,8 @@ def _surnames(entries: list) -> dict[str, tuple[str, bool]]:
             if not 2 <= len(words) <= 4 or not all(w[:1].isupper() for w in words):
                 continue
             if any(w.lower().strip(".") in _NOT_A_PERSON for w in words):
+                continue
+            if words[-1].lower() in GENERIC_HEADS:  # "Border Troops", "Coast Guard"
                 continue
             if any(re.search(r"-[a-z]-", w) for w in words):  # "Tehreek-e-Insaf" (a party)
                 continue

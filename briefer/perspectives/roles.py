@@ -45,7 +45,7 @@ GENERIC_HEADS = frozenset(
     " head mission country side regime leadership delegation representative command wing"
     " headquarters ministries mod state nation council parliament lawmaker lawmakers legislator"
     " guards guard force navy airforce dpo sho inspector superintendent commissioner deputy"
-    " administrator ig dg secretary".split()
+    " administrator ig dg secretary service center centre".split()
 )
 # Abbreviated and variant titles, as the head they stand for.
 TITLES = {
@@ -155,7 +155,7 @@ BODY_WORDS = frozenset(
 
 
 # A definite "the agency", "the department" after a party's body names that body.
-BODY_SYNONYMS = frozenset({"agency", "department", "ministry", "office"})
+BODY_SYNONYMS = frozenset({"agency", "department", "ministry", "office", "service", "center"})
 
 
 def is_body(speaker: str) -> bool:
