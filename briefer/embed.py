@@ -70,6 +70,7 @@ class MiniLMEmbedder:
     """
 
     story_threshold = 0.475  # story grouping's distance threshold (scripts/eval_stories.py)
+    story_dated_closer = 0.1  # how much nearer two documents dated within a week are (same)
     since_threshold = 0.74  # carried over at this cosine or more (scripts/eval_since.py)
     memo_size = 20_000  # texts whose vectors are kept (about 30 MB): story grouping embeds
     # each document's first sentences, the brief embeds them again; wire copies repeat them

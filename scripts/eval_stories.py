@@ -21,6 +21,11 @@ before dates: what an inbox of one day looks like, so the sweep that chooses the
 The held-out events are read only with `--heldout` (scored once, at the end: all events in
 one folder). Without the texts of at least four dev events it says so and exits 0.
 
+Measured 7 December 2026 with the dates' bonus (two documents dated within the week 0.1
+nearer), all 20 events (`--heldout`): readers' dates purity 0.854, alone 7 -> 3, merged
+clusters 9 -> 10; `--supply-dates` events split 9 -> 2, alone 11 -> 2; dev alone
+`--supply-dates` 3 splits -> 0. Before the bonus:
+
 Measured (2 December 2026, MiniLM, 49 articles of the 7 dev events, 26 dated by the readers),
 defaults (10 lead sentences, entity weight 0.3, threshold 0.475):
 - by words alone (`--no-dates`): purity 0.878, no splits, 6 clusters: the Chaman border
@@ -166,9 +171,8 @@ def main() -> int:
         DEFAULT_ENTITY_WEIGHT,
         MAX_DAYS_APART,
         blend,
-        cannot_link,
+        by_dates,
         cluster_labels,
-        days_apart,
         similarities,
     )
 
@@ -199,7 +203,8 @@ def main() -> int:
     def labels(weight: float, threshold: float, days: int | None):
         matrix = blend(cosine, overlap, weight)
         if days is not None:
-            matrix = cannot_link(matrix, days_apart(documents, days))
+            closer = getattr(embedder, "story_dated_closer", 0.0)
+            matrix = by_dates(matrix, documents, days, closer)
         return cluster_labels(matrix, threshold)
 
     rows = [

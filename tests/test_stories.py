@@ -287,3 +287,21 @@ def test_story_days_on_the_command_line(tmp_path, monkeypatch) -> None:
     assert "Today's stories" not in (out / "one.md").read_text()
     result = runner.invoke(app, [*args, "--story-days", "-1", "-o", str(out / "bad.md")])
     assert result.exit_code == 2 and not (out / "bad.md").exists()
+
+
+def test_documents_dated_within_the_week_are_nearer_and_further_apart_cannot_link() -> None:
+    import numpy as np
+
+    from briefer.stories import by_dates, cluster_labels
+
+    days = ["2031-03-04", "2031-03-05", "2031-03-20", ""]
+    docs = [make_document("Text.", f"d{i}", date=day) for i, day in enumerate(days)]
+    matrix = np.full((4, 4), 0.5)
+    np.fill_diagonal(matrix, 0.0)
+    dated = by_dates(matrix, docs, 7, closer=0.1)
+    assert dated[0, 1] == pytest.approx(0.4)  # two days of one week: their dates agree
+    assert dated[0, 3] == pytest.approx(0.5)  # an undated document: words alone
+    assert dated[0, 2] > 2 and dated[1, 2] > 2  # weeks apart: never one story
+    labels = cluster_labels(dated, 0.475)
+    assert labels[0] == labels[1] and len(set(labels)) == 3
+    assert len(set(cluster_labels(by_dates(matrix, docs, 7), 0.475))) == 4
