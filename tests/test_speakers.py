@@ -36,6 +36,14 @@ def test_quoted_by_an_agency_as_saying_is_the_quoted_persons_claim():
     assert claim.party == "afghanistan" and claim.speaker.startswith("Zabihullah Mujahid")
 
 
+def test_according_to_its_information_points_back_to_the_body_that_spoke():
+    claims = _claims(
+        "The Afghan defence ministry said Pakistani forces shelled Kunar on Friday. According"
+        " to its information, two civilians were killed."
+    )
+    assert [c.party for c in claims] == ["afghanistan", "afghanistan"]
+
+
 def test_as_quoted_by_an_agency_leaves_the_speaker_in_place():
     (claim,) = _claims("The Taliban spokesman said, as quoted by AFP, that 46 people were killed.")
     assert claim.party == "afghanistan"

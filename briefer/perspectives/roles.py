@@ -45,7 +45,7 @@ GENERIC_HEADS = frozenset(
     " head mission country side regime leadership delegation representative command wing"
     " headquarters ministries mod state nation council parliament lawmaker lawmakers legislator"
     " guards guard force navy airforce dpo sho inspector superintendent commissioner deputy"
-    " administrator ig dg secretary service center centre".split()
+    " administrator ig dg secretary service center centre information data".split()
 )
 # Abbreviated and variant titles, as the head they stand for.
 TITLES = {
