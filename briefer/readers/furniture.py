@@ -127,9 +127,8 @@ _NOTICE = re.compile(
     r"|\bopinions\s+of\s+our\s+readers\b|\bdoes\s+not\s+endorse\s+these\s+opinions\b",
     re.IGNORECASE,
 )
-_CAPTCHA = re.compile(
-    r"\bcaptcha\b", re.IGNORECASE
-)  # a form's message: "Captcha verification failed!"
+# A form's message: "Captcha verification failed!"
+_CAPTCHA = re.compile(r"\bcaptcha\b", re.IGNORECASE)
 # The same notice in brackets after a paragraph's last sentence.
 _GLUED_NOTICE = re.compile(
     r"(?<=[.!?”\"’])\s*\([^()]{0,250}\bsyndicated\s+feed\b[^()]{0,20}\)\s*$", re.IGNORECASE
