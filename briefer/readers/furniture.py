@@ -14,6 +14,7 @@ import re
 import unicodedata
 
 from briefer.readers.metadata import Metadata, normalize_date
+from briefer.readers.notices import glued_notice_start, site_notice
 
 __all__ = [
     "BYLINE",
@@ -114,24 +115,6 @@ COMMENTS_HEADER = re.compile(
     r"^\W{0,3}(?:(?:reader|readers'?|user)\s+)?comments?\s*\(?\d*\)?\W*$"
     r"|^\W{0,3}\d+\s+(?:reader\s+)?comments?\W*$|^\W{0,3}(?:leave|post)\s+a\s+(?:comment|reply)\W*$",
     re.IGNORECASE,
-)
-_PROMO = re.compile(
-    r"\bnewsletters?\b.*\bsign\s+up\b|\bsign\s+up\b.*\bnewsletters?\b", re.IGNORECASE
-)
-_COOKIES = re.compile(r"\bwe\s+use\s+cookies\b|\b(?:site|website)\s+uses\s+cookies\b", re.I)
-# The site's notices on what it did not write or edit, whom a copy is for, what it does not
-# endorse: "(This story has not been edited by ... staff and is auto-generated from a
-# syndicated feed.)", "This copy is for your personal non-commercial use only."
-_NOTICE = re.compile(
-    r"\bsyndicated\s+feed\b|\bfor\s+your\s+personal,?\s+non-commercial\s+use\b"
-    r"|\bopinions\s+of\s+our\s+readers\b|\bdoes\s+not\s+endorse\s+these\s+opinions\b",
-    re.IGNORECASE,
-)
-# A form's message: "Captcha verification failed!"
-_CAPTCHA = re.compile(r"\bcaptcha\b", re.IGNORECASE)
-# The same notice in brackets after a paragraph's last sentence.
-_GLUED_NOTICE = re.compile(
-    r"(?<=[.!?”\"’])\s*\([^()]{0,250}\bsyndicated\s+feed\b[^()]{0,20}\)\s*$", re.IGNORECASE
 )
 # A section of other stories after the article: "Latest News", "More Stories".
 STORIES_HEADER = re.compile(
@@ -254,12 +237,8 @@ def furniture_kind(text: str, *, last: bool = False) -> tuple[str, Metadata]:
         return CLUTTER, Metadata()
     if _POST_SIGNATURE.match(text) or len(_ICONS.findall(text)) >= 4 or COMMENTS_HEADER.match(text):
         return CLUTTER, Metadata()
-    if words <= 50 and (_PROMO.search(text) or _COOKIES.search(text)):
+    if site_notice(text, words):
         return CLUTTER, Metadata()  # "... a weekly newsletter ... Sign up here."
-    if words <= 50 and _NOTICE.search(text) and not _GLUED_NOTICE.search(text):
-        return CLUTTER, Metadata()  # (glued after a sentence, it is cut off: clean.py)
-    if words <= 12 and _CAPTCHA.search(text):
-        return CLUTTER, Metadata()
     if text.endswith(" -") or not re.search(r"[^\W\d_]", text):
         # another story's headline in a list of links ("Rape Suspect Flees After ... -"); a
         # line without a letter (".", "|")
@@ -331,8 +310,10 @@ def reporting_credit_start(text: str) -> int | None:
     (Reporting by X; Editing by Y)", or the site's note on it: "... (Only the headline ... may
     have been reworked ...; the rest of the content is auto-generated from a syndicated
     feed.)"."""
-    match = _REPORTING_CREDIT.search(text) or _GLUED_NOTICE.search(text)
-    return None if match is None else _start(match)
+    match = _REPORTING_CREDIT.search(text)
+    if match is None:
+        return glued_notice_start(text)
+    return _start(match)
 
 
 def story_credit_start(text: str) -> int | None:
