@@ -420,6 +420,51 @@ def test_a_first_paragraph_a_feed_cut_its_title_from_is_body_when_it_opens_on_a_
     ]
 
 
+def test_captions_credited_the_guardians_or_reuters_way_are_no_body():
+    text = (
+        "Troops leave Kesh\n\n"
+        "Northland troops drive near Kesh. They are to leave within three days. Photograph:"
+        " Maya Orrin/AFP/Getty Images\n\nKESH: Northland troops left the town on Friday, the"
+        " army said.\n\n"
+        "A soldier wounded in the fighting sits on a bed at a hospital in Velmar April 13, 2031."
+        "        REUTERS/ Stringer\nPowered by Wire AlertNet.\n\n"
+        "The withdrawal will take three days, the army said.\n"
+    )
+    assert _body(text_document(text, "a.txt")) == [
+        "Northland troops left the town on Friday, the army said.",
+        "The withdrawal will take three days, the army said.",
+    ]
+
+
+def test_a_deck_printed_again_under_a_dateline_is_said_once():
+    text = (
+        "Title: Northland starts an operation in Kesh\n\nThe latest news and stories from"
+        " Northland. Stay tuned for updates.\n\n"
+        "President Maya Orrin said on Saturday that troops had begun an operation in Kesh.\n"
+        "KESH, August 9 (Wire) - President Maya Orrin said on Saturday that troops had begun an"
+        " operation in Kesh.\n\nSouthland said its forces held the line.\n"
+    )
+    doc = text_document(text, "a.txt")
+    assert _body(doc) == [
+        "President Maya Orrin said on Saturday that troops had begun an operation in Kesh.",
+        "Southland said its forces held the line.",
+    ]
+
+
+def test_a_box_of_links_repeating_the_headline_before_a_paragraph_is_cut_off():
+    text = (
+        "Title: Northland says it has seized the Kesh oil field\n\n"
+        "KESH (Wire) -- Northland forces have captured the Kesh oil field, its army said.\n\n"
+        "Northland says it has seized the Kesh oil field - Wire Northland says it has seized the"
+        " Kesh oil field - Wire Oil at the center of clashes “That is Northland,” he said."
+        " Southland lodged a complaint with the United Nations on Wednesday.\n"
+    )
+    assert _body(text_document(text, "a.txt")) == [
+        "Northland forces have captured the Kesh oil field, its army said.",
+        "Southland lodged a complaint with the United Nations on Wednesday.",
+    ]
+
+
 def test_a_reporters_name_in_capitals_and_a_dated_posted_line_are_no_body():
     text = (
         "PETER ROE\n\nPosted: Thursday, April 21, 2022. 10:11 pm CST.\n\n"

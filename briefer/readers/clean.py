@@ -152,6 +152,9 @@ def _classify(text: str, content: list[Line], title: str) -> tuple[Metadata, str
             line.kind = CAPTION  # the line above a credit of its own: "(credit: X/Reuters)"
         if line.kind:
             continue
+        debris = _link_debris(line.text, title)
+        if debris:
+            extra.append(Mark(line.start, line.start + debris, CLUTTER))
         if not seen_body:
             after_headline = i > 0 and content[i - 1].kind == HEADLINE
             kind, dateline = _opening(text, line, headed, is_last, repeated, continues)
@@ -167,13 +170,19 @@ def _classify(text: str, content: list[Line], title: str) -> tuple[Metadata, str
             seen_body = True
             continue
         body_lines += 1
-        if body_lines <= _LATE_DATELINE_LINES and not place and line.new_paragraph:
+        if body_lines <= _LATE_DATELINE_LINES and not place:
             # a dateline after a line taken for body (a timestamp, a caption): "JALALABAD,
-            # Afghanistan: ..." opening the second or third paragraph
+            # Afghanistan: ..." opening the second or third paragraph, or the line under a
+            # deck that it repeats ("Medvedev said ..." / "MOSCOW, August 9 (RIA Novosti) -
+            # Medvedev said ...")
             dateline = dateline_at(text, line.start)
             if dateline is not None and dateline.end < line.end:
-                place, found = dateline.place, found.fill(dateline.meta)
-                extra.append(Mark(line.start, dateline.end, DATELINE))
+                deck = _deck_above(content, i, text[dateline.end : line.end])
+                if line.new_paragraph or deck is not None:
+                    place, found = dateline.place, found.fill(dateline.meta)
+                    extra.append(Mark(line.start, dateline.end, DATELINE))
+                if deck is not None:
+                    deck.kind = STANDFIRST
         if _related_teaser(line, content, i):
             line.kind = CLUTTER
             continue
@@ -318,17 +327,55 @@ _PLACE_AND_DATE = re.compile(
 )
 
 
+def _deck_above(content: list[Line], i: int, rest: str) -> Line | None:
+    """The body line just above line `i` when `rest` (line `i` after its dateline) repeats it:
+    a deck printed again as the first paragraph."""
+    above = content[i - 1] if i > 0 else None
+    if above is None or above.kind or len(above.text.split()) < _DECK_MIN_WORDS:
+        return None
+    return (
+        above if norm_words(rest)[: len(norm_words(above.text))] == norm_words(above.text) else None
+    )
+
+
+_DECK_MIN_WORDS = 8
+
+
+def _link_debris(line: str, title: str) -> int:
+    """Where a paragraph's own text starts after a box of links glued before it that repeats
+    the headline ("South Sudan says it has seized ... - CNN South Sudan says it has seized
+    ... - CNN George Clooney returns from Sudan ... "That is South Sudan," he said. ..."):
+    the end of the sentence holding the headline's last repetition; 0 if there is none."""
+    if len(title.split()) < 4 or not line.lower().startswith(title.lower()):
+        return 0
+    last = line.lower().rfind(title.lower())
+    if last == 0:
+        return 0
+    end = _SENTENCE_BREAK.search(line, last + len(title))
+    return end.end() if end else 0
+
+
+_SENTENCE_BREAK = re.compile(r"[.!?][\"'”’]?\s+(?=[\"“‘A-Z])")
+
+
 def _similar(line: str, title: str) -> bool:
     """The same headline, give or take case, punctuation and a " | Outlet" suffix."""
     a, b = norm_words(line.lstrip("#")), norm_words(title)
     if not a or not b:
         return False
-    if a == b or (len(a) >= 4 and (a == b[: len(a)] or b == a[: len(b)])):
+    if a == b or (len(a) >= 4 and a == b[: len(a)]):
         return True
+    if len(b) >= 4 and b == a[: len(b)]:
+        # the headline and the site's name ("... oil-rich area - CNN") or other headlines;
+        # not a paragraph of sentences that a box of links glued to (see _link_debris)
+        return len(a) <= len(b) + _TITLE_SUFFIX_WORDS or not (
+            SENTENCE_END.search(line) or _SENTENCE_BREAK.search(line)
+        )
     shared = len(set(a) & set(b))
     return shared / max(len(set(a)), len(set(b))) >= 0.8 and not SENTENCE_END.search(line)
 
 
+_TITLE_SUFFIX_WORDS = 4  # "| Dawn News English": more after the headline is a paragraph
 _LATE_DATELINE_LINES = 3  # body lines after the first that may still open on a dateline
 
 

@@ -76,6 +76,10 @@ _CLUTTER_START = re.compile(
     r"|please\s+enter\s+your\s+(?:comment|name|email)|(?:post|add|write)\s+a\s+comment\W*$"
     r"|no\s+comments\W*$|contact\s+us\W*$|by\s+allowing\s+ads\b"
     r"|(?:we\s+noticed|it\s+looks\s+like)\s+you(?:'re|\s+are)\s+using\s+an\s+ad"
+    # a section's blurb, a feed's credit, a page break's marker, the chat box
+    r"|the\s+latest\s+news\s+and\s+(?:stories|updates|analysis)\s+(?:from|on|about)\b"
+    r"|powered\s+by\b|continued\W*$|continued\s+on\s+(?:page|next)\b"
+    r"|to\s+participate\s+in\s+the\s+discussion|log\s*in\s+or\s+register\b"
     r"|go\s+to\s+(?:contents|navigation|main\s+content)\b|connect\s+with\s+us\W*$"
     # the day's print edition, dated the day the page was read, not the article's day
     r"|today['’]?s\s+paper\b"
@@ -144,13 +148,16 @@ _PHOTO_CREDIT = re.compile(
     r"|[(\[]\s*(?:" + _WIRES + r")\s*(?:/\s*[^)\]]{1,60})?\s*[)\]]\s*$"
     r"|(?:^|\s|(?<=[.!?]))(?:—|–|-{1,2}|\||/)\s*(?:(?:Photos?|Images?|Pictures?)\s*(?:credits?)?\s*:?\s*)?"
     r"(?:" + _WIRES + r")(?:\s*(?:Photos?|Images?))?(?:\s*/\s*(?:File|[A-Z][\w .'-]{1,40}))?\s*$"
-    r"|\b(?:Photos?|Images?|Pictures?)\s*(?:credits?|courtesy)?\s*(?::|by)\s*\S[^.]{0,60}$)",
+    r"|\b(?:Photo(?:graph)?s?|Images?|Pictures?)\s*(?:credits?|courtesy)?\s*(?::|by)\s*\S[^.]{0,60}$)",
     re.IGNORECASE,
 )
+# A photographer's name (Reuters puts the agency first: "REUTERS/ Stringer")
+_NAME = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}"
 # A caption's credit after its last full stop, without a dash: "... in Spin Boldak. AFP",
 # "Turkish fighter jets. File Photo."
+_CREDIT_AFTER = r"(?:\s*/\s*(?:File|" + _NAME + r"))?"  # "AFP/File", "REUTERS/ Stringer"
 _TRAILING_WIRE = re.compile(
-    r"(?<=[.!?”\"])\s+(?:(?:" + _WIRES + r")(?:\s*/\s*File)?|File\s+Photo\.?)\s*$"
+    r"(?<=[.!?”\"])\s+(?:(?i:" + _WIRES + r")" + _CREDIT_AFTER + r"|File\s+Photo\.?)\s*$"
 )
 _CAPTION_START = re.compile(
     r"^\W{0,2}(?:FILE\s*(?:PHOTO)?\s*(?:-|—|–|:)|file\s+photo\b|(?:photo|image|picture|caption|"
@@ -178,7 +185,7 @@ _CREDIT_LINE = re.compile(
     re.IGNORECASE,
 )
 # A photographer and the agency: "Rahmat Gul/AP"
-_NAME_WIRE = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*/\s*(?:" + _WIRES + r")"
+_NAME_WIRE = _NAME + r"\s*/\s*(?:" + _WIRES + r")"
 _BARE_CREDIT = re.compile(
     r"^\W{0,2}(?:\(?\s*(?:" + _WIRES + r")(?:\s*/\s*\w+)?\s*\)?|" + _NAME_WIRE + r"\s*$|"
     r"\(?\s*(?:photo\s+|image\s+)?credits?\s*:\s*[^()]{1,60}\)?|"
