@@ -43,6 +43,7 @@ from briefer.readers.furniture import (
     story_credit_start,
 )
 from briefer.readers.header import HEADER, header_block, split_date_prefix
+from briefer.readers.headline import is_headline, link_debris, similar
 from briefer.readers.lines import (
     CLOSING_QUOTE,
     Line,
@@ -64,7 +65,6 @@ STANDFIRST, HEADING = "standfirst", "heading"
 DATELINE, FRAGMENT = "dateline", "fragment"
 _SHAPE_KINDS = frozenset({HEADLINE, STANDFIRST, HEADING, FRAGMENT})
 
-_TITLE_MAX_CHARS = 150
 _TITLE_MIN_WORDS = 3
 _NONE = Metadata()
 
@@ -98,7 +98,7 @@ def clean(text: str, known: Metadata = _NONE) -> Cleaned:
     content = split_date_prefix(lines[first:])
     title = known.title or header_meta.title
     head = _first_untyped(content)
-    if head is not None and _is_headline(head, title, more=head is not content[-1]):
+    if head is not None and is_headline(head, title, more=head is not content[-1]):
         head.kind = HEADLINE
         title = title or _WIRE_SLUG.sub("", head.text.lstrip("#").strip())
     found, place, extra = _classify(text, content, title)
@@ -152,7 +152,7 @@ def _classify(text: str, content: list[Line], title: str) -> tuple[Metadata, str
             line.kind = CAPTION  # the line above a credit of its own: "(credit: X/Reuters)"
         if line.kind:
             continue
-        debris = _link_debris(line.text, title)
+        debris = link_debris(line.text, title)
         if debris:
             extra.append(Mark(line.start, line.start + debris, CLUTTER))
         if not seen_body:
@@ -276,7 +276,7 @@ def _related_teaser(line: Line, content: list[Line], i: int) -> bool:
 
 
 def _furniture(line: Line, title: str, *, last: bool, continues: bool) -> tuple[str, Metadata]:
-    if title and _similar(line.text, title) and not SENTENCE_END.search(line.text):
+    if title and similar(line.text, title) and not SENTENCE_END.search(line.text):
         return HEADLINE, Metadata()
     if continues:  # inside a hard-wrapped sentence: only what no sentence carries
         kind, meta = furniture_kind(line.text, last=last)
@@ -302,31 +302,6 @@ def _first_untyped(content: list[Line]) -> Line | None:
     return None
 
 
-def _is_headline(line: Line, title: str, *, more: bool) -> bool:
-    if title:
-        # not the first paragraph a feed cut its title from: "DUSHANBE, September 16. /TASS/.
-        # The Kyrgyz armed forces continue to attack ..." (a dateline opens no headline)
-        return _similar(line.text, title) and dateline_at(line.text, 0) is None
-    return more and _looks_like_title(line.text)
-
-
-def _looks_like_title(line: str) -> bool:
-    if len(line) > _TITLE_MAX_CHARS or dateline_at(line, 0) is not None:
-        return False
-    if len(re.findall(r"[^\W\d_]{2,}", line)) < 2 or _PLACE_AND_DATE.match(line):
-        return False  # "+ ↺ − 16 px" (page controls), "BAKU, Azerbaijan, July 14"
-    if furniture_kind(line)[0]:
-        return False
-    return line.startswith("#") or not line.rstrip("\"'”’").endswith((".", ":", ";", ","))
-
-
-_PLACE_AND_DATE = re.compile(
-    r"^[A-Z][\w'’.-]*(?:[ ,]+[A-Z][\w'’.-]*)*,?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct"
-    r"|nov|dec)[a-z]*\.?\s+\d{1,2}(?:,?\s+\d{4})?\W*$",
-    re.IGNORECASE,
-)
-
-
 def _deck_above(content: list[Line], i: int, rest: str) -> Line | None:
     """The body line just above line `i` when `rest` (line `i` after its dateline) repeats it:
     a deck printed again as the first paragraph."""
@@ -341,41 +316,6 @@ def _deck_above(content: list[Line], i: int, rest: str) -> Line | None:
 _DECK_MIN_WORDS = 8
 
 
-def _link_debris(line: str, title: str) -> int:
-    """Where a paragraph's own text starts after a box of links glued before it that repeats
-    the headline ("South Sudan says it has seized ... - CNN South Sudan says it has seized
-    ... - CNN George Clooney returns from Sudan ... "That is South Sudan," he said. ..."):
-    the end of the sentence holding the headline's last repetition; 0 if there is none."""
-    if len(title.split()) < 4 or not line.lower().startswith(title.lower()):
-        return 0
-    last = line.lower().rfind(title.lower())
-    if last == 0:
-        return 0
-    end = _SENTENCE_BREAK.search(line, last + len(title))
-    return end.end() if end else 0
-
-
-_SENTENCE_BREAK = re.compile(r"[.!?][\"'”’]?\s+(?=[\"“‘A-Z])")
-
-
-def _similar(line: str, title: str) -> bool:
-    """The same headline, give or take case, punctuation and a " | Outlet" suffix."""
-    a, b = norm_words(line.lstrip("#")), norm_words(title)
-    if not a or not b:
-        return False
-    if a == b or (len(a) >= 4 and a == b[: len(a)]):
-        return True
-    if len(b) >= 4 and b == a[: len(b)]:
-        # the headline and the site's name ("... oil-rich area - CNN") or other headlines;
-        # not a paragraph of sentences that a box of links glued to (see _link_debris)
-        return len(a) <= len(b) + _TITLE_SUFFIX_WORDS or not (
-            SENTENCE_END.search(line) or _SENTENCE_BREAK.search(line)
-        )
-    shared = len(set(a) & set(b))
-    return shared / max(len(set(a)), len(set(b))) >= 0.8 and not SENTENCE_END.search(line)
-
-
-_TITLE_SUFFIX_WORDS = 4  # "| Dawn News English": more after the headline is a paragraph
 _LATE_DATELINE_LINES = 3  # body lines after the first that may still open on a dateline
 
 
