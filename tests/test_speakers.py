@@ -44,6 +44,14 @@ def test_according_to_its_information_points_back_to_the_body_that_spoke():
     assert [c.party for c in claims] == ["afghanistan", "afghanistan"]
 
 
+def test_the_us_named_after_a_statement_is_no_speakers_own_voice():
+    claims = _claims(
+        "In a statement, Zabihullah Mujahid said the strikes had killed civilians in Khost."
+        " The strikes sparked condemnation from the UN, US and Britain."
+    )
+    assert [c.party for c in claims] == ["afghanistan", "narrator"]
+
+
 def test_as_quoted_by_an_agency_leaves_the_speaker_in_place():
     (claim,) = _claims("The Taliban spokesman said, as quoted by AFP, that 46 people were killed.")
     assert claim.party == "afghanistan"

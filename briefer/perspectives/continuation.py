@@ -79,7 +79,8 @@ _NARRATION_START = re.compile(
     re.IGNORECASE,
 )
 # A statement's own voice left unquoted: "our units", "we", "the enemy".
-_OWN_VOICE = re.compile(r"\b(?:our|we|us)\b(?![.-])|\bthe\s+enemy\b", re.IGNORECASE)
+# "us", not "US": "condemnation from the UN, US and Britain" is no one's own voice
+_OWN_VOICE = re.compile(r"\b(?:[Oo]ur|[Ww]e|us)\b(?![.-])|\b[Tt]he\s+enemy\b")
 _DETAIL = re.compile(
     r"\b(?:reportedly|allegedly|purportedly|then)\b|\bintercept(?:ed|ing)?\b|\bshot\s+down\b"
     # "It is reiterated that ...": the statement goes on, its speaker unnamed
