@@ -52,6 +52,35 @@ def test_the_us_named_after_a_statement_is_no_speakers_own_voice():
     assert [c.party for c in claims] == ["afghanistan", "narrator"]
 
 
+def test_no_speaker_is_made_of_an_impersonal_passive_a_place_or_an_adverb():
+    claims = _claims(
+        "Pakistani jets struck Khost on Friday. It's also reported that ten homes were burnt"
+        " to the ground. Reports from the scene suggested the blasts were caused by mortar"
+        " fire. Earlier Afghanistan said its forces had pulled back from the border."
+    )
+    assert [(c.party, c.speaker) for c in claims] == [
+        ("narrator", ""),
+        ("narrator", ""),
+        ("narrator", ""),
+        ("afghanistan", "Afghanistan"),
+    ]
+
+
+def test_defending_a_place_is_fighting_and_a_statements_author_speaks_in_it():
+    claims = _claims(
+        "Afghan border forces took part in defending Spin Boldak and the villages nearby."
+        " The shelling followed a series of statements by Pakistani officials warning that"
+        " militants would be pursued."
+    )
+    assert [c.party for c in claims] == ["narrator", "narrator"]
+    from briefer import nlp
+    from briefer.perspectives.speakers import reports
+
+    (doc,) = nlp.parse(["The move followed statements by Pakistani officials warning of raids."])
+    warning = next(r for r in reports(doc) if r.verb == "warn")
+    assert warning.speaker == "Pakistani officials"  # the statements' authors, not "The move"
+
+
 def test_as_quoted_by_an_agency_leaves_the_speaker_in_place():
     (claim,) = _claims("The Taliban spokesman said, as quoted by AFP, that 46 people were killed.")
     assert claim.party == "afghanistan"

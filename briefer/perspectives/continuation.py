@@ -94,8 +94,9 @@ _DETAIL = re.compile(
 
 
 _EVENT_FRAME = re.compile(
-    r"^(?:the|this|that|it|these|those)\b[^,;]{0,40}?\b(?:came|comes|come|follows|followed)\s+"
-    r"(?:\w+\s+){0,3}?(?:after|as|amid|following|in\s+response)\b",
+    r"^(?:the|this|that|it|these|those)\b[^,;]{0,40}?\b(?:(?:came|comes|come|follows|followed)\s+"
+    r"(?:\w+\s+){0,3}?(?:after|as|amid|following|in\s+response)"
+    r"|(?:follows|followed)\s+(?:a|an|the)\s+(?:series|spate|string|wave|week|day|flurry)\s+of)\b",
     re.IGNORECASE,
 )
 

@@ -45,6 +45,8 @@ _CLAUSE_START = frozenset(
 # Past participles that are often adjectives ("several alleged hideouts").
 _NEEDS_CLAUSE = frozenset("alleged reported estimated believed suggested predicted".split())
 _PASSIVE = frozenset("is was were are been be being".split())
+# Adverbs between the auxiliary and the verb: "It's also reported that ..." is a passive.
+_IN_PASSIVE = frozenset("also further now earlier previously reportedly widely".split())
 # Answering verbs report speech only with a clause or a quote after them.
 _ANSWERS = frozenset("respond responds responded reply replies replied".split())
 # "The toll remained disputed": after a linking verb the word is an adjective, not a report.
@@ -165,7 +167,7 @@ def _verb_frame(masked: str, name_at_end: NameAtEnd | None) -> Frame | None:
         before = masked[: m.start()].rstrip()
         after_words = masked[m.end() :].split()
         nxt = after_words[0].lower().strip(",.:;") if after_words else ""
-        prev_words = before.split()
+        prev_words = [w for w in before.split() if w.lower() not in _IN_PASSIVE]
         prev = prev_words[-1].lower() if prev_words else ""
         if not _verb_usable(verb, prev, nxt, after_words):
             continue

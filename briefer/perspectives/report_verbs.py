@@ -85,6 +85,12 @@ _LINKING_STEMS = frozenset("seem remain appear becom became stay look prov".spli
 _QUOTES = frozenset('"“”')
 
 
+_DEFENDED_PLACES = frozenset(
+    "town city village villages border positions position territory country homeland capital"
+    " base bases post posts area region".split()
+)
+
+
 def is_report_verb(token: Token) -> bool:
     lemma = token.lemma_.lower()
     if lemma not in REPORT_LEMMAS and lemma not in DENIAL_LEMMAS:
@@ -95,6 +101,11 @@ def is_report_verb(token: Token) -> bool:
         ):
             return True
         return lemma == "read" and statement_object(token) is not None
+    if lemma == "defend" and any(
+        c.dep_ == "dobj" and (c.pos_ == "PROPN" or c.lemma_.lower() in _DEFENDED_PLACES)
+        for c in token.children
+    ):
+        return False  # "defending Tskhinvali": fighting, not defending a decision
     if token.pos_ not in {"VERB", "AUX"}:
         # "..., Armenian MoD reports.", "Armenia's MoD calls on ...": a verb tagged as a noun
         return (

@@ -49,6 +49,10 @@ __all__ = [
     "reports",
 ]
 
+_SENTENCE_ADVERBS = frozenset(
+    "earlier later meanwhile previously separately also now then subsequently".split()
+)
+_PLACES = frozenset("scene ground area region field front border site spot town city".split())
 _AUTHORING = frozenset("make issue release publish post give deliver read send share".split())
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _RELATIVE = frozenset("who which that whom whose".split())
@@ -208,6 +212,10 @@ def _speaker(verb: Token) -> Token | None:
         return _speaker(verb.head) if verb.head.i != verb.i else None  # "..., saying that"
     if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.head.i != verb.head.i:
         return _speaker_of_clause(verb.head.head)  # "elevated its rhetoric by saying ..."
+    if verb.dep_ == "acl" and verb.head.lemma_.lower() in STATEMENT_NOUNS:
+        author = _author(verb.head)  # "statements by Russian leaders pledging to ..."
+        if author is not None:
+            return author
     if verb.tag_ == "VBG" and verb.dep_ in {"acl", "advcl", "xcomp"}:
         clause = verb.head  # "sent a message to Afghanistan, strongly condemning ..."
         while clause.pos_ not in {"VERB", "AUX"} and clause.head.i != clause.i:
@@ -265,8 +273,8 @@ def _author(statement: Token) -> Token | None:
                         return author
         if child.dep_ == "prep" and child.lower_ in {"by", "from"}:
             author = next((c for c in child.children if c.dep_ == "pobj"), None)
-            if author is not None:
-                return author
+            if author is not None and author.lemma_.lower() not in _PLACES:
+                return author  # not "reports from the scene"
     return None
 
 
@@ -333,6 +341,8 @@ def _speaker_tokens(head: Token) -> list[Token]:
 def _in_speaker(token: Token) -> bool:
     if token.dep_ in _CUT_FROM_SPEAKER:
         return False
+    if token.dep_ == "advmod" and token.lower_ in _SENTENCE_ADVERBS:
+        return False  # "Earlier Georgia said ...": the sentence's adverb, not the speaker's
     return not (token.dep_ == "prep" and token.lower_ in _NOT_SPEAKER_PREPS)
 
 
