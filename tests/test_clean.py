@@ -347,6 +347,13 @@ def test_a_dateline_may_name_two_places():
     assert dateline_at("Northland/Southland relations are strained.", 0) is None
 
 
+def test_a_header_title_keeps_the_quotation_that_ends_it():
+    from briefer.readers.metadata import header_fields
+
+    assert header_fields("Title", "Kesh 'calls ceasefire'").title == "Kesh 'calls ceasefire'"
+    assert header_fields("Title", '"Kesh calls ceasefire"').title == "Kesh calls ceasefire"
+
+
 def test_a_dateline_may_give_its_day_with_dots_day_first():
     from briefer.readers.metadata import dateline_at
 

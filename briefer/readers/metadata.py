@@ -192,12 +192,20 @@ def date_in_url(url: str) -> str:
     return ""
 
 
+def _unquoted(value: str) -> str:
+    """`value` without the quotes around it ("'Kabul'" -> "Kabul"); a quotation that ends
+    it stays whole ("Georgia 'calls Ossetia ceasefire'")."""
+    if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
+        return value[1:-1].strip()
+    return value
+
+
 def header_fields(key: str, value: str) -> Metadata | None:
     """The metadata of one `Key: value` header line; None if `key` is no header key."""
     field = HEADER_KEYS.get(re.sub(r"\s+", " ", key.strip().lower()))
     if field is None:
         return None
-    value = value.strip().strip("\"'").strip()
+    value = _unquoted(value.strip())
     if field == "date":
         return Metadata(date=normalize_date(value))
     if field == "url":
