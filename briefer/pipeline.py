@@ -168,6 +168,9 @@ _CLAIM_HEADLINE = re.compile(
     r"(?i:\b(?:say|says|said|claim|claims|claimed|accuse[sd]?|den(?:y|ies|ied)|blame[sd]?"
     r"|condemns?|condemned|allege[sd]?|warns?|warned|vows?|vowed|insists?|rejects?)\b)"
     r"|:\s*(?:[A-Z][\w.'’-]*\s*){1,4}$|\s[-–—]\s*(?:[A-Z][\w.'’-]*\s*){1,4}$"
+    # "... area – spokesperson", "...: army official"
+    r"|(?i:(?:\s[-–—]|:)\s*(?:[\w.'’-]+\s+){0,2}(?:spokes(?:man|woman|person)|minister|ministry"
+    r"|officials?|army|military|police|sources?)\s*$)"
 )
 
 

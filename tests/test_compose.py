@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -468,3 +469,5 @@ def test_the_default_title_is_a_headline_that_states_no_ones_claim():
         url="https://digest.test/w",
     )
     assert brief([section, neutral]).title == "Shelling hits Velmar"
+    spokesperson = replace(claim_headline, title="Army takes control of Velmar – spokesperson")
+    assert brief([spokesperson, neutral]).title == "Shelling hits Velmar"
