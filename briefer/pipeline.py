@@ -138,6 +138,7 @@ def _default_title(
         return titled[0].title
     from briefer.compose.sentences import EVENT
     from briefer.perspectives.aliases import matcher_for
+    from briefer.readers.metadata import dateline_at
 
     lexicon = load_lexicon()
     parties = {p.id for p in profile.parties}
@@ -152,6 +153,9 @@ def _default_title(
             or any(w[:1].isupper() or w[:1].isdigit() for w in title.split()[1:])
         ):
             continue  # "Off the wire": a page's section, names nothing; not the headline
+        dateline = dateline_at(title, 0)
+        if dateline is not None and (dateline.meta.date or dateline.meta.outlet):
+            continue  # a first paragraph taken for the title: "DUSHANBE, September 16. /TASS/. ..."
         if not (_CLAIM_HEADLINE.search(title) or lexicon.find(title) or home in parties):
             return title
     return " and ".join(p.name for p in profile.parties) + ": what each side says"
@@ -166,11 +170,13 @@ _MEDIA_TAG = re.compile(
 # A headline that is someone's claim: a speech verb, or its speaker after a colon or a dash.
 _CLAIM_HEADLINE = re.compile(
     r"(?i:\b(?:say|says|said|claim|claims|claimed|accuse[sd]?|den(?:y|ies|ied)|blame[sd]?"
-    r"|condemns?|condemned|allege[sd]?|warns?|warned|vows?|vowed|insists?|rejects?)\b)"
+    r"|condemns?|condemned|allege[sd]?|warns?|warned|vows?|vowed|insists?|rejects?|reports)\b)"
     r"|:\s*(?:[A-Z][\w.'’-]*\s*){1,4}$|\s[-–—]\s*(?:[A-Z][\w.'’-]*\s*){1,4}$"
+    # "Taliban: Afghanistan regrets ...": the speaker first
+    r"|^(?:[A-Z][\w.'’-]*\s+){0,2}[A-Z][\w.'’-]*:\s"
     # "... area – spokesperson", "...: army official"
     r"|(?i:(?:\s[-–—]|:)\s*(?:[\w.'’-]+\s+){0,2}(?:spokes(?:man|woman|person)|minister|ministry"
-    r"|officials?|army|military|police|sources?)\s*$)"
+    r"|officials?|army|military|police|sources?|editor|envoy|chief|commander|president)\s*$)"
 )
 
 

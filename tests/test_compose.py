@@ -469,5 +469,13 @@ def test_the_default_title_is_a_headline_that_states_no_ones_claim():
         url="https://digest.test/w",
     )
     assert brief([section, neutral]).title == "Shelling hits Velmar"
-    spokesperson = replace(claim_headline, title="Army takes control of Velmar – spokesperson")
-    assert brief([spokesperson, neutral]).title == "Shelling hits Velmar"
+    for title in (
+        "Army takes control of Velmar – spokesperson",
+        "Northland suffers casualties in clash - Velmar Times editor",
+        "VELMAR, May 7. /WIRE/. Northland troops shell Velmar",  # a first paragraph's start
+        "Southland: Northland troops shelled Velmar",
+        "Southland reports intense shelling in Velmar",
+    ):
+        assert (
+            brief([replace(claim_headline, title=title), neutral]).title == "Shelling hits Velmar"
+        )
