@@ -302,6 +302,9 @@ def test_a_quote_a_headline_or_a_link_is_never_a_fact() -> None:
     assert not usable(claim("Border clash: Northland deploys artillery against Southland"))
     assert not usable(claim("Link: https://courier.test/news/velmar was shared by the agency."))
     assert not usable(claim("During the visit, he met the minister of the interior in Velmar."))
+    # the outlet's judgement or guess is no fact either
+    assert not usable(claim("Perhaps the Southland army is simply over-stretched in the hills."))
+    assert not usable(claim("Jets bombed the area that is clearly in Southland on Friday."))
 
 
 def test_two_outlets_wording_one_fact_differently_make_one_corroborated_fact() -> None:

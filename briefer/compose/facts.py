@@ -78,6 +78,13 @@ _HEDGED = re.compile(
     r"|according to (?:media )?reports|(?:has|have|had) been reported|(?:was|were) reported)\b",
     re.IGNORECASE,
 )
+# The outlet's own judgement or guess, not what happened: "perhaps the army is simply
+# over-stretched", "territory that is clearly in South Sudan", "the call clearly shows ...".
+_JUDGED = re.compile(
+    r"\b(?:perhaps|probably|arguably|clearly|evidently|obviously|undoubtedly|no doubt"
+    r"|(?:is|are|was|were) likely to)\b",
+    re.IGNORECASE,
+)
 # Who did not speak, and what is not known, are no facts of what happened ("Pakistani
 # officials did not immediately comment"; the method note says when a side has no statement).
 _SILENT = re.compile(
@@ -119,8 +126,9 @@ def usable(claim: Claim) -> bool:
     """Whether a narrator sentence can be a fact at all: long enough, whole, in the outlet's
     own words, not a question, not leaning on a sentence before it (a pronoun, "These
     strikes ..."), not about the article or a statement rather than the event, and not
-    hedged ("reportedly", "media reports said": an account the outlet has not confirmed), not
-    about who did not comment or what remains unclear."""
+    hedged ("reportedly", "media reports said": an account the outlet has not confirmed) or
+    judged ("perhaps", "clearly": the outlet's view), not about who did not comment or what
+    remains unclear."""
     text = claim.sentence.text.strip()
     return (
         len(text.split()) >= MIN_WORDS
@@ -130,6 +138,7 @@ def usable(claim: Claim) -> bool:
         and not leans_back(text)
         and not elsewhere(text)
         and not _HEDGED.search(text)
+        and not _JUDGED.search(text)
         and not _GARBLED.match(text)
         and not no_news(text)
     )
