@@ -81,6 +81,16 @@ def test_defending_a_place_is_fighting_and_a_statements_author_speaks_in_it():
     assert warning.speaker == "Pakistani officials"  # the statements' authors, not "The move"
 
 
+def test_a_bare_name_is_the_earlier_speaker_whose_name_holds_it():
+    claims = _claims(
+        "Pakistan's interior minister Sheikh Rashid said the border would stay closed."
+        " Rashid said troops were sent to the crossing."
+        " The crossing remained shut on Monday. Pakistan demanded Kabul act against"
+        " militants, Sheikh said."
+    )
+    assert [c.party for c in claims] == ["pakistan", "pakistan", "narrator", "pakistan"]
+
+
 def test_as_quoted_by_an_agency_leaves_the_speaker_in_place():
     (claim,) = _claims("The Taliban spokesman said, as quoted by AFP, that 46 people were killed.")
     assert claim.party == "afghanistan"

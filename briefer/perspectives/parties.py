@@ -206,6 +206,9 @@ class Resolver:
             if state.context.party is not None:
                 return phrase, state.context.party
             return phrase, OTHER
+        earlier = _named_before(phrase, state)
+        if earlier is not None:
+            return phrase, earlier  # "Wang said", after "Foreign Minister Wang Yi said"
         named = [w for w in phrase.split() if w[:1].isupper()]
         if (
             named
@@ -289,3 +292,14 @@ _MEDIA_WORDS = re.compile(r"\b(?:media|press|tv|television)\b", re.IGNORECASE)
 
 def _state_media(phrase: str) -> bool:
     return re.search(r"\bstate(?:-run|-owned)?\b|\bofficial\b", phrase, re.IGNORECASE) is not None
+
+
+def _named_before(phrase: str, state: DocState) -> str | None:
+    """The party of an earlier speaker of the document whose name holds `phrase`, a bare
+    name ("Wang" after "State Councilor and Foreign Minister Wang Yi"; a family name may
+    come first), when one party's speakers alone hold it."""
+    if len(phrase.split()) != 1 or not phrase[:1].isupper() or len(phrase) < 3:
+        return None
+    word = re.compile(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])")
+    parties = {p for sp, p in state.speakers if p not in (OTHER, NARRATOR) and word.search(sp)}
+    return parties.pop() if len(parties) == 1 else None
