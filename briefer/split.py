@@ -220,7 +220,12 @@ def _ends_block(line: str) -> bool:
     content = line.strip()
     if _LIST_ITEM.match(line) or not content or _LINK_END.search(content):
         return True
+    if _INTRODUCES.search(content):
+        return True  # "... released the following communique:": the text it introduces follows
     return len(content) < _SHORT_LINE and not _SENTENCE_END.search(content)
+
+
+_INTRODUCES = re.compile(r"\bfollowing\b[^:]{0,80}:$|\bas follows:$", re.IGNORECASE)
 
 
 def _strip(text: str, start: int, end: int) -> tuple[int, int] | None:

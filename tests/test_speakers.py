@@ -91,6 +91,15 @@ def test_a_bare_name_is_the_earlier_speaker_whose_name_holds_it():
     assert [c.party for c in claims] == ["pakistan", "pakistan", "narrator", "pakistan"]
 
 
+def test_a_body_that_released_the_following_text_speaks_in_it():
+    claims = _claims(
+        "KABUL (Wire) -- The Afghan defence ministry on Tuesday released the following"
+        " statement:\nPakistani forces fired dozens of shells into Kunar province.\n"
+        "The Islamic Emirate will defend its territory."
+    )
+    assert [c.party for c in claims][1:] == ["afghanistan", "afghanistan"]
+
+
 def test_as_quoted_by_an_agency_leaves_the_speaker_in_place():
     (claim,) = _claims("The Taliban spokesman said, as quoted by AFP, that 46 people were killed.")
     assert claim.party == "afghanistan"

@@ -17,6 +17,17 @@ def sentences(text: str) -> list[str]:
     return [text[start:end] for start, end in split_text(text)]
 
 
+def test_a_line_introducing_the_following_text_ends_its_sentence():
+    text = (
+        "The Northland army command on Tuesday released the following communique:\n"
+        "The Southland group fired dozens of shells into Northland waters."
+    )
+    assert sentences(text) == [
+        "The Northland army command on Tuesday released the following communique:",
+        "The Southland group fired dozens of shells into Northland waters.",
+    ]
+
+
 def test_titles_and_country_abbreviations_do_not_end_sentences():
     text = "U.S. officials met Mr. Sadiq in Kabul. Lt. Gen. Ahmed said 8 died."
     assert sentences(text) == [

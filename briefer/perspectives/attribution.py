@@ -261,6 +261,8 @@ def _claim(
         if voice[0] and resolver.is_media(voice[0]):
             state.outlets.append(voice)  # what "the newspaper" points back to
     resolver.learn_appositive(sentence.text, found.speaker, found.party, state)
+    if parse is not None and parse.author:  # "X released the following statement:"
+        _remember_introduced(sentence, parse, state, resolver)
     # what the speaker asserts, less what a "following ..." phrase tells of an earlier event
     spans = without(found.owned, parse.earlier if parse else (), len(sentence.text))
     owned = Claim(sentence, owned=spans).owned_text

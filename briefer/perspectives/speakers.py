@@ -147,6 +147,12 @@ def introduced_author(doc: Doc) -> str:
             if owner is not None and owner.pos_ != "PRON":
                 tokens = [t for t in _speaker_tokens(owner) if t.dep_ != "case"]
                 return doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)]
+            if token.dep_ == "dobj" and token.head.lemma_.lower() in _AUTHORING:
+                # "The Supreme Command of the KPA released the following communique:"
+                subject = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
+                if subject is not None and subject.pos_ != "PRON":
+                    tokens = _speaker_tokens(subject)
+                    return doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)]
     return ""
 
 
