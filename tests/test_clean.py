@@ -443,18 +443,6 @@ def test_captions_credited_the_guardians_or_reuters_way_are_no_body():
     ]
 
 
-def test_the_line_under_a_pictures_file_name_is_its_caption():
-    text = (
-        "Envoys meet on Kesh\n\nKESH (Wire) -- Northland's troops left the town, the army said."
-        "\n\nart.envoys.gi.jpg\n\nEnvoys of the regional body meet Wednesday in Velmar.\n\n"
-        "Southland called the withdrawal a first step, its ministry said.\n"
-    )
-    assert _body(text_document(text, "a.txt")) == [
-        "Northland's troops left the town, the army said.",
-        "Southland called the withdrawal a first step, its ministry said.",
-    ]
-
-
 def test_a_deck_printed_again_under_a_dateline_is_said_once():
     text = (
         "Title: Northland starts an operation in Kesh\n\nThe latest news and stories from"

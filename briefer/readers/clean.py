@@ -37,7 +37,6 @@ from briefer.readers.furniture import (
     caption_credit_start,
     furniture_kind,
     is_bare_credit,
-    is_image_file,
     is_photo_credit,
     name_shape,
     reporting_credit_start,
@@ -321,13 +320,8 @@ _LATE_DATELINE_LINES = 3  # body lines after the first that may still open on a 
 
 
 def _before_credit(content: list[Line], i: int) -> bool:
-    """A caption: a line of at most 40 words just above a line that is only a credit, or
-    just under the picture's file name ("art.oas.gi.jpg")."""
-    if content[i].words > 40:
-        return False
-    if i > 0 and is_image_file(content[i - 1].text):
-        return True
-    if i + 1 >= len(content):
+    """A caption: a line of at most 40 words just above a line that is only a credit."""
+    if i + 1 >= len(content) or content[i].words > 40:
         return False
     following = content[i + 1].text
     return (is_bare_credit(following) and following.startswith(("(", "["))) or is_photo_credit(

@@ -31,7 +31,6 @@ __all__ = [
     "date_shape",
     "furniture_kind",
     "is_bare_credit",
-    "is_image_file",
     "is_photo_credit",
     "name_shape",
     "reporting_credit_start",
@@ -129,8 +128,9 @@ STORIES_HEADER = re.compile(
 )
 # An image's file name left where the picture was ("501044894_17499_n.jpg"),
 # or the reporter's address under the byline: "peter.roe@paper.example"
-_IMAGE_FILE = r"\S+\.(?:jpe?g|png|gif|webp|svg|avif)"
-_ALONE = re.compile(rf"^(?:{_IMAGE_FILE}|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)$", re.I)
+_ALONE = re.compile(
+    r"^(?:\S+\.(?:jpe?g|png|gif|webp|svg|avif)|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)$", re.I
+)
 _BREADCRUMB = re.compile(r"[»›]")
 
 _WIRES = (
@@ -279,11 +279,6 @@ def foreign_gloss(text: str) -> bool:
 
 def _latin(char: str) -> bool:
     return char.isascii() or unicodedata.name(char, "").startswith("LATIN")
-
-
-def is_image_file(text: str) -> bool:
-    """An image's file name alone on its line, where the picture was ("art.oas.gi.jpg")."""
-    return bool(re.fullmatch(_IMAGE_FILE, text.strip(), re.IGNORECASE))
 
 
 def is_bare_credit(text: str) -> bool:
