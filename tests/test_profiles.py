@@ -95,3 +95,28 @@ def test_a_bodys_alias_lends_no_surname_and_a_press_service_points_back(tmp_path
     doc = Document("d1", text)
     claims = attribute(split_sentences(doc), profile, documents=[doc])
     assert [c.party for c in claims] == ["south", "south"]
+
+
+def test_a_surname_listed_alone_is_a_person_whose_statement_does_not_carry_on(
+    tmp_path: Path,
+) -> None:
+    from briefer.data import Document
+    from briefer.perspectives import attribute
+    from briefer.split import split_sentences
+
+    path = tmp_path / "p.yaml"
+    path.write_text(
+        "name: x\nparties:\n"
+        "  - {id: north, name: Northland, aliases: [Northland, Kesh]}\n"
+        "  - {id: south, name: Southland, aliases: [Southland, Maya Orrin, Orrin]}\n"
+    )
+    text = (
+        '"Our territory was bombed by an air attack," Orrin told a news conference.'
+        ' "I have ordered troops to the border," Orrin said.'
+        " Orrin also said he had called for a meeting of the regional body."
+        " The Northland army killed a rebel leader and 16 fighters in an attack on a camp"
+        " in Southland on Saturday."
+    )
+    doc = Document("d1", text)
+    claims = attribute(split_sentences(doc), load_profile(path), documents=[doc])
+    assert [c.party for c in claims] == ["south", "south", "south", "narrator"]

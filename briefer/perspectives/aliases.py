@@ -151,6 +151,9 @@ class AliasMatcher:
                     word_acronyms[alias] = (entry.id, is_party)
                 else:
                     owners.setdefault(alias.lower(), (entry.id, is_party))
+        # the surnames of people among the aliases, also where listed alone ("Correa"): a
+        # person speaking, not a body (a ministry's statement carries on; a person's does not)
+        self.surnames = frozenset(_surnames(entries))
         for surname, owner in _surnames(entries).items():
             owners.setdefault(surname, owner)
         self._owners = owners

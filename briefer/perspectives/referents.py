@@ -132,6 +132,8 @@ def owner_hit(phrase: str, matcher: AliasMatcher, state: DocState) -> tuple[str,
     if len(head) >= 2 and head[-2][1] + 1 >= head[-1][0] and head[-2][2] != head[-1][2]:
         chosen = head[-2]  # "the Afghan Foreign Office": the nationality says whose office
     text = phrase[chosen[0] : chosen[1]]
+    if len(text.split()) == 1 and text.lower() in matcher.surnames:
+        state.names.setdefault(text.lower(), chosen[2])  # "Correa": a person, not a body
     return chosen[2], text if len(text.split()) >= 2 else ""
 
 
