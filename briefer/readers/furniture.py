@@ -14,7 +14,7 @@ import re
 import unicodedata
 
 from briefer.readers.metadata import Metadata, normalize_date
-from briefer.readers.notices import glued_notice_start, site_notice
+from briefer.readers.notices import glued_notice, site_notice
 
 __all__ = [
     "BYLINE",
@@ -317,10 +317,8 @@ def reporting_credit_start(text: str) -> int | None:
     (Reporting by X; Editing by Y)", or the site's note on it: "... (Only the headline ... may
     have been reworked ...; the rest of the content is auto-generated from a syndicated
     feed.)"."""
-    match = _REPORTING_CREDIT.search(text)
-    if match is None:
-        return glued_notice_start(text)
-    return _start(match)
+    match = _REPORTING_CREDIT.search(text) or glued_notice(text)
+    return None if match is None else _start(match)
 
 
 def story_credit_start(text: str) -> int | None:

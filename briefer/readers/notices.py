@@ -3,14 +3,14 @@ what the site did not write or edit, whom a copy is for, what it does not endors
 captcha message.
 
     site_notice("We use cookies to improve our website.", 7) -> True
-    glued_notice_start("... said. (This story ... from a syndicated feed.)") -> 12
+    glued_notice("... said. (This story ... from a syndicated feed.)") -> the match
 """
 
 from __future__ import annotations
 
 import re
 
-__all__ = ["glued_notice_start", "site_notice"]
+__all__ = ["glued_notice", "site_notice"]
 
 NOTICE_MAX_WORDS = 50  # a longer line is an article's paragraph that may name such things
 _CAPTCHA_MAX_WORDS = 12
@@ -37,7 +37,7 @@ _GLUED_NOTICE = re.compile(
 
 def site_notice(text: str, words: int) -> bool:
     """Whether a line of `words` words is one of the site's notices (one glued after an
-    article's sentence is cut off instead: glued_notice_start)."""
+    article's sentence is cut off instead: glued_notice)."""
     if words > NOTICE_MAX_WORDS:
         return False
     if _PROMO.search(text) or _COOKIES.search(text):
@@ -47,11 +47,8 @@ def site_notice(text: str, words: int) -> bool:
     return words <= _CAPTCHA_MAX_WORDS and bool(_CAPTCHA.search(text))
 
 
-def glued_notice_start(text: str) -> int | None:
-    """Where a notice in brackets after a paragraph's last sentence starts: "... on Tuesday.
-    (Only the headline and picture of this report may have been reworked ...; the rest of
-    the content is auto-generated from a syndicated feed.)"."""
-    match = _GLUED_NOTICE.search(text)
-    if match is None:
-        return None
-    return match.start() + len(match.group()) - len(match.group().lstrip())
+def glued_notice(text: str) -> re.Match[str] | None:
+    """The notice in brackets after a paragraph's last sentence: "... on Tuesday. (Only the
+    headline and picture of this report may have been reworked ...; the rest of the content
+    is auto-generated from a syndicated feed.)"."""
+    return _GLUED_NOTICE.search(text)
