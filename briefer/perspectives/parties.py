@@ -175,7 +175,7 @@ class Resolver:
             if self.is_media(phrase) and not self._state_voice(phrase, party):
                 return phrase, OTHER  # an outlet speaking in its own name
             if remember and hit[1]:
-                learn_name(hit[1], party, state)
+                learn_name(hit[1], party, state, self.matcher.surnames)
             return phrase, party
         if self.is_media(phrase):
             return phrase, OTHER

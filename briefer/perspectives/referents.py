@@ -132,9 +132,8 @@ def owner_hit(phrase: str, matcher: AliasMatcher, state: DocState) -> tuple[str,
     if len(head) >= 2 and head[-2][1] + 1 >= head[-1][0] and head[-2][2] != head[-1][2]:
         chosen = head[-2]  # "the Afghan Foreign Office": the nationality says whose office
     text = phrase[chosen[0] : chosen[1]]
-    if len(text.split()) == 1 and text.lower() in matcher.surnames:
-        state.names.setdefault(text.lower(), chosen[2])  # "Correa": a person, not a body
-    return chosen[2], text if len(text.split()) >= 2 else ""
+    person = len(text.split()) >= 2 or text.lower() in matcher.surnames  # "Correa" alone
+    return chosen[2], text if person else ""
 
 
 def _learned(word: str, state: DocState) -> str:
@@ -153,11 +152,17 @@ def word_before(text: str, index: int) -> str:
     return words[-1].lower() if words else ""
 
 
-def learn_name(name: str, party: str, state: DocState) -> None:
+def learn_name(
+    name: str, party: str, state: DocState, surnames: frozenset[str] = frozenset()
+) -> None:
     """Remember the surname of a named speaker for this document ("Athar Abbas" -> "abbas";
     "Defense Ministry representative Artsrun Hovhannisyan" -> "hovhannisyan": the name
-    after the role)."""
+    after the role), or one of the profile's `surnames` named alone ("Correa": a person, not
+    a body, whose statement does not carry on)."""
     words = name.split()
+    if len(words) == 1 and name.lower() in surnames:
+        state.names.setdefault(name.lower(), party)
+        return
     if words and words[-1].lower().strip(".,'’") not in GENERIC_HEADS:
         tail = []
         for word in reversed(words):  # the capitalised words that end the phrase, not a role
