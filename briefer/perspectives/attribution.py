@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from briefer.data import NARRATOR, OTHER, Claim, Clause, Document, Sentence
-from briefer.perspectives.clauses import other_clauses, owned_spans, without
+from briefer.perspectives.clauses import asserted, other_clauses, owned_spans
 from briefer.perspectives.context import DocState, accuser, document_context, outlet_def
 from briefer.perspectives.continuation import (
     body_speaks,
@@ -245,8 +245,7 @@ def _claim(
             speaker, party = state.last
             state.last_index = sentence.index
             quote = scan.quoted_words >= _MIN_QUOTE_WORDS or continuing
-            owned = without((), parse.earlier if parse else (), len(sentence.text))
-            told = Claim(sentence, owned=owned).owned_text
+            owned, told = asserted(sentence, (), parse.earlier if parse else ())
             return Claim(sentence, speaker, party, quote, (), topic_of(told), owned=owned)
         return Claim(sentence, "", NARRATOR, False, (), topic_of(sentence.text))
     if found.party == OTHER and resolver.unnamed(found.speaker):
@@ -263,9 +262,7 @@ def _claim(
     resolver.learn_appositive(sentence.text, found.speaker, found.party, state)
     if parse is not None and parse.author:  # "X released the following statement:"
         _remember_introduced(sentence, parse, state, resolver)
-    # what the speaker asserts, less what a "following ..." phrase tells of an earlier event
-    spans = without(found.owned, parse.earlier if parse else (), len(sentence.text))
-    owned = Claim(sentence, owned=spans).owned_text
+    spans, owned = asserted(sentence, found.owned, parse.earlier if parse else ())
     topic = topic_of(scan_quotes(owned).masked if scan.quoted_words else owned) or topic_of(owned)
     return Claim(
         sentence,

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import re
 
-from briefer.data import NARRATOR, OTHER, Clause
+from briefer.data import NARRATOR, OTHER, Claim, Clause, Sentence
 from briefer.perspectives.speakers import Report
 
-__all__ = ["other_clauses", "owned_spans", "without"]
+__all__ = ["asserted", "other_clauses", "owned_spans", "without"]
 
 _WORD = re.compile(r"[A-Za-z]+")
 
@@ -61,6 +61,16 @@ def other_clauses(
             out.append(Clause(start, end, *owner))
         position = max(position, b)
     return tuple(out)
+
+
+def asserted(
+    sentence: Sentence, owned: tuple[tuple[int, int], ...], earlier: tuple[tuple[int, int], ...]
+) -> tuple[tuple[tuple[int, int], ...], str]:
+    """The spans of `sentence` its speaker asserts (`owned`; none: all of it) less those that
+    tell an earlier event (`earlier`: "following a spate of attacks ... that left 80 dead"),
+    and their text."""
+    spans = without(owned, earlier, len(sentence.text))
+    return spans, Claim(sentence, owned=spans).owned_text
 
 
 def without(
