@@ -443,6 +443,19 @@ def test_captions_credited_the_guardians_or_reuters_way_are_no_body():
     ]
 
 
+def test_a_broadcasters_sign_off_is_a_credit_alone_or_after_the_lead():
+    assert furniture_kind("Wire's Maya Orrin reports from Velmar.")[0] == "credit"
+    assert furniture_kind("Velmar's own radio reports from the town were cut.")[0] == ""
+    text = (
+        "Troops sent to Kesh\n\nNorthland sent troops to the Kesh border after the raid."
+        " Wire's Maya Orrin reports from Velmar.\n\nSouthland said the raid killed 17.\n"
+    )
+    assert _body(text_document(text, "a.txt")) == [
+        "Northland sent troops to the Kesh border after the raid.",
+        "Southland said the raid killed 17.",
+    ]
+
+
 def test_a_deck_printed_again_under_a_dateline_is_said_once():
     text = (
         "Title: Northland starts an operation in Kesh\n\nThe latest news and stories from"

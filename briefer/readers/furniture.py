@@ -175,13 +175,19 @@ _REPORTING_CREDIT = re.compile(
     r"(?<=[.!?”\"’])\s*\(\s*(?:additional\s+)?(?:reporting|writing|editing)\s+by\b[^()]{0,200}\)\s*$",
     re.IGNORECASE,
 )
+# A broadcaster's sign-off after the story's lead: "VOA's Brian Wagner reports from Miami."
+_SIGN_OFF = (
+    r"[A-Z][\w&]*(?:\s+[A-Z][\w&]*){0,2}['’]s\s+" + _NAME + r"\s+reports\s+from\s+" + _NAME + r"\.?"
+)
+_GLUED_SIGN_OFF = re.compile(r"(?<=[.!?”\"’])\s+" + _SIGN_OFF + r"\s*$")
 _CREDIT_LINE = re.compile(
     r"^\W{0,3}(?:(?:additional\s+)?reporting\s+by\b|writing\s+by\b|editing\s+by\b|"
     r"compiled\s+by\b|edited\s+by\b|produced\s+by\b|translated\s+by\b|"
     r"(?:—\s*)?with\s+(?:additional\s+)?inputs?\s+from\b|"
     r"[A-Z][\w .'’-]{0,60}\s+contributed\s+(?:to\s+)?(?:this|the)\s+(?:report|story|article)|"
     r"(?:the\s+)?(?:associated\s+press|AP|AFP|reuters)\s+(?:writers?|reporters?|correspondents?)\b"
-    r".{0,80}\s+contributed\b)",
+    r".{0,80}\s+contributed\b)"
+    r"|^(?-i:" + _SIGN_OFF + r")\s*$",
     re.IGNORECASE,
 )
 # A photographer and the agency: "Rahmat Gul/AP"
@@ -314,10 +320,11 @@ def caption_credit_start(text: str, *, last: bool = False) -> int | None:
 
 def reporting_credit_start(text: str) -> int | None:
     """Where a wire's credit glued after a paragraph's last sentence starts: "... on Tuesday.
-    (Reporting by X; Editing by Y)", or the site's note on it: "... (Only the headline ... may
+    (Reporting by X; Editing by Y)", a broadcaster's sign-off ("VOA's Brian Wagner reports
+    from Miami."), or the site's note on it: "... (Only the headline ... may
     have been reworked ...; the rest of the content is auto-generated from a syndicated
     feed.)"."""
-    match = _REPORTING_CREDIT.search(text) or glued_notice(text)
+    match = _REPORTING_CREDIT.search(text) or _GLUED_SIGN_OFF.search(text) or glued_notice(text)
     return None if match is None else _start(match)
 
 
