@@ -166,6 +166,17 @@ VOICES = "other_voices"
 BACKGROUND = "background"
 PLACES = (LEDE, TABLE, FACTS, VOICES, BACKGROUND)
 """Where a `Statement` is shown; "" is a claim the brief keeps (JSON) but does not show."""
+SECTION_TITLES = {
+    TABLE: "Positions side by side",
+    FACTS: "Key facts not in dispute",
+    VOICES: "Other voices",
+    BACKGROUND: "Background",
+    "earlier": "Earlier",
+    "sources": "Sources",
+    "method": "Method and neutrality note",
+}
+"""Every format's section headings: here, so the composition counts the words a reader sees."""
+EMPTY_CELL = "—"  # a table cell where a party says nothing on the row's point
 
 
 @dataclass(frozen=True)

@@ -93,7 +93,7 @@ def test_lengths_hold_their_word_budgets_for_ten_articles(event):
 def test_max_words_sets_the_body_budget_at_any_length(event):
     for length in ("short", "full"):
         text = render_markdown(brief(event, length=length, max_words=200))
-        assert body_words(text) <= 210, length  # the header line is estimated, not counted
+        assert body_words(text) <= 200, length
     with pytest.raises(UsageError, match="--max-words 10"):
         brief(event, max_words=10)
 

@@ -754,7 +754,7 @@ def test_the_lede_opens_on_what_most_sources_report() -> None:
 def test_one_outlets_fact_that_tells_a_shown_claim_again_is_not_listed() -> None:
     import numpy as np
 
-    from briefer.compose.arrange import _tells_a_claim
+    from briefer.compose.sections import tells_a_claim as _tells_a_claim
 
     summoned = _fact("A senior Southland official summoned the Northland envoy in protest.")
     backed = replace(summoned, support="corroborated")
@@ -767,3 +767,4 @@ def test_one_outlets_fact_that_tells_a_shown_claim_again_is_not_listed() -> None
     assert _tells_a_claim(summoned, [claim_ref], vectors)
     assert not _tells_a_claim(summoned, [other_ref], vectors)
     assert not _tells_a_claim(backed, [claim_ref], vectors)  # what several outlets report stays
+

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from briefer.compose.facts import leans_back
 from briefer.compose.length import LENGTHS
 from briefer.compose.page import Page
@@ -162,3 +164,39 @@ def test_a_disputed_point_s_row_holds_a_claim_more_than_another_topic_s() -> Non
 
     assert shown("targets", ("targets",)) == LENGTHS["standard"].per_disputed == 3
     assert shown("targets", ()) == LENGTHS["standard"].per_cell == 2
+
+
+def test_the_table_is_counted_as_the_markdown_shows_it() -> None:
+    from briefings import sample_briefing
+
+    from briefer.compose.table import cell_words, header_words, row_words, statement_words
+    from briefer.render.markdown import markdown_blocks
+
+    # Headings, pipes, rules, row labels ("(disputed)" too) and each empty cell's mark are
+    # words a reader counts: the budget holds them.
+    briefing = sample_briefing()
+    blocks = markdown_blocks(briefing)
+    at = blocks.index("## Positions side by side")
+    names = [p.name for p in briefing.parties if p.id in briefing.columns]
+    counted = header_words(names)
+    for row in briefing.rows:
+        counted += row_words(row.topic, len(row.cells), row.disputed)
+        for cell in row.cells:
+            done: list[Statement] = []
+            for statement in cell:
+                counted += cell_words(statement_words(statement), done)
+                done.append(statement)
+    assert counted == len(blocks[at].split()) + len(blocks[at + 1].split())
+
+
+def test_a_speakers_second_voice_comes_after_every_other_speakers_first() -> None:
+    from briefer.compose.sections import each_voice_first
+
+    analyst = claim("Analyst Sam Reed said the strikes were a warning.", index=0)
+    again = claim("Analyst Sam Reed added the raids were limited.", index=1)
+    mission = claim("The UN mission called for an investigation.", index=2)
+    analyst, again = (
+        replace(c, speaker="Analyst Sam Reed", party="other") for c in (analyst, again)
+    )
+    mission = replace(mission, speaker="The UN mission", party="other")
+    assert each_voice_first([analyst, again, mission]) == [analyst, mission, again]

@@ -6,13 +6,14 @@
         ─▶ facts: corroborated (two independent outlets, or a wire), not contradicted
     ─▶ lede: what happened (from facts) + each party's core claim, in profile order
     ─▶ table: the parties' other claims by topic, disputed points marked
-    ─▶ facts not in dispute, other voices, background, as the length allows
+    ─▶ facts not in dispute, other voices, background, as the length allows (sections.py)
     ─▶ Composition: Statements with their final words; sources numbered by outlet home;
        coverage (dates, outlets per side, one-sided notes)
 
 The lede comes first, then the table, which gets the words the facts and voices do not need
-(at most SHARES of them), then the facts and the voices; unplaced party claims and voices
-are kept, unshown, for the JSON.
+(at most sections.SHARES of them), then the facts and the voices; unplaced party claims and
+voices are kept, unshown, for the JSON. Every word is counted as a reader of the Markdown
+counts it (str.split()): the header, headings, the table's rules, labels and empty cells.
 """
 
 from __future__ import annotations
@@ -21,22 +22,22 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from briefer.compose.coverage import coverage, number_sources
-from briefer.compose.facts import Fact, find_facts, proper_names, usable
+from briefer.compose.facts import find_facts, proper_names, usable
 from briefer.compose.lede import casualty_figures, cites, is_person, name_shares
 from briefer.compose.length import Layout
 from briefer.compose.opening import place_lede
 from briefer.compose.outlets import Independence, outlets_of
 from briefer.compose.page import Page
+from briefer.compose.sections import bulleted, each_voice_first, section_shares, tells_a_claim
 from briefer.compose.sentences import (
     Paraphrases,
     about_the_past,
     complete,
     dangling,
-    paraphrased,
     says_nothing,
 )
 from briefer.compose.support import weighted_by_support
-from briefer.compose.table import build_rows, least_words, statement_words
+from briefer.compose.table import build_rows, header_words
 from briefer.compose.writer import Writer
 from briefer.data import (
     BACKGROUND,
@@ -51,7 +52,6 @@ from briefer.data import (
     Party,
     RankedSentence,
     Row,
-    SentenceRef,
     Source,
     Statement,
 )
@@ -72,9 +72,9 @@ from briefer.summarize.base import Summarizer, SummaryContext
 
 __all__ = ["Composition", "compose"]
 
-HEADER_WORDS = 16  # "# " and the date line, besides the title's own words
-HEADING_WORDS = 5  # a section heading
-SHARES = (0.15, 0.10)  # of the words after the lede, at most these kept for facts, voices
+# "#" and the date line at their longest, besides the title's own words: "28 December 2024 ·
+# sources dated 24 December 2024 – 3 January 2025 · 10 sources · profile pak-afg"
+HEADER_WORDS = 20
 
 
 @dataclass(frozen=True)
@@ -151,18 +151,13 @@ def compose(
         p: [c for c in claims_ if c.sentence.ref not in used and _one_party(c)]
         for p, claims_ in by_party.items()
     }
-    voices = [c for c in distinct if c.party == OTHER and _standalone(c)]
+    voices = each_voice_first([c for c in distinct if c.party == OTHER and _standalone(c)])
     rows: tuple[Row, ...] = ()
     placed: list[Statement] = []
     fact_pool = [f for f in facts if f.claim.sentence.ref not in used]
-    share_facts, share_voices = _shares(fact_pool, voices, layout, page.left())
+    share_facts, share_voices = section_shares(fact_pool, voices, layout, page.left())
     if TABLE in layout.sections and columns:
-        page.spend(
-            HEADING_WORDS
-            + 2 * len(columns)
-            + 4
-            + sum(len(profile.party_name(p).split()) for p in columns)
-        )
+        page.spend(header_words([profile.party_name(p) for p in columns]))
         shown = {p: sum(1 for s in lede if s.party == p) for p in columns}
         figures = {
             p: set().union(*(casualty_figures(s.text) for s in lede if s.party == p))
@@ -185,16 +180,16 @@ def compose(
             _speaker_of(profile),
         )
     claimed = [s.sources[0] for s in (*lede, *placed) if s.party != NARRATOR and s.sources]
-    fact_items = _list(
+    fact_items = bulleted(
         FACTS,
-        [f for f in fact_pool if not _tells_a_claim(f, claimed, context.vectors)],
+        [f for f in fact_pool if not tells_a_claim(f, claimed, context.vectors)],
         layout.facts,
         layout,
         page,
         page.left() - share_voices,
         lambda f: writer.fact(f, FACTS, layout.claim_words),
     )
-    voice_items = _list(
+    voice_items = bulleted(
         VOICES,
         voices,
         layout.voices,
@@ -203,7 +198,7 @@ def compose(
         page.left(),
         lambda c: writer.claim(c, VOICES, layout.claim_words),
     )
-    background = _list(
+    background = bulleted(
         BACKGROUND,
         history,
         layout.background,
@@ -269,60 +264,6 @@ def _one_party(claim: Claim) -> bool:
     return not any(
         c.party not in (claim.party, NARRATOR, OTHER) and c.start < first for c in claim.clauses
     )
-
-
-def _list(place, items, count, layout, page, limit, write) -> list[Statement]:
-    """Up to `count` statements for a bulleted section, within `limit` words and the page."""
-    if place not in layout.sections or not items or count <= 0:
-        return []
-    out: list[Statement] = []
-    spent = 0
-    for item in items:
-        if len(out) >= count:
-            break
-        overhead = 1 + (0 if out else HEADING_WORDS)
-        room = min(page.left(), limit - spent)
-        claim = item.claim if isinstance(item, Fact) else item
-        if least_words(claim, layout.claim_words) + overhead > room:
-            continue  # cannot fit even condensed: no summarizer call for it
-        statement = write(item)
-        if statement is None or page.repeats(statement):
-            continue
-        cost = statement_words(statement) + overhead
-        if cost > room:
-            continue
-        page.place(statement, cost)
-        spent += cost
-        out.append(statement)
-    return out
-
-
-def _shares(
-    facts: Sequence[Fact], voices: Sequence[Claim], layout: Layout, left: float
-) -> tuple[float, float]:
-    """The words kept for the facts and the voices: what they would take at this length,
-    at most SHARES of what is left after the lede (the table comes first)."""
-
-    def words(claim: Claim) -> int:
-        return min(len(claim.sentence.text.split()), layout.claim_words) + 3
-
-    def demand(place: str, claims: Sequence[Claim], count: int) -> float:
-        if place not in layout.sections or not claims or count <= 0:
-            return 0.0
-        return HEADING_WORDS + sum(words(c) for c in claims[:count])
-
-    if left == float("inf"):
-        return 0.0, 0.0
-    fact_words = demand(FACTS, [f.claim for f in facts], layout.facts)
-    voice_words = demand(VOICES, voices, layout.voices)
-    return min(SHARES[0] * left, fact_words), min(SHARES[1] * left, voice_words)
-
-
-def _tells_a_claim(fact: Fact, claimed: Sequence[SentenceRef], vectors) -> bool:
-    """One outlet's report that tells, in other words, a party's claim the brief shows
-    ("Dawn reports that ... a senior Afghan official summoned the Pakistani ambassador", when
-    Afghanistan's column says it summoned him): every claim once."""
-    return fact.support == "single" and paraphrased(fact.claim.sentence.ref, claimed, vectors)
 
 
 def _speaker_of(profile: Profile):

@@ -55,7 +55,7 @@ LENGTHS = {
     ),
     "standard": Layout(
         "standard",
-        580,
+        600,
         (LEDE, TABLE, FACTS, VOICES),
         per_cell=2,
         per_general=4,

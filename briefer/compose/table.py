@@ -18,7 +18,7 @@ from briefer.compose.lede import casualty_figures, gives_deaths, has_casualty_fi
 from briefer.compose.length import Layout
 from briefer.compose.page import Page
 from briefer.compose.sentences import MONTHS, paraphrased
-from briefer.data import TABLE, Claim, Row, SentenceRef, Statement
+from briefer.data import SECTION_TITLES, TABLE, Claim, Row, SentenceRef, Statement
 from briefer.perspectives import DISPUTE_TOPICS, content_words, point_name, speaker_key
 from briefer.perspectives.topics import TOPICS
 
@@ -29,8 +29,10 @@ __all__ = [
     "SAME_SPEAKER",
     "SAYS_AGAIN",
     "build_rows",
+    "cell_words",
     "concise_first",
     "counted",
+    "header_words",
     "own_content",
     "row_words",
     "says_again",
@@ -113,7 +115,11 @@ def build_rows(
             given = casualty_figures(claim.owned_text)
             words = own_content(claim)
             things = counted(claim.sentence.text)
-            row = 0 if _has_row(cells, topic, cell) else row_words(topic, len(columns))
+            row = (
+                0
+                if _has_row(cells, topic, cell)
+                else row_words(topic, len(columns), topic in disputed)
+            )
             key = speaker_of(claim.speaker)
             pairs = zip(said_refs[party], said_by[party], strict=True)
             by_speaker = [r for r, k in pairs if key and k == key]
@@ -132,14 +138,14 @@ def build_rows(
                     and not given - figures[party]
                     and paraphrased(claim.sentence.ref, by_speaker, vectors, SAME_SPEAKER)
                 )
-                or least_words(claim, layout.claim_words) + row > room  # no summarizer call
+                or cell_words(least_words(claim, layout.claim_words), cell) + row > room
             ):
                 queue.pop(0)
                 continue
             if claim.sentence.ref not in written:
                 written[claim.sentence.ref] = write(claim, TABLE, layout.claim_words)
             statement = written[claim.sentence.ref]
-            cost = statement_words(statement) + row
+            cost = cell_words(statement_words(statement), cell) + row
             if page.repeats(statement) or cost > room:
                 queue.pop(0)
                 continue
@@ -250,9 +256,29 @@ def statement_words(statement: Statement) -> int:
     return len(statement.text.split()) + len({ref[0] for ref in statement.sources})
 
 
-def row_words(topic: str, columns: int) -> int:
-    """A row's own words: its label (with "(disputed)") and the pipes around the cells."""
-    return len(_label(topic).split()) + 1 + columns + 1
+def row_words(topic: str, columns: int, disputed: bool = False) -> int:
+    """A new row's own words as the Markdown shows them: its label (and "(disputed)"), the
+    pipes around the cells and an empty-cell mark in each; a statement placed in an empty
+    cell takes its mark's place (`cell_words`)."""
+    return len(_label(topic).split()) + disputed + (columns + 2) + columns
+
+
+def cell_words(statement_or_words: int, cell: Sequence[Statement]) -> int:
+    """What a statement of `statement_or_words` words adds to a cell holding `cell`: in an
+    empty one it replaces the empty-cell mark."""
+    return statement_or_words - (0 if cell else 1)
+
+
+def header_words(names: Sequence[str]) -> int:
+    """The table's heading and header rows as the Markdown shows them: "## Positions side by
+    side", "| Topic | Pakistan | Afghanistan |" and its rule "| --- | --- | --- |"."""
+    columns = len(names)
+    return (
+        1
+        + len(SECTION_TITLES[TABLE].split())
+        + (columns + 2 + 1 + sum(len(n.split()) for n in names))
+        + (columns + 1 + columns + 2)
+    )
 
 
 def _cell_size(topic: str, disputed: Sequence[str], layout: Layout) -> int:

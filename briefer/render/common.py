@@ -2,8 +2,9 @@
 the sources list's groups, the method note.
 
 The renderers differ in markup only; the words a reader sees come from the Briefing (every
-statement's text is decided before rendering) or from here, so the Markdown, the DOCX and the
-email body never disagree. This module, like every renderer, imports only the data model.
+statement's text is decided before rendering), from the data model's section titles (which
+the composition counts against the word budget) or from here, so the Markdown, the DOCX and
+the email body never disagree. This module, like every renderer, imports only the data model.
 """
 
 from __future__ import annotations
@@ -16,16 +17,6 @@ from urllib.parse import quote, urlsplit
 
 from briefer.data import Briefing, HomeCount, Row, Source, Statement
 
-SECTION_TITLES = {
-    "table": "Positions side by side",
-    "facts": "Key facts not in dispute",
-    "other_voices": "Other voices",
-    "background": "Background",
-    "earlier": "Earlier",
-    "sources": "Sources",
-    "method": "Method and neutrality note",
-}
-EMPTY_CELL = "—"
 UNKNOWN_HOME = "Outlets whose home is not known"
 
 NEUTRALITY_NOTE = (

@@ -16,7 +16,7 @@ from collections.abc import Iterable, Sequence
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING
 
-from briefer.data import Briefing, SentenceRef, Statement
+from briefer.data import EMPTY_CELL, SECTION_TITLES, Briefing, SentenceRef, Statement
 from briefer.errors import UsageError
 from briefer.render._ooxml import (
     bookmark,
@@ -29,9 +29,7 @@ from briefer.render._ooxml import (
     repeat_header,
 )
 from briefer.render.common import (
-    EMPTY_CELL,
     NEUTRALITY_NOTE,
-    SECTION_TITLES,
     clean,
     column_names,
     header_line,

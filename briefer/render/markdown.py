@@ -9,11 +9,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-from briefer.data import Briefing, SentenceRef, Statement
+from briefer.data import EMPTY_CELL, SECTION_TITLES, Briefing, SentenceRef, Statement
 from briefer.render.common import (
-    EMPTY_CELL,
     NEUTRALITY_NOTE,
-    SECTION_TITLES,
     clean,
     column_names,
     header_line,
