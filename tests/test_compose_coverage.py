@@ -768,3 +768,14 @@ def test_one_outlets_fact_that_tells_a_shown_claim_again_is_not_listed() -> None
     assert not _tells_a_claim(summoned, [other_ref], vectors)
     assert not _tells_a_claim(backed, [claim_ref], vectors)  # what several outlets report stays
 
+
+def test_who_carried_out_an_attack_is_a_point_of_responsibility() -> None:
+    from briefer.perspectives.topics import topic_of
+
+    # Naming the attackers is saying who is to blame, not what was hit.
+    text = "Northland said it had identified the three attackers, two Southland nationals."
+    assert topic_of(text) == "responsibility"
+    assert topic_of("The ministry vowed to punish the perpetrators of the Kesh attack.") == (
+        "responsibility"
+    )
+    assert topic_of("The strikes hit three terrorist camps near Kesh, the army said.") == "targets"

@@ -25,7 +25,7 @@ TOPICS: dict[str, tuple[str, str]] = {
         r"|safe havens?"
         r"|sanctuar\w+|support(?:s|ed|ing)? (?:for )?(?:the )?(?:militants|terror\w*|taliban)"
         r"|use[sd]? (?:afghan|pakistani|its) (?:soil|territory)|utili[sz]e|launch attacks"
-        r"|involvement|complicit\w*"
+        r"|involvement|complicit\w*|perpetrat\w+|attackers|masterminds?|carried out by"
         # who started it: "opened fire first", "an unprovoked incursion", "provocations"
         r"|open(?:ed|ing)? fire|fired first|first shot|initiat\w+|provok\w+|unprovoked"
         r"|provocations?|incursions?|instigat\w+",
