@@ -52,6 +52,8 @@ def test_a_sentence_pointing_back_hedged_or_garbled_is_no_fact() -> None:
     assert not ok("Northland officials did not immediately comment on the shelling of Kesh.")
     assert not ok("The Kesh commissioner, however, refused to comment on the incident.")
     assert not ok("The reach and method of the strikes on Kesh remain unclear.")
+    assert not ok("There was no official word on the renewed hostilities from either side.")
+    assert not ok("The official did not exactly specify at which level the talks were held.")
 
 
 def _facts(narration: list[Claim], outlets: dict[str, Outlet], disputed=()) -> list[Fact]:
@@ -110,6 +112,31 @@ def test_the_ledes_what_happened_names_an_event_corroborated_before_one_outlets(
     silent = _fact("There was no immediate response from the army to the strikes on Kesh.")
     unclear = _fact("The reach of the strikes on Kesh on Tuesday remains unclear.", rank=2)
     assert what_happened([silent, unclear], {}, 32) == []  # nobody said, nobody knows
+
+
+def test_the_ledes_second_sentence_may_tell_where_and_when_or_what_a_wire_reports() -> None:
+    from briefer.perspectives.profiles import PartyDef
+
+    parties = (PartyDef("north", "Northland", ("Northern",)), PartyDef("south", "Southland", ()))
+    clash = _fact("Northern and Southland troops exchanged fire in the Kesh area.", doc="h",
+                  home="north")  # fmt: skip
+    # One side's press may add where and when, when it names no side: no account of who did
+    # what ("about 5.30am" is a when as much as "9:40 a.m.").
+    where = _fact("The incident occurred near Chong Pass about 5.30am.", doc="i", home="north",
+                  rank=1)  # fmt: skip
+    scores = {clash.claim.sentence.ref: 1.0, where.claim.sentence.ref: 0.4}
+    assert what_happened([clash, where], scores, 32, parties) == [clash, where]
+    told = replace(where, claim=claim("Southland troops fired first near Chong Pass about 5.30am.",
+                                      "i", 1))  # fmt: skip
+    assert what_happened([clash, told], scores, 32, parties) == [clash]
+    # A wire's report of what followed names no strike or clash and may still follow.
+    first = _fact("Northern troops and Southland forces clashed at Kesh on Friday.", "corroborated")
+    closed = _fact("The two main crossings, Kesh and Velmar, remained closed on Saturday.",
+                   "neutral", "w", rank=1)  # fmt: skip
+    scores = {first.claim.sentence.ref: 1.0, closed.claim.sentence.ref: 0.5}
+    assert what_happened([first, closed], scores, 32, parties) == [first, closed]
+    vague = _fact("Locals reacted to the news of the closure with dismay.", doc="x", rank=2)
+    assert what_happened([first, vague], scores, 32, parties) == [first]  # one outlet, no news
 
 
 def test_a_corroborated_fact_that_tells_only_that_something_happened_does_not_open() -> None:

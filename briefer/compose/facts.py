@@ -93,7 +93,10 @@ _SILENT = re.compile(
     r"|response|reaction)\b|\bcould not be reached|\bremain(?:s|ed)? (?:unclear|unknown)\b"
     # "the casualties ... have not been announced yet": what is not known
     r"|\b(?:has|have|had) not (?:yet )?been (?:announced|confirmed|released|disclosed|made public)"
-    r"|\b(?:was|were|is|are) not (?:yet )?(?:known|announced|disclosed)\b",
+    r"|\b(?:was|were|is|are) not (?:yet )?(?:known|announced|disclosed)\b"
+    # "there was no official word from either side", "did not exactly specify at which level"
+    r"|\bno (?:official |immediate )?word (?:on|from|about)\b"
+    r"|\b(?:did|does|do) not (?:\w+ly )?(?:specify|say|disclose|reveal|confirm|elaborate)\b",
     re.IGNORECASE,
 )
 # Both sides at once ("blamed each other"): no one side's version of the point.

@@ -49,7 +49,8 @@ _WHEN = re.compile(
     r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight"
     r"|overnight|(?:last|this) (?:week|night|month)|january|february|march|april|may|june"
     r"|july|august|september|october|november|december|(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct"
-    r"|nov|dec)\.? \d{1,2}|\d{1,2}(?::\d\d)? ?(?:a\.m\.|p\.m\.))\b",
+    r"|nov|dec)\.? \d{1,2}|\d{1,2}(?:[:.]\d\d)? ?(?:am|pm))\b"
+    r"|\b\d{1,2}(?:[:.]\d\d)? ?[ap]\.m\.",  # "9:40 a.m.", "5.30am", "10pm"
     re.IGNORECASE,
 )
 _EARLIER = re.compile(r"earlier\b", re.IGNORECASE)
@@ -79,8 +80,11 @@ def what_happened(
     attributed to it; one based in a party's country counts for HOME_WEIGHT of another's);
     who, where and when, said briefly, in the names and figures most of the sources give
     (`shares`, from `name_shares`: what several outlets report). The second
-    only when it adds what the first does not say, a corroborated one before one outlet's,
-    and not one outlet's of the same party's country as the first's."""
+    only when it adds what the first does not say, a corroborated one before one outlet's;
+    it need not name an event when several outlets or a wire report it ("the two main
+    crossings remained closed") or it gives the where or when the first lacks; and one
+    outlet's of the same party's country as the first's only when it names no party (where
+    and when, not who did what)."""
     events = [
         f
         for f in facts
@@ -133,11 +137,23 @@ def what_happened(
         return value(fact) * new * (2.0 if fills else 1.0) if new >= 0.5 else 0.0
 
     def worth(fact: Fact) -> float:  # a corroborated fact before one outlet's of as much
-        if first.home and fact.home == first.home:
+        if (
+            first.home
+            and fact.home == first.home
+            and (who is None or who.search(fact.claim.sentence.text))
+        ):
             return 0.0  # two sentences of one side's press would tell it the way that side does
         return adds(fact) * (BACKED_WEIGHT if fact.support != "single" else 1.0)
 
-    second = max((f for f in events if f is not first), key=worth, default=None)
+    def may_follow(fact: Fact) -> bool:
+        text = fact.claim.sentence.text
+        if fact is first or _no_news(text):
+            return False
+        return bool(
+            EVENT.search(text) or fact.support != "single" or any(p.search(text) for p in missing)
+        )
+
+    second = max((f for f in facts if may_follow(f)), key=worth, default=None)
     return [first, second] if second is not None and worth(second) > 0 else [first]
 
 
