@@ -129,6 +129,11 @@ def test_the_ledes_second_sentence_may_tell_where_and_when_or_what_a_wire_report
     told = replace(where, claim=claim("Southland troops fired first near Chong Pass about 5.30am.",
                                       "i", 1))  # fmt: skip
     assert what_happened([clash, told], scores, 32, parties) == [clash]
+    # ... and when the first has both, a where and a when more precise than its own.
+    dated = replace(clash, claim=claim("Northern and Southland troops exchanged fire in the Kesh "
+                                       "area on Wednesday.", "h"))  # fmt: skip
+    scores[dated.claim.sentence.ref] = 1.0
+    assert what_happened([dated, where], scores, 32, parties) == [dated, where]
     # A wire's report of what followed names no strike or clash and may still follow.
     first = _fact("Northern troops and Southland forces clashed at Kesh on Friday.", "corroborated")
     closed = _fact("The two main crossings, Kesh and Velmar, remained closed on Saturday.",

@@ -82,7 +82,9 @@ def what_happened(
     (`shares`, from `name_shares`: what several outlets report). The second
     only when it adds what the first does not say, a corroborated one before one outlet's;
     it need not name an event when several outlets or a wire report it ("the two main
-    crossings remained closed") or it gives the where or when the first lacks; and one
+    crossings remained closed"), it gives the where or when the first lacks, or both (a
+    more precise "near Chong Bok ... about 5.30am" after "in a disputed border area early
+    Wednesday"); and one
     outlet's of the same party's country as the first's only when it names no party (where
     and when, not who did what)."""
     events = [
@@ -150,7 +152,10 @@ def what_happened(
         if fact is first or _no_news(text):
             return False
         return bool(
-            EVENT.search(text) or fact.support != "single" or any(p.search(text) for p in missing)
+            EVENT.search(text)
+            or fact.support != "single"
+            or any(p.search(text) for p in missing)
+            or (_WHEN.search(text) and WHERE.search(text))
         )
 
     second = max((f for f in facts if may_follow(f)), key=worth, default=None)
