@@ -54,6 +54,7 @@ def test_a_sentence_pointing_back_hedged_or_garbled_is_no_fact() -> None:
     assert not ok("The reach and method of the strikes on Kesh remain unclear.")
     assert not ok("There was no official word on the renewed hostilities from either side.")
     assert not ok("The official did not exactly specify at which level the talks were held.")
+    assert not ok("Locals in Southland have reacted to Northland's 'Operation Dawn' on Kesh.")
 
 
 def _facts(narration: list[Claim], outlets: dict[str, Outlet], disputed=()) -> list[Fact]:

@@ -99,6 +99,7 @@ _SILENT = re.compile(
     r"|\b(?:did|does|do) not (?:\w+ly )?(?:specify|say|disclose|reveal|confirm|elaborate)\b",
     re.IGNORECASE,
 )
+_REACTED = re.compile(r"\breact(?:s|ed|ing)? to\b", re.IGNORECASE)
 # Both sides at once ("blamed each other"): no one side's version of the point.
 _SYMMETRIC = re.compile(
     r"\b(?:each other|one another|both sides|both countries|both nations|both armies)\b",
@@ -167,8 +168,9 @@ _TIME_WORDS = frozenset(MONTHS).union(
 
 
 def no_news(text: str) -> bool:
-    """Tells who did not comment or what remains unclear: nothing of what happened."""
-    return bool(_SILENT.search(text))
+    """Tells who did not comment, what remains unclear or that people reacted ("Locals in
+    Pakistan have reacted to India's 'Operation Sindoor'"): nothing of what happened."""
+    return bool(_SILENT.search(text) or _REACTED.search(text))
 
 
 def elsewhere(text: str) -> bool:

@@ -54,9 +54,6 @@ _WHEN = re.compile(
     re.IGNORECASE,
 )
 _EARLIER = re.compile(r"earlier\b", re.IGNORECASE)
-# How people reacted is no news of what happened either (who did not comment, what remains
-# unclear: facts.no_news).
-_REACTED = re.compile(r"\breact(?:s|ed|ing)? to\b", re.IGNORECASE)
 _FIGURE = re.compile(  # a number, not a time of day ("At 13:45, ...")
     r"(?<![:.])\b\d[\d,]*\b(?![:.]\d)|\b(?:two|three|four|five|six|seven|eight|nine|ten|dozens?"
     r"|scores|hundreds?)\b",
@@ -90,7 +87,7 @@ def what_happened(
     events = [
         f
         for f in facts
-        if EVENT.search(f.claim.sentence.text) and not _no_news(f.claim.sentence.text)
+        if EVENT.search(f.claim.sentence.text) and not no_news(f.claim.sentence.text)
     ]
     if not events:
         return []  # none names an event: the parties' claims open the brief
@@ -149,7 +146,7 @@ def what_happened(
 
     def may_follow(fact: Fact) -> bool:
         text = fact.claim.sentence.text
-        if fact is first or _no_news(text):
+        if fact is first or no_news(text):
             return False
         return bool(
             EVENT.search(text)
@@ -239,7 +236,7 @@ def account(
     def value(claim: Claim) -> float:
         text = claim.sentence.text
         words = content_words(text)
-        if claim is core or not EVENT.search(text) or _no_news(text) or elsewhere(text):
+        if claim is core or not EVENT.search(text) or no_news(text) or elsewhere(text):
             return 0.0
         if len(words - said) < 0.5 * max(1, len(words)):
             return 0.0  # the core claim's point again
@@ -264,10 +261,6 @@ def cites(text: str, parties: Sequence[PartyDef]) -> bool:
 
 
 _ACCORDING = re.compile(r"\baccording to ([^,.;:“”\"]{1,80})", re.IGNORECASE)
-
-
-def _no_news(text: str) -> bool:
-    return no_news(text) or bool(_REACTED.search(text))
 
 
 def has_casualty_figure(text: str) -> bool:
