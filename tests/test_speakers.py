@@ -447,3 +447,16 @@ def test_sources_named_by_a_country_alone_are_no_state_voice() -> None:
     assert _party("The Afghan sources said a camp was destroyed in the strike.") == OTHER
     assert _party("Pakistani security sources said a camp was destroyed.") == "pakistan"
     assert _party("ISPR sources said a camp was destroyed in the strike.") == "pakistan"
+
+
+def test_a_countrys_envoy_to_the_un_is_that_countrys() -> None:
+    # "Pakistan's U.N. ambassador" is Pakistan's envoy to the UN, not a UN official.
+    text = (
+        "“We have complained to the Security Council,” Pakistan’s U.N. ambassador, Munir Akram,"
+        " told reporters on Tuesday."
+    )
+    assert _party(text) == "pakistan"
+    assert _party("Afghanistan's UN envoy said Thursday his government wants no escalation.") == (
+        "afghanistan"
+    )
+    assert _party("A UN envoy said on Thursday that both sides should show restraint.") == OTHER

@@ -129,11 +129,26 @@ def owner_hit(phrase: str, matcher: AliasMatcher, state: DocState) -> tuple[str,
     head = [h for h in hits if h[1] <= head_end]
     after = [h for h in hits if head_end <= h[0] < len(first)]
     chosen = head[-1] if head else after[0] if after else min(hits)
-    if len(head) >= 2 and head[-2][1] + 1 >= head[-1][0] and head[-2][2] != head[-1][2]:
-        chosen = head[-2]  # "the Afghan Foreign Office": the nationality says whose office
+    if len(head) >= 2 and head[-2][2] != head[-1][2]:
+        between = phrase[head[-2][1] : head[-1][0]]
+        if head[-2][1] + 1 >= head[-1][0]:
+            chosen = head[-2]  # "the Afghan Foreign Office": the nationality says whose office
+        elif _POSSESSIVE.fullmatch(between) and _REPRESENTED_AT.fullmatch(
+            phrase[head[-1][0] : head[-1][1]]
+        ):
+            chosen = head[-2]  # "Eritrea's U.N. ambassador": its envoy to the UN
     text = phrase[chosen[0] : chosen[1]]
     person = len(text.split()) >= 2 or text.lower() in matcher.surnames  # "Correa" alone
     return chosen[2], text if person else ""
+
+
+_POSSESSIVE = re.compile(r"['’]s\s+")
+# Bodies a country sends an envoy or a mission to: "Eritrea's U.N. ambassador" is Eritrea's.
+_REPRESENTED_AT = re.compile(
+    r"U\.?N\.?|United Nations|UN Security Council|Security Council|NATO|EU|European Union"
+    r"|AU|African Union|OSCE|ASEAN|IAEA|OIC|Arab League",
+    re.IGNORECASE,
+)
 
 
 def _learned(word: str, state: DocState) -> str:
