@@ -441,3 +441,22 @@ def test_a_name_after_a_role_is_learned_and_known_later() -> None:
         PROFILE,
     )
     assert claims[2].party == "afghanistan"
+
+
+def test_a_generic_speaker_pointing_back_to_unnamed_sources_keeps_its_own_words() -> None:
+    # "an official for government sources" names nobody and reads garbled: the phrase as
+    # written stays; one pointing back to a named body is named by it, with "an" before a
+    # vowel.
+    claims = attribute(
+        _sentences(
+            "But government sources say Pakistan is not planning to close the border.",
+            "A government official said the shelling was only a warning to Kabul.",
+            "The Ministry of Defense of the Islamic Emirate of Afghanistan denied it.",
+            "A ministry official said that 46 people were killed.",
+        ),
+        PROFILE,
+    )
+    assert claims[1].speaker == "a government official"
+    assert claims[3].speaker == (
+        "an official for the Ministry of Defense of the Islamic Emirate of Afghanistan"
+    )

@@ -94,8 +94,11 @@ def _referent(
     last_head = [w for w in words if _head_key(w) in {_head_key(h) for h in heads}][-1:]
     if last_head and matched == keys_of(last_head[0]):
         return earlier
+    if not any(w[:1].isupper() for w in earlier.split()[1:]) and not earlier[:1].isupper():
+        return phrase  # "a government official" after "government sources": no name to give
     role = phrase.split()[-1]  # "a ministry spokesman": the role of the organisation
-    return f"{words[0]} {role} for {earlier}"
+    article = "an" if words[0] in {"a", "an"} and role[:1].lower() in "aeiou" else words[0]
+    return f"{article} {role} for {earlier}"
 
 
 def _word_key(word: str) -> str:
