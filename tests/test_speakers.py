@@ -460,3 +460,17 @@ def test_a_countrys_envoy_to_the_un_is_that_countrys() -> None:
         "afghanistan"
     )
     assert _party("A UN envoy said on Thursday that both sides should show restraint.") == OTHER
+
+
+def test_it_pointed_out_is_a_report_and_the_body_is_named_in_its_place() -> None:
+    from briefer.perspectives import attributed_text
+
+    claims = _claims(
+        "The Pakistani Foreign Office said the border would stay closed. The closure might be"
+        " an attempt to stop infiltration, it pointed out. The gun pointed out of the window."
+    )
+    assert [c.party for c in claims] == ["pakistan", "pakistan", NARRATOR]
+    assert attributed_text(claims[1]) == (
+        "The closure might be an attempt to stop infiltration, the Pakistani Foreign Office"
+        " pointed out."
+    )

@@ -158,7 +158,16 @@ def _according(masked: str) -> Frame | None:
 
 
 def _verb_matches(masked: str) -> list[re.Match]:
-    return [m for m in _WORD.finditer(masked) if m.group().lower() in VERB_WORDS]
+    return [
+        m
+        for m in _WORD.finditer(masked)
+        if m.group().lower() in VERB_WORDS
+        or (m.group().lower() in _POINTED and _OUT.match(masked, m.end()))  # "it pointed out"
+    ]
+
+
+_POINTED = frozenset("point points pointed pointing".split())
+_OUT = re.compile(r"\s+out\b(?!\s+of\b)")
 
 
 def _verb_frame(masked: str, name_at_end: NameAtEnd | None) -> Frame | None:

@@ -147,8 +147,12 @@ def is_report_verb(token: Token) -> bool:
         )  # "called Pakistan's claims “totally false”"
     if lemma == "touch":
         return any(c.lower_ in {"on", "upon"} for c in token.children)
-    if lemma == "point":  # "pointed fingers at Afghanistan": blamed it
-        return any(c.dep_ == "dobj" and c.lemma_.lower() == "finger" for c in token.children)
+    if lemma == "point":  # "pointed fingers at Afghanistan": blamed it; "..., it pointed out"
+        return any(
+            (c.dep_ == "dobj" and c.lemma_.lower() == "finger")
+            or (c.dep_ == "prt" and c.lower_ == "out")
+            for c in token.children
+        )
     if lemma == "declare" and any(
         c.dep_ == "dobj" and c.lemma_.lower() in _DECLARED_DEEDS for c in token.children
     ):
