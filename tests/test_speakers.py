@@ -474,3 +474,11 @@ def test_it_pointed_out_is_a_report_and_the_body_is_named_in_its_place() -> None
         "The closure might be an attempt to stop infiltration, the Pakistani Foreign Office"
         " pointed out."
     )
+
+
+def test_a_bare_report_after_a_singular_noun_is_a_noun() -> None:
+    # "the UN report that exposed ..." is a report, not the UN reporting; "Officials report
+    # that ..." reports.
+    text = "The crisis of the government follows the UN report that exposed the abuses."
+    assert _claims(text)[0].party == NARRATOR
+    assert _party("Afghan officials report that the border crossing is calm.") == "afghanistan"

@@ -38,6 +38,13 @@ _NOUN_LIKE = frozenset(
     "claims reports states notes calls demands vows pledges promises tweets state report claim"
     " believe".split()
 )
+# Their bare forms report only after a plural subject ("officials report that", "they
+# claim"), an auxiliary or "to"; after a singular one they are nouns ("the UN report that").
+_BARE_NOUN_LIKE = frozenset("report claim".split())
+_PLURAL_SUBJECTS = frozenset(
+    "they we i you media police people military authorities to will would could should may"
+    " might must can did do does not also".split()
+)
 _CLAUSE_START = frozenset(
     "that the a an this these those its his her their he she they it we pakistan afghanistan"
     " islamabad kabul there".split()
@@ -213,6 +220,8 @@ def _verb_usable(verb: str, prev: str, nxt: str, after_words: list[str]) -> bool
         return False
     if verb in _NOUN_LIKE and nxt not in _CLAUSE_START and not nxt.startswith(QUOTE_MARK):
         return False
+    if verb in _BARE_NOUN_LIKE and not (prev.endswith("s") or prev in _PLURAL_SUBJECTS):
+        return False  # "follows the UN report that exposed ...": a noun after a singular
     window = " ".join(after_words[:3]).lower()
     if verb.startswith("claim") and re.match(r"(?:the\s+)?(?:\S+\s+)?lives?\b", window):
         return False
