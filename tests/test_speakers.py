@@ -482,3 +482,12 @@ def test_a_bare_report_after_a_singular_noun_is_a_noun() -> None:
     text = "The crisis of the government follows the UN report that exposed the abuses."
     assert _claims(text)[0].party == NARRATOR
     assert _party("Afghan officials report that the border crossing is calm.") == "afghanistan"
+
+
+def test_neither_side_and_no_one_are_nobody_speaking() -> None:
+    assert _claims("Neither side specified the number of those killed or wounded.")[0].party == (
+        NARRATOR
+    )
+    assert _claims("No one claimed responsibility for the attack on the post.")[0].party == (
+        NARRATOR
+    )

@@ -80,7 +80,9 @@ NO_SPEAKER = re.compile(
     r"|stated|official|death)\s+)*(?:reports?|media|accounts?|footage|images|videos?|tolls?"
     r"|figures|estimates|counts|data|statistics)\b(?!\s+of\s+[A-Z])"
     r"|^(?:both|each|the\s+two)\b|\beach\s+other\b|\b(?:two|both)\s+(?:sides|countries"
-    r"|nations|governments|armies|militaries|ministries)\b",
+    r"|nations|governments|armies|militaries|ministries)\b"
+    # nobody said it: "Neither side specified the number of those killed"
+    r"|^(?:neither|none|no\s+one|nobody)\b",
     re.IGNORECASE,
 )
 
