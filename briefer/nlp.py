@@ -13,6 +13,7 @@ components they need, and `Parses` keeps what one run has parsed so no text is p
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
@@ -52,7 +53,13 @@ def parse(
         return []
     wanted = {"parser": parser, "ner": ner, "lemmatizer": lemmas}
     disable = [name for name in _OPTIONAL if not wanted[name]]
-    return list(load().pipe(texts, batch_size=BATCH_SIZE, disable=disable))
+    # A line break inside a sentence (hard-wrapped copy) is parsed as a token of its own and
+    # splits the clause it falls in; a space in its place keeps every offset.
+    flat = [_BREAKS.sub(" ", text) for text in texts]
+    return list(load().pipe(flat, batch_size=BATCH_SIZE, disable=disable))
+
+
+_BREAKS = re.compile(r"[\n\r\t\f\v\u2028\u2029\x85]")
 
 
 class Parses:

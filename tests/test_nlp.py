@@ -86,3 +86,14 @@ def test_stream_parses_in_order_reuses_the_cache_and_keeps_nothing_new():
     assert [d.text for d in docs] == texts
     assert docs[1] is cached
     assert len(parses) == 1
+
+
+def test_a_hard_wrapped_sentence_parses_as_on_one_line_with_its_offsets():
+    wrapped = (
+        "Turkey asked for the meeting after a mortar bomb fired from\nSyria landed in a"
+        " residential district of the town, killing a woman\nand four children."
+    )
+    (doc,) = nlp.parse([wrapped])
+    (flat,) = nlp.parse([wrapped.replace("\n", " ")])
+    assert [(t.idx, t.dep_, t.head.i) for t in doc] == [(t.idx, t.dep_, t.head.i) for t in flat]
+    assert all(wrapped[t.idx : t.idx + len(t)] == t.text for t in doc)
