@@ -206,7 +206,9 @@ def _line_blocks(text: str, start: int, end: int) -> list[tuple[int, int]]:
         line, line_end = match.group(), match.end()
         if not line or line_end >= end:
             break
-        if _ends_block(line) or _LIST_ITEM.match(text, line_end, end):
+        if _LIST_ITEM.match(text, line_end, end) or (
+            _ends_block(line) and not _wrapped(line, text, line_end, end)
+        ):
             blocks.append((block_start, line_end))
             block_start = line_end
     blocks.append((block_start, end))
@@ -226,6 +228,22 @@ def _ends_block(line: str) -> bool:
 
 
 _INTRODUCES = re.compile(r"\bfollowing\b[^:]{0,80}:$|\bas follows:$", re.IGNORECASE)
+
+
+def _wrapped(line: str, text: str, line_end: int, end: int) -> bool:
+    """A short line (or list item) that hard-wrapped copy broke mid-sentence: the next line
+    goes on in lower case ("BRUSSELS, Oct 3 NATO demanded an immediate halt" / "to
+    "aggressive acts" against ..."), and the line ends on a word, not a colon or a link."""
+    content = line.strip()
+    return (
+        bool(content)
+        and content[-1:].isalnum()
+        and not _LINK_END.search(content)
+        and bool(_CONTINUES.match(text, line_end, end))
+    )
+
+
+_CONTINUES = re.compile(r"[ \t]*[a-z]+[ ,;.\n]")  # "to ...", "strike"
 
 
 def _strip(text: str, start: int, end: int) -> tuple[int, int] | None:

@@ -440,3 +440,30 @@ def test_the_outlets_name_a_pages_title_adds_is_not_part_of_the_title() -> None:
         without_site_name("Strikes - Kabul says 8 killed", "Dawn")
         == "Strikes - Kabul says 8 killed"
     )
+
+
+def test_hard_wrapped_wire_copy_reads_as_whole_sentences_after_a_dateline_without_its_agency(
+    tmp_path,
+):
+    # A wire story as copied pages keep it: hard-wrapped at ~60 characters, its "(Reuters) -"
+    # lost, a line cut after "and the" and one after a short clause.
+    text = (
+        "By Sam Reed\n"
+        "KESH, Northland, June 14 A Northland military\n"
+        "officer died on Tuesday after being shot by Southland forces during\n"
+        "a clash at the Kesh crossing, Northland's military said.\n"
+        "Northland Prime Minister Ama Reed's office in Kesh and the\n"
+        "Northland military's press wing confirmed the officer's death.\n"
+        "VELMAR, Oct 3 The alliance demanded an immediate halt\n"
+        "to aggressive acts against Northland on Wednesday.\n"
+    )
+    (doc,) = load_documents([write(tmp_path, "a.txt", text)])
+    assert [s.text.replace("\n", " ") for s in split_sentences(doc)] == [
+        "A Northland military officer died on Tuesday after being shot by Southland forces"
+        " during a clash at the Kesh crossing, Northland's military said.",
+        "Northland Prime Minister Ama Reed's office in Kesh and the Northland military's press"
+        " wing confirmed the officer's death.",
+        "VELMAR, Oct 3 The alliance demanded an immediate halt to aggressive acts against"
+        " Northland on Wednesday.",
+    ]
+    assert doc.place == "Kesh"

@@ -103,8 +103,17 @@ def continues_sentence(content: list[Line], i: int) -> bool:
             return True
     if i + 1 < len(content) and not content[i + 1].new_paragraph:
         following = content[i + 1].text
-        return following[:1].islower() or _wrapped_mid_paragraph(content, i)
+        return (
+            following[:1].islower()
+            or _wrapped_mid_paragraph(content, i)
+            or (len(line.text) >= _WRAP_MIN and bool(_OPEN_END.search(line.text)))
+        )
     return False
+
+
+# A line of wrapped copy that ends on an article, a preposition or a conjunction goes on in
+# the next one: "Pakistani Prime Minister Nawaz Sharif's office and the" / "Pakistani ...".
+_OPEN_END = re.compile(r"\s(?:the|a|an|and|or|of|to|in|on|at|by|for|from|with|that)$")
 
 
 def _wrapped_mid_paragraph(content: list[Line], i: int) -> bool:

@@ -58,6 +58,16 @@ _DATELINE = re.compile(  # "ISLAMABAD/LANDIKOTAL:" names two places
         [ \t]*(?P<sep>—|–|--|-|:|(?<=\d)\.(?:[ \t]*/(?P<agency>[A-Z]{{2,10}})/\.?)?)?[ \t]*""",
     re.VERBOSE,
 )
+_MONTH_NAMES = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November"
+    r"|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
+)
+# "BRUSSELS, Oct 3 NATO demanded ...": a capitals place and a day, no separator, the first
+# sentence right after.
+_BARE_DATELINE = re.compile(
+    rf"(?P<place>{_CAPS_PLACE}),(?:[ \t]+[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?,)?"
+    rf"[ \t]+(?P<day>{_MONTH_NAMES}[ \t]+\d{{1,2}}(?:,[ \t]+\d{{4}})?)[ \t]+(?=[A-Z])"
+)
 # "July 24 (UPI) --": the date and the agency, no place.
 _DATE_FIRST = re.compile(
     r"(?P<extra>(?:[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}|\d{1,2}[ \t]+[A-Z][a-z]{2,8})(?:,?[ \t]+\d{4})?)"
@@ -233,6 +243,12 @@ def dateline_at(text: str, start: int) -> Dateline | None:
     ):
         meta = Metadata(outlet=dated.group("outlet").strip(), date=normalize_date(dated.group()))
         return _checked(text, dated.end(), "", meta)
+    bare = _BARE_DATELINE.match(text, start)
+    if bare is not None and bare.group("place") not in _NOT_PLACES:
+        # "PESHAWAR, Pakistan, June 14 A Pakistani military officer ...": a wire's dateline
+        # whose "(Reuters) -" the copy lost
+        date = normalize_date(bare.group("day"))
+        return _checked(text, bare.end(), _place_name(bare.group("place")), Metadata(date=date))
     match = _DATELINE.match(text, start)
     if match is None or match.end() - start > _MAX_DATELINE:
         return None
