@@ -467,3 +467,28 @@ def test_hard_wrapped_wire_copy_reads_as_whole_sentences_after_a_dateline_withou
         " Northland on Wednesday.",
     ]
     assert doc.place == "Kesh"
+
+
+def test_a_byline_under_story_highlights_and_a_caption_above_an_agency_first_credit(tmp_path):
+    # Reuters' old page shape: highlights, the byline, the dateline that opens the story; a
+    # photo's caption ending on its date above "REUTERS/<photographer>".
+    text = (
+        "Title: Alliance demands halt to attacks on Northland\n"
+        "Source: Reuters\n"
+        "Date: 2012-10-03\n\n"
+        "* Ambassadors hold late-night meeting to discuss the\n"
+        "shelling\n"
+        "* Alliance issues strong statement in support of Northland\n"
+        "By Adrian Croft\n"
+        "VELMAR, Oct 3 The alliance demanded an immediate halt to attacks on Northland.\n"
+        "A general view shows palm trees along the main street of Northland's capital Kesh,"
+        " February 20, 2016\n"
+        "REUTERS/Sam Reed\n"
+        "Northland said its troops returned fire at the Kesh crossing on Sunday.\n"
+    )
+    (doc,) = load_documents([write(tmp_path, "a.txt", text)])
+    body = [s.text for s in split_sentences(doc)]
+    assert "By Adrian Croft" not in body
+    assert "The alliance demanded an immediate halt to attacks on Northland." in body
+    assert not any("general view" in s for s in body)
+    assert body[-1] == "Northland said its troops returned fire at the Kesh crossing on Sunday."

@@ -178,7 +178,7 @@ def _classify(text: str, content: list[Line], title: str) -> tuple[Metadata, str
             dateline = dateline_at(text, line.start)
             if dateline is not None and dateline.end < line.end:
                 deck = _deck_above(content, i, text[dateline.end : line.end])
-                if line.new_paragraph or deck is not None:
+                if line.new_paragraph or deck is not None or content[i - 1].kind == BYLINE:
                     place, found = dateline.place, found.fill(dateline.meta)
                     extra.append(Mark(line.start, dateline.end, DATELINE))
                 if deck is not None:
@@ -281,8 +281,11 @@ def _furniture(line: Line, title: str, *, last: bool, continues: bool) -> tuple[
     if continues:  # inside a hard-wrapped sentence: only what no sentence carries
         kind, meta = furniture_kind(line.text, last=last)
         strong = line.text[:1].isupper() or line.words <= 3
-        if kind == BYLINE and _CAPS_BYLINE.match(line.text):
-            return kind, meta  # "By MAARIV ONLINE" above a live blog's "breaking news"
+        if kind == BYLINE and (
+            _CAPS_BYLINE.match(line.text)
+            or (line.text.startswith("By ") and name_shape(line.text[3:]))
+        ):
+            return kind, meta  # "By MAARIV ONLINE", "By Adrian Croft" under story highlights
         return (kind, meta) if kind in {CLUTTER, CREDIT} and strong else ("", meta)
     return furniture_kind(line.text, last=last)
 

@@ -297,7 +297,15 @@ def is_photo_credit(text: str) -> bool:
     return bool(_PARENTHESIZED_CREDIT.match(text) or _PHOTOGRAPHER.match(text))
 
 
-_PHOTOGRAPHER = re.compile("^" + _NAME_WIRE + r"\s*$")
+_PHOTOGRAPHER = (
+    re.compile(  # "Rahmat Gul/AP"; Reuters puts the agency first: "REUTERS/Thomas Mukoya"
+        "^(?:"
+        + _NAME_WIRE
+        + r"|(?i:REUTERS|AFP|AP|EPA|Xinhua|Anadolu(?:\s+Agency)?)\s*/\s*"
+        + _NAME
+        + r")\s*$"
+    )
+)
 
 
 def caption_credit_start(text: str, *, last: bool = False) -> int | None:
