@@ -492,3 +492,18 @@ def test_a_byline_under_story_highlights_and_a_caption_above_an_agency_first_cre
     assert "The alliance demanded an immediate halt to attacks on Northland." in body
     assert not any("general view" in s for s in body)
     assert body[-1] == "Northland said its troops returned fire at the Kesh crossing on Sunday."
+
+
+def test_a_papers_own_photo_credit_glued_after_the_caption_marks_a_caption(tmp_path):
+    text = (
+        "Title: Northland not far away from war: Reed\n\n"
+        "Prepare for war if you wish for peace, Prime Minister Reed says amid the tension"
+        " after the shelling killed five. DAILY NEWS photo, Emrah GÜREL\n\n"
+        "Northland is not seeking a war, but must be prepared for war, Prime Minister Ama Reed"
+        " said on Friday.\n"
+    )
+    (doc,) = load_documents([write(tmp_path, "a.txt", text)])
+    assert [s.text for s in split_sentences(doc)] == [
+        "Northland is not seeking a war, but must be prepared for war, Prime Minister Ama Reed"
+        " said on Friday."
+    ]

@@ -24,6 +24,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from briefer.data import Mark
+from briefer.readers.credits import (
+    caption_credit_start,
+    is_bare_credit,
+    is_photo_credit,
+    reporting_credit_start,
+    story_credit_start,
+)
 from briefer.readers.furniture import (
     BYLINE,
     CAPTION,
@@ -31,21 +38,16 @@ from briefer.readers.furniture import (
     COMMENTS_HEADER,
     CREDIT,
     HEADLINE,
-    SENTENCE_END,
     STORIES_HEADER,
     TIMESTAMP,
-    caption_credit_start,
     furniture_kind,
-    is_bare_credit,
-    is_photo_credit,
     name_shape,
-    reporting_credit_start,
-    story_credit_start,
 )
 from briefer.readers.header import HEADER, header_block, split_date_prefix
 from briefer.readers.headline import is_headline, link_debris, similar
 from briefer.readers.lines import (
     CLOSING_QUOTE,
+    SENTENCE_END,
     Line,
     continues_sentence,
     deck_shape,

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import re
 
-from briefer.readers.furniture import SENTENCE_END, furniture_kind
-from briefer.readers.lines import Line, norm_words
+from briefer.readers.furniture import furniture_kind
+from briefer.readers.lines import SENTENCE_END, Line, norm_words
 from briefer.readers.metadata import dateline_at
 
 __all__ = ["is_headline", "link_debris", "similar"]

@@ -11,9 +11,8 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from briefer.readers.furniture import SENTENCE_END
-
 __all__ = [
+    "SENTENCE_END",
     "CLOSING_QUOTE",
     "Line",
     "continues_sentence",
@@ -25,6 +24,9 @@ __all__ = [
     "read_lines",
     "repeated_before_body",
 ]
+
+# A line that ends as a sentence does (a colon or semicolon ends a caption or a label too).
+SENTENCE_END = re.compile(r"[.!?…:;][\"'”’»)\]]*$")
 
 _HEADING_MAX_WORDS = 14
 _HEADING_MAX_CHARS = 100
