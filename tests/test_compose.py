@@ -416,6 +416,10 @@ def test_a_word_broken_at_a_hyphen_by_hard_wrapped_copy_is_whole_again() -> None
         ("He also told reporters the posts were hit.", False),  # the speaker, named
         ("“They attacked the mosques,” a resident of Kesh said.", False),  # a witness's words
         ("A 5.", False),  # no word of two letters: nothing to lean back on
+        # whose account, whose accusations? told only in a sentence the brief does not show
+        ("Southland disputed this account, saying Northland started the fight.", True),
+        ("Southland, however, denied the accusations, saying it repulsed the attack.", True),
+        ("Southland denied the accusations of attacking first.", False),
     ],
 )
 def test_a_claim_about_a_thing_named_only_before_it_does_not_stand_alone(text, leans_back):

@@ -142,8 +142,10 @@ _DANGLING = re.compile(  # "said that X" is a report, "said that base ..." rare:
 # "Afghanistan quickly denied the statement": which statement?
 _BACK_REFERENCE = re.compile(
     r"\bthe (?:figures?|tally)\b(?!\s+(?:of|for|from|in|on)\b)"
-    r"|\b(?:denied|rejected|dismissed|refuted|disputed)\s+the\s+(?:statements?|claims?"
-    r"|allegations?|reports?)\b(?!\s+(?:of|that|by|from)\b)"
+    # "Eritrea disputed this account", "denied the accusations": whose?
+    r"|\b(?:denied|rejected|dismissed|refuted|disputed|denies|rejects|dismisses|disputes)"
+    r"\s+(?:the|this|that|these|those)\s+(?:statements?|claims?|allegations?|reports?"
+    r"|accounts?|accusations?|charges?|version)\b(?!\s+(?:of|that|by|from|made)\b)"
     # "AzerTAc also confirmed this information": which information?
     r"|\b(?:confirmed|denied|reported|repeated)\s+(?:this|that|the same|the)\s+(?:information"
     r"|news|report)\b(?!\s+(?:of|that|about|on)\b)"
