@@ -156,6 +156,8 @@ def _default_title(
         dateline = dateline_at(title, 0)
         if dateline is not None and (dateline.meta.date or dateline.meta.outlet):
             continue  # a first paragraph taken for the title: "DUSHANBE, September 16. /TASS/. ..."
+        if _SENTENCE_TITLE.search(title):
+            continue  # so is a sentence: "Syria bombarded Wednesday the ... town, killing five."
         if not (_CLAIM_HEADLINE.search(title) or lexicon.find(title) or home in parties):
             return title
     return " and ".join(p.name for p in profile.parties) + ": what each side says"
@@ -167,6 +169,8 @@ _MEDIA_TAG = re.compile(
     r"|\((?:video|photos?)\))\s*$",
     re.IGNORECASE,
 )
+# A whole sentence, not a headline: eight words or more and a full stop (not "U.S." or "...").
+_SENTENCE_TITLE = re.compile(r"^(?:\S+\s+){7,}\S*[a-z0-9”\"’)]\.$")
 # A headline that is someone's claim: a speech verb, or its speaker after a colon or a dash.
 _CLAIM_HEADLINE = re.compile(
     r"(?i:\b(?:say|says|said|claim|claims|claimed|accuse[sd]?|den(?:y|ies|ied)|blame[sd]?"

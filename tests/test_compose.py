@@ -482,6 +482,9 @@ def test_the_default_title_is_a_headline_that_states_no_ones_claim():
         "VELMAR, May 7. /WIRE/. Northland troops shell Velmar",  # a first paragraph's start
         "Southland: Northland troops shelled Velmar",
         "Southland reports intense shelling in Velmar",
+        # a first paragraph taken for the title: a whole sentence, full stop and all
+        "Northland shelled Tuesday the Southland town of Velmar, killing five people and wounding"
+        " at least 13 others.",
     ):
         assert (
             brief([replace(claim_headline, title=title), neutral]).title == "Shelling hits Velmar"
