@@ -812,3 +812,25 @@ def test_who_carried_out_an_attack_is_a_point_of_responsibility() -> None:
         "responsibility"
     )
     assert topic_of("The strikes hit three terrorist camps near Kesh, the army said.") == "targets"
+
+
+def test_a_meeting_about_the_event_does_not_open_the_lede_nor_a_toll_told_twice() -> None:
+    from briefer.compose.lede import account, tells_event
+
+    # The event named as what was discussed, condemned or responded to is not what happened.
+    meeting = _fact(
+        "Ambassadors held an emergency meeting at the alliance's offices to discuss the strike."
+    )
+    council = _fact("The Council has so far failed to respond to Wednesday's deadly attack.")
+    assert what_happened([meeting, council], {}, 32) == []
+    assert tells_event("Northland's artillery shelled Kesh, and the Council condemned the attack.")
+    # A party's account of what happened beside its core claim gives no toll the core gave.
+    core = south("According to the envoy, two soldiers were injured in the shelling at Kesh.")
+    again = south("Two troops were injured as a result of overnight shelling near Kesh, he said.",
+                  "b")  # fmt: skip
+    other = south(
+        "Northland shelled the Kesh border post on Thursday morning, the envoy said.", "c"
+    )
+    scores = {c.sentence.ref: 1.0 for c in (core, again, other)}
+    assert account([core, again, other], core, scores, 32) is other
+    assert account([core, again], core, scores, 32) is None

@@ -34,6 +34,7 @@ __all__ = [
     "has_casualty_figure",
     "is_person",
     "name_shares",
+    "tells_event",
     "naming_party",
     "what_happened",
 ]
@@ -87,7 +88,7 @@ def what_happened(
     events = [
         f
         for f in facts
-        if EVENT.search(f.claim.sentence.text) and not no_news(f.claim.sentence.text)
+        if tells_event(f.claim.sentence.text) and not no_news(f.claim.sentence.text)
     ]
     if not events:
         return []  # none names an event: the parties' claims open the brief
@@ -104,7 +105,7 @@ def what_happened(
 
     def value(fact: Fact) -> float:
         text = fact.claim.sentence.text
-        cues = sum(bool(p and p.search(text)) for p in (EVENT, _WHEN, WHERE, who))
+        cues = tells_event(text) + sum(bool(p and p.search(text)) for p in (_WHEN, WHERE, who))
         salience = scores.get(fact.claim.sentence.ref, 0.0) / top
         length = max(1.0, len(text.split()) / max_words)
         return (
@@ -112,7 +113,7 @@ def what_happened(
             * (1 + _spread(text, shares or {}))
             * (1 + cues)
             * (1 + 0.25 * min(fact.voices - 1, 3))
-            * (1.5 if EVENT.search(text) else 1.0)
+            * (1.5 if tells_event(text) else 1.0)
             * (HOME_WEIGHT if fact.home else 1.0)
             / length
         )
@@ -149,7 +150,7 @@ def what_happened(
         if fact is first or no_news(text):
             return False
         return bool(
-            EVENT.search(text)
+            tells_event(text)
             or fact.support != "single"
             or any(p.search(text) for p in missing)
             or (_WHEN.search(text) and WHERE.search(text))
@@ -157,6 +158,21 @@ def what_happened(
 
     second = max((f for f in facts if may_follow(f)), key=worth, default=None)
     return [first, second] if second is not None and worth(second) > 0 else [first]
+
+
+def tells_event(text: str) -> bool:
+    """Names the event as what happened, not as what a meeting discussed or someone condemned
+    ("Ambassadors ... held an emergency meeting ... to discuss the strike")."""
+    return any(not _TALKED_ABOUT.search(text, 0, m.start()) for m in EVENT.finditer(text))
+
+
+# A talk verb right before the event's name: the sentence tells the talk, not the event.
+_TALKED_ABOUT = re.compile(
+    r"\b(?:discuss(?:es|ed|ing)?|debat(?:e|es|ed|ing)|condemn(?:s|ed|ing)?|address(?:es|ed|ing)?"
+    r"|(?:respond(?:s|ed|ing)?|react(?:s|ed|ing)?)\s+to|comment(?:s|ed|ing)?\s+on)"
+    r"\s+(?:the\s+|a\s+|this\s+|that\s+|its\s+)?(?:[\w'’-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
 
 
 def name_shares(texts: Sequence[str]) -> dict[str, float]:
@@ -228,18 +244,22 @@ def account(
 ) -> Claim | None:
     """The party's account of what happened, beside its `core` claim: a claim that names an
     event (a strike, a clash, ...) and where or when it was, in mostly other words than the
-    core claim's, not about a statement ("The statement comes after ..."); the most salient,
+    core claim's and not its casualty figure again, not about a statement ("The statement
+    comes after ..."); the most salient,
     weighted to those that say more of the where and when and fit the lede (`max_words`)
     whole. None when the party makes no such claim."""
     said = content_words(core.sentence.text)
+    figures = casualty_figures(core.owned_text)
 
     def value(claim: Claim) -> float:
         text = claim.sentence.text
         words = content_words(text)
         if claim is core or not EVENT.search(text) or no_news(text) or elsewhere(text):
             return 0.0
-        if len(words - said) < 0.5 * max(1, len(words)):
-            return 0.0  # the core claim's point again
+        if len(words - said) < 0.5 * max(1, len(words)) or figures & casualty_figures(
+            claim.owned_text
+        ):
+            return 0.0  # the core claim's point again, or its toll ("two ... were injured")
         cues = sum(bool(p.search(text)) for p in (_WHEN, WHERE))
         if not cues:
             return 0.0
