@@ -834,3 +834,28 @@ def test_a_meeting_about_the_event_does_not_open_the_lede_nor_a_toll_told_twice(
     scores = {c.sentence.ref: 1.0 for c in (core, again, other)}
     assert account([core, again, other], core, scores, 32) is other
     assert account([core, again], core, scores, 32) is None
+
+
+def test_the_ledes_second_sentence_names_the_place_the_first_leaves_at_the_border() -> None:
+    from briefer.perspectives.profiles import PartyDef
+
+    parties = (PartyDef("north", "Northland", ()), PartyDef("south", "Southland", ()))
+    first = _fact("Northland and Southland have accused each other of violating the cease-fire"
+                  " along their border.", doc="a")  # fmt: skip
+    vague = _fact("The latest round of fighting, between the 12th and 14th of July, is the worst"
+                  " in years.", doc="b", rank=1)  # fmt: skip
+    named = _fact("The tension remained in Velmar district on the state border on July 12 night.",
+                  doc="c", rank=2)  # fmt: skip
+    scores = {first.claim.sentence.ref: 1.5, vague.claim.sentence.ref: 0.35}
+    scores[named.claim.sentence.ref] = 0.5
+    assert what_happened([first, vague, named], scores, 32, parties) == [first, named]
+
+
+def test_a_claim_kept_for_the_json_reads_as_a_shown_one_does() -> None:
+    from briefer.compose.writer import Writer
+    from briefer.summarize.base import SummaryContext
+    from briefer.summarize.extractive import ExtractiveSummarizer
+
+    writer = Writer(ExtractiveSummarizer(), {}, load_lexicon(), SummaryContext({}))
+    kept = writer.kept(south("- The ministry said, “At 8am, troops opened fire on the post."))
+    assert kept.text == "The ministry said, “At 8am, troops opened fire on the post.”"

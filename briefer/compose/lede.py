@@ -55,6 +55,12 @@ _WHEN = re.compile(
     re.IGNORECASE,
 )
 _EARLIER = re.compile(r"earlier\b", re.IGNORECASE)
+# A place by its name, not "along their border": "in Tovuz district", "near Chong Bok".
+_NAMED_PLACE = re.compile(
+    r"\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?\s+(?:district|province|region|village|town|city|sector)\b"
+    r"|\b(?:in|near|at)\s+(?:the\s+)?(?:town\s+of\s+|village\s+of\s+|city\s+of\s+)?"
+    r"[A-Z][a-z]{2,}\b(?!\s+(?:and|or)\b)"
+)
 _FIGURE = re.compile(  # a number, not a time of day ("At 13:45, ...")
     r"(?<![:.])\b\d[\d,]*\b(?![:.]\d)|\b(?:two|three|four|five|six|seven|eight|nine|ten|dozens?"
     r"|scores|hundreds?)\b",
@@ -126,15 +132,15 @@ def what_happened(
         return [first]
     said = content_words(first.claim.sentence.text)
     text = first.claim.sentence.text
-    missing = [p for p in (_WHEN, WHERE) if not p.search(text)]
+    missing = [p for p in (_WHEN, WHERE, _NAMED_PLACE) if not p.search(text)]
 
     def adds(fact: Fact) -> float:
         """A second sentence is worth its words when it says something the first does not:
         the when or where it lacks, or mostly other words."""
         words = content_words(fact.claim.sentence.text)
         new = len(words - said) / max(1, len(words))
-        fills = any(p.search(fact.claim.sentence.text) for p in missing)
-        return value(fact) * new * (2.0 if fills else 1.0) if new >= 0.5 else 0.0
+        fills = sum(bool(p.search(fact.claim.sentence.text)) for p in missing)
+        return value(fact) * new * (1.0 + fills) if new >= 0.5 else 0.0
 
     def worth(fact: Fact) -> float:  # a corroborated fact before one outlet's of as much
         if (
