@@ -58,7 +58,6 @@ from briefer.data import (
 from briefer.perspectives import (
     Lexicon,
     Profile,
-    attributed_text,
     contested_cues,
     disputed_topics,
     distinct_claims,
@@ -210,7 +209,7 @@ def compose(
 
     shown_refs = {s.sources[0] for s in (*placed, *voice_items)} | used
     unshown = [
-        Statement("", attributed_text(c), (c.sentence.ref, *c.also), c.party, c.speaker, c.topic)
+        writer.kept(c)
         for c in distinct
         if c.party not in (NARRATOR,) and c.sentence.ref not in shown_refs
     ]

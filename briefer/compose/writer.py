@@ -60,6 +60,19 @@ class Writer:
             place,
         )
 
+    def kept(self, claim: Claim) -> Statement:
+        """A claim the brief keeps for the JSON but does not show: its whole sentence, naming
+        its speaker, on one line, its quotation marks closed as a shown one's are."""
+        text = clean(attributed_text(claim, self.names))
+        return Statement(
+            "",
+            closed_quote(opened_quote(text)),
+            (claim.sentence.ref, *claim.also),
+            claim.party,
+            claim.speaker,
+            claim.topic,
+        )
+
     def fact(self, fact: Fact, place: str, max_words: int) -> Statement | None:
         """A fact in the narrator's words, or its one outlet's; None when it cannot be said
         without a loaded term."""
