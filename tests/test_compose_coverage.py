@@ -859,3 +859,48 @@ def test_a_claim_kept_for_the_json_reads_as_a_shown_one_does() -> None:
     writer = Writer(ExtractiveSummarizer(), {}, load_lexicon(), SummaryContext({}))
     kept = writer.kept(south("- The ministry said, “At 8am, troops opened fire on the post."))
     assert kept.text == "The ministry said, “At 8am, troops opened fire on the post.”"
+
+
+def test_an_outlets_report_another_relays_may_tell_what_happened_but_not_one_sides_account():
+    from briefer.compose.facts import fact_text, relayed_reports
+
+    def voice(text: str, speaker: str, index: int) -> Claim:
+        return claim(text, "r", index, speaker=speaker, party="other")
+
+    profile = load_profile(Path(__file__).parent / "data" / "northland" / "profile.yaml")
+    home = {
+        "Southland's Kesh Times newspaper": "southland",
+        "the Kesh Times newspaper": "southland",
+    }
+    report = voice(
+        "Southland's Kesh Times newspaper reported the 10-minute exchange of fire began at 5:45"
+        " AM in Velmar district, bordering Northland's Chong Pass.",
+        "Southland's Kesh Times newspaper",
+        0,
+    )
+    framing = voice(
+        "Southland forces launched a counteroffensive against Northland troops early Thursday,"
+        " reports the Kesh Times newspaper.",
+        "the Kesh Times newspaper",
+        1,
+    )
+    witness = voice("A resident said the shelling went on all night in Velmar.", "A resident", 2)
+    facts = relayed_reports(
+        [report, framing, witness],
+        {},
+        load_lexicon(),
+        matcher=matcher_for(profile),
+        home_of=lambda s: home.get(s, ""),
+    )
+    assert [f.claim for f in facts] == [report]  # an accusation in a party's press is no fact
+    assert fact_text(facts[0], report.sentence.text, load_lexicon()) == report.sentence.text
+
+
+def test_an_outlet_named_as_a_speaker_is_placed_by_the_outlet_table() -> None:
+    from briefer.compose.outlets import speaker_home
+    from briefer.perspectives import load_profile
+
+    profile = load_profile("thai-cam")
+    assert speaker_home("the Khmer Times newspaper", profile) == "cambodia"
+    assert speaker_home("Thailand's Bangkok Post", profile) == "thailand"
+    assert speaker_home("the Reuters news agency", profile) == ""

@@ -22,11 +22,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from briefer.compose.coverage import coverage, number_sources
-from briefer.compose.facts import find_facts, proper_names, usable
+from briefer.compose.facts import find_facts, proper_names, relayed_reports, usable
 from briefer.compose.lede import casualty_figures, cites, is_person, name_shares
 from briefer.compose.length import Layout
 from briefer.compose.opening import place_lede
-from briefer.compose.outlets import Independence, outlets_of
+from briefer.compose.outlets import Independence, outlets_of, speaker_home
 from briefer.compose.page import Page
 from briefer.compose.sections import bulleted, each_voice_first, section_shares, tells_a_claim
 from briefer.compose.sentences import (
@@ -131,7 +131,7 @@ def compose(
         lexicon,
         disputed=disputed,
         when=(year, month),
-        matcher=matcher_for(profile),
+        matcher=(matcher := matcher_for(profile)),
         paraphrases=Paraphrases(
             [c for c in narration if usable(c)], context.vectors, _parties_named(profile)
         ),
@@ -142,15 +142,24 @@ def compose(
     page.spend(HEADER_WORDS + len(title.split()))
 
     shares = name_shares([d.text for d in documents])
+    voices = [c for c in distinct if c.party == OTHER and _standalone(c)]
+    relayed = relayed_reports(
+        voices,
+        contested_cues(spoken, disputed),
+        lexicon,
+        disputed=disputed,
+        matcher=matcher,
+        home_of=lambda speaker: speaker_home(speaker, profile),
+    )
     lede, used = place_lede(
-        profile, by_party, disputed, facts, weighted, writer, page, layout, shares
+        profile, by_party, disputed, [*facts, *relayed], weighted, writer, page, layout, shares
     )
     columns = tuple(p.id for p in profile.parties if by_party[p.id])
     rest = {
         p: [c for c in claims_ if c.sentence.ref not in used and _one_party(c)]
         for p, claims_ in by_party.items()
     }
-    voices = each_voice_first([c for c in distinct if c.party == OTHER and _standalone(c)])
+    voices = each_voice_first([c for c in voices if c.sentence.ref not in used])
     rows: tuple[Row, ...] = ()
     placed: list[Statement] = []
     fact_pool = [f for f in facts if f.claim.sentence.ref not in used]

@@ -20,7 +20,7 @@ outlet's own words: a whole sentence quoting no one. Sentences about the history
 from __future__ import annotations
 
 import re
-from collections.abc import Container, Mapping, Sequence
+from collections.abc import Callable, Container, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from briefer.compose.outlets import Independence, Outlet
@@ -40,7 +40,16 @@ from briefer.perspectives.neutral import drop_connective
 from briefer.perspectives.topics import cues, topic_of
 from briefer.readers.metadata import dateline_at
 
-__all__ = ["Fact", "elsewhere", "fact_text", "find_facts", "no_news", "proper_names", "usable"]
+__all__ = [
+    "Fact",
+    "elsewhere",
+    "fact_text",
+    "find_facts",
+    "no_news",
+    "proper_names",
+    "relayed_reports",
+    "usable",
+]
 
 MIN_WORDS = 6
 # Points on which one outlet's unattributed words are one side's version even where only one
@@ -124,6 +133,7 @@ class Fact:
     voices: int  # independent outlets reporting it
     rank: int  # position in the salience order
     home: str = ""  # a "single" fact's outlet is based in this party's country ("": neutral)
+    relayed: bool = False  # an outlet's report another outlet relays, naming it: shown as is
 
 
 def usable(claim: Claim) -> bool:
@@ -244,6 +254,50 @@ def find_facts(
     return facts, background
 
 
+def relayed_reports(
+    voices: Sequence[Claim],
+    contested: Mapping[str, frozenset[str]],
+    lexicon: Lexicon,
+    *,
+    disputed: Sequence[str] = (),
+    matcher: AliasMatcher | None = None,
+    home_of: Callable[[str], str] = lambda speaker: "",
+) -> list[Fact]:
+    """The other voices that are a news outlet's report of what happened, which another
+    outlet relays naming it ("Cambodia's Khmer Times newspaper reported the 10-minute
+    exchange of fire began at 5:45 AM ..."): one outlet's report, attributed to it in its
+    own sentence, held to the rules of one outlet's fact (not on a disputed point, no toll,
+    no loaded term or accusation when the outlet is of a party's country (`home_of`: the
+    party whose country an outlet named as a speaker is based in), nothing hedged)."""
+    found = []
+    for rank, claim in enumerate(voices):
+        text = claim.sentence.text.strip()
+        if not _MEDIA_SPEAKER.search(claim.speaker) or contradicts(text, contested):
+            continue
+        if not complete(text) or leans_back(text) or elsewhere(text) or no_news(text):
+            continue
+        if _HEDGED.search(text) or _JUDGED.search(text) or text.rstrip("\"'”’)").endswith("?"):
+            continue
+        home = home_of(claim.speaker)
+        if (
+            (speaks_to(text, (*disputed, *ONE_SIDED)) and not _SYMMETRIC.search(text))
+            or _casualty_figure(text)
+            or (home and lexicon.find(text))
+            or (home and matcher and _accuses(text, home, matcher))
+        ):
+            continue
+        found.append(Fact(claim, "single", claim.speaker, 1, rank, home, relayed=True))
+    return found
+
+
+# A news outlet as the speaker: "Cambodia's Khmer Times newspaper", "APA news agency".
+_MEDIA_SPEAKER = re.compile(
+    r"\b(?:newspapers?|news\s+agency|agency|daily|television|TV|channel|radio|broadcaster"
+    r"|news\s+(?:site|website|outlet|portal|service))\b",
+    re.IGNORECASE,
+)
+
+
 def _about_the_event(text: str, matcher: AliasMatcher | None) -> bool:
     """Names a party, a place or an event, or speaks to a point: not an explainer ("payload
     is the carrying capacity of an aircraft"), which one outlet's aside does not make a fact."""
@@ -291,6 +345,8 @@ def fact_text(
     text = text.strip()
     dateline = dateline_at(text, 0)  # the readers' own test of a dateline
     text = text[dateline.end :].lstrip() if dateline is not None else text
+    if fact.relayed:
+        return drop_connective(text)  # "Cambodia's Khmer Times newspaper reported ..."
     if fact.support == "single":
         return reported_by(fact.outlet, text, names)
     return neutral_text(drop_connective(text), lexicon)  # not "Meanwhile, ..." on its own

@@ -16,7 +16,7 @@ from briefer.data import Claim, Document, SentenceRef
 from briefer.outlets import outlet_of
 from briefer.perspectives import Profile
 
-__all__ = ["Independence", "Outlet", "home_party", "outlets_of"]
+__all__ = ["Independence", "Outlet", "home_party", "outlets_of", "speaker_home"]
 
 NEAR_IDENTICAL = 0.8  # word-set Jaccard of two sentences that are one copy
 REPRINT_SENTENCES = 3  # near-identical sentences that make two documents one copy
@@ -42,6 +42,28 @@ def outlets_of(documents: Sequence[Document], profile: Profile) -> dict[str, Out
         shown_home = profile.party_name(party) if party else home
         out[doc.id] = Outlet(name, shown_home, party, bool(known and known.wire))
     return out
+
+
+def speaker_home(speaker: str, profile: Profile) -> str:
+    """The party whose country a news outlet named as a speaker is based in ("the Khmer Times
+    newspaper", "Azerbaijan's APA news agency"): the country it is named with, else the
+    outlet's home in the profile's or briefer's outlet table; "" when neither is known."""
+    from briefer.perspectives.aliases import matcher_for
+
+    named = [h.owner for h in matcher_for(profile).find(speaker) if h.is_party]
+    if named:
+        return named[0]
+    name = _OUTLET_WORDS.sub("", speaker).strip(" ,")
+    known = outlet_of("", name, profile.outlets)
+    return home_party(known.home, profile) if known else ""
+
+
+# What names an outlet beside its name: "the ... newspaper", "... news agency".
+_OUTLET_WORDS = re.compile(
+    r"^the\s+|\s+(?:newspaper|daily|news\s+agency|agency|television|TV|channel|radio"
+    r"|broadcaster|website)$",
+    re.IGNORECASE,
+)
 
 
 def home_party(home: str, profile: Profile) -> str:
