@@ -1,7 +1,7 @@
 """The lede: what happened, from facts several outlets report, then each party's core claim.
 
 facts ─▶ the one that best says what happened (an event, where, when), most corroborated
-      ─▶ a second one when the first lacks the where or the when and another has it
+      ─▶ a second one that adds what the first lacks: the when, the where, the place's name
 party claims ─▶ each party's core claim, in profile order: its most salient own claim,
       weighted towards the disputed points (a casualty figure first), so that the
       parties' figures and accounts stand side by side
@@ -34,8 +34,8 @@ __all__ = [
     "has_casualty_figure",
     "is_person",
     "name_shares",
-    "tells_event",
     "naming_party",
+    "tells_event",
     "what_happened",
 ]
 
@@ -84,13 +84,13 @@ def what_happened(
     attributed to it; one based in a party's country counts for HOME_WEIGHT of another's);
     who, where and when, said briefly, in the names and figures most of the sources give
     (`shares`, from `name_shares`: what several outlets report). The second
-    only when it adds what the first does not say, a corroborated one before one outlet's;
+    only when it adds what the first does not say (the when, the where, the place's name:
+    "in Tovuz district" after "along their border"), a corroborated one before one outlet's;
     it need not name an event when several outlets or a wire report it ("the two main
     crossings remained closed"), it gives the where or when the first lacks, or both (a
     more precise "near Chong Bok ... about 5.30am" after "in a disputed border area early
-    Wednesday"); and one
-    outlet's of the same party's country as the first's only when it names no party (where
-    and when, not who did what)."""
+    Wednesday"); and one outlet's of the same party's country as the first's only when it
+    names no party (where and when, not who did what)."""
     events = [
         f
         for f in facts
@@ -136,7 +136,7 @@ def what_happened(
 
     def adds(fact: Fact) -> float:
         """A second sentence is worth its words when it says something the first does not:
-        the when or where it lacks, or mostly other words."""
+        the when, where or named place it lacks (each counts), or mostly other words."""
         words = content_words(fact.claim.sentence.text)
         new = len(words - said) / max(1, len(words))
         fills = sum(bool(p.search(fact.claim.sentence.text)) for p in missing)
