@@ -491,3 +491,15 @@ def test_neither_side_and_no_one_are_nobody_speaking() -> None:
     assert _claims("No one claimed responsibility for the attack on the post.")[0].party == (
         NARRATOR
     )
+
+
+def test_the_statement_the_copy_opens_on_is_nobodys_known() -> None:
+    # The copy begins after the sentence that named the statement's author: whose it is, the
+    # text does not say (not the outlet's country's, by default).
+    text = "According to the official statement, the clash took place near Chaman on Friday."
+    assert _party(text, outlet="Dawn", url="https://www.dawn.com/news/1") == OTHER
+    text = (
+        "The Pakistani Foreign Office issued a statement on Friday. According to the official"
+        " statement, the clash took place near Chaman."
+    )
+    assert _parties(text)[1] == "pakistan"

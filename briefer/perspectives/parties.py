@@ -88,8 +88,13 @@ class Resolver:
                 return body
         if is_pronoun(phrase):
             return state.last if state.last is not None else (phrase, OTHER)
-        if THE_STATEMENT.fullmatch(phrase) and state.last is not None and state.last[0]:
-            return state.last
+        if THE_STATEMENT.fullmatch(phrase):
+            if state.last is not None and state.last[0]:
+                return state.last
+            if not state.speakers:
+                # "According to the official statement, ..." opening the text: whose, it does
+                # not say (the copy begins after the sentence that named its author)
+                return phrase, OTHER
         if THE_OUTLET.fullmatch(phrase):
             if state.outlets:  # "The newspaper said", after "Pakistan-based The Nation reported"
                 return state.outlets[-1]

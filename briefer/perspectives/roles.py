@@ -121,7 +121,8 @@ THE_OUTLET = re.compile(
 )
 # "According to the statement, ...", "the statement said": the statement of the last speaker
 THE_STATEMENT = re.compile(
-    r"(?:the|this|that)\s+(?:statement|communiqu[eé]|press\s+release|release|letter"
+    r"(?:the|this|that)\s+(?:(?:official|latest|joint|written|earlier)\s+)?"
+    r"(?:statement|communiqu[eé]|press\s+release|release|letter"
     r"|announcement|report)",
     re.IGNORECASE,
 )
