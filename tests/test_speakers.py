@@ -503,3 +503,18 @@ def test_the_statement_the_copy_opens_on_is_nobodys_known() -> None:
         " statement, the clash took place near Chaman."
     )
     assert _parties(text)[1] == "pakistan"
+
+
+def test_a_first_person_subject_inside_a_quotation_is_not_replaced_by_the_speakers_name():
+    from briefer.perspectives import attributed_text
+
+    claims = _claims(
+        "“We will respond,” Zabihullah Mujahid said.\n\n"
+        "“You want to close the border. Now I insist the UN hold a meeting on it.”\n\n"
+        "“We urge the UN to act,” he said."
+    )
+    assert [attributed_text(c) for c in claims[1:]] == [
+        "According to Zabihullah Mujahid, “You want to close the border.",
+        "According to Zabihullah Mujahid, “Now I insist the UN hold a meeting on it.”",
+        "“We urge the UN to act,” Zabihullah Mujahid said.",
+    ]

@@ -62,6 +62,7 @@ _PERSON_SUBJECT = re.compile(
 )
 # A quotation closed by a pronoun frame at the sentence's end: ...,” he said.
 _PRONOUN_TAIL = re.compile(r"[”\"]\s*\b(he|she|they|it)\s+[a-z]+\W*$", re.IGNORECASE)
+_FIRST_PERSON_SUBJECTS = frozenset({"i", "we"})
 _FIRST_PERSON = re.compile(r"\b(?:I|we|We|us|our|Our|my|My)\b")
 _POSSESSIVE = re.compile(r"['’]s?$")
 
@@ -228,6 +229,8 @@ def name_speaker(text: str, claim: Claim, names: Container[str] | None = None) -
 
 def _attributed(text: str, speaker: str, names: Container[str] | None = None) -> str:
     frame = find_frame(scan_quotes(text).masked)
+    if frame is not None and frame.speaker.lower() in _FIRST_PERSON_SUBJECTS:
+        frame = None  # "Now I insist ...”: the speaker's own words, in a quote opened before
     if frame is None:
         if _names(text, speaker):
             return text
