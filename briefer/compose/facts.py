@@ -146,15 +146,42 @@ def usable(claim: Claim) -> bool:
     text = claim.sentence.text.strip()
     return (
         len(text.split()) >= MIN_WORDS
-        and complete(text)
         and own_words(text)
-        and not text.rstrip("\"'”’)").endswith(("?", "!"))  # a question, a cry or a prayer
+        and _tells_plainly(text)
+        and not _GARBLED.match(text)
+    )
+
+
+def _tells_plainly(text: str) -> bool:
+    """A whole sentence that tells something as known: not a question, a cry or a prayer,
+    not leaning on a sentence before it or about the article, not hedged or judged, not who
+    did not comment (the tests a narrator's fact and a relayed outlet's report share)."""
+    return (
+        complete(text)
+        and not text.rstrip("\"'”’)").endswith(("?", "!"))
         and not leans_back(text)
         and not elsewhere(text)
         and not _HEDGED.search(text)
         and not _JUDGED.search(text)
-        and not _GARBLED.match(text)
         and not no_news(text)
+    )
+
+
+def _one_sided(
+    text: str,
+    home: str,
+    lexicon: Lexicon,
+    disputed: Sequence[str],
+    matcher: AliasMatcher | None,
+) -> bool:
+    """One outlet's sentence that is one side's version, not a fact: it speaks to a disputed
+    point, blame or legality (unless it gives both sides at once), gives a toll, or, from an
+    outlet of a party's country (`home`), uses a loaded term or tells a side attacking."""
+    return bool(
+        (speaks_to(text, (*disputed, *ONE_SIDED)) and not _SYMMETRIC.search(text))
+        or _casualty_figure(text)
+        or (home and lexicon.find(text))
+        or (home and matcher and _accuses(text, home, matcher))
     )
 
 
@@ -231,10 +258,7 @@ def find_facts(
         )
         if support == "single" and (
             not _about_the_event(text, matcher)
-            or (speaks_to(text, (*disputed, *ONE_SIDED)) and not _SYMMETRIC.search(text))
-            or _casualty_figure(text)
-            or (outlets[0].party and lexicon.find(text))
-            or (outlets[0].party and matcher and _accuses(text, outlets[0].party, matcher))
+            or _one_sided(text, outlets[0].party, lexicon, disputed, matcher)
         ):
             continue  # one outlet's account of a disputed point or a toll; a partisan framing
         single = support == "single"
@@ -274,17 +298,8 @@ def relayed_reports(
         text = claim.sentence.text.strip()
         if not _MEDIA_SPEAKER.search(claim.speaker) or contradicts(text, contested):
             continue
-        if not complete(text) or leans_back(text) or elsewhere(text) or no_news(text):
-            continue
-        if _HEDGED.search(text) or _JUDGED.search(text) or text.rstrip("\"'”’)").endswith("?"):
-            continue
         home = home_of(claim.speaker)
-        if (
-            (speaks_to(text, (*disputed, *ONE_SIDED)) and not _SYMMETRIC.search(text))
-            or _casualty_figure(text)
-            or (home and lexicon.find(text))
-            or (home and matcher and _accuses(text, home, matcher))
-        ):
+        if not _tells_plainly(text) or _one_sided(text, home, lexicon, disputed, matcher):
             continue
         found.append(Fact(claim, "single", claim.speaker, 1, rank, home, relayed=True))
     return found
