@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import re
 
-from briefer.data import Statement
+from briefer.data import SECTION_TITLES, Statement
 from briefer.perspectives import is_repeat
 
-__all__ = ["Page", "SHINGLE"]
+__all__ = ["Page", "SHINGLE", "heading_words"]
 
 SHINGLE = 8  # words: a run this long shown twice is a repeat
 _WORD = re.compile(r"[\w'’-]+")
@@ -49,6 +49,11 @@ class Page:
     def spend(self, words: int) -> None:
         """Words of markup (headings, table rules) that hold no statement."""
         self.used += words
+
+
+def heading_words(place: str) -> int:
+    """A section's heading as the Markdown shows it: "## Key facts not in dispute"."""
+    return 1 + len(SECTION_TITLES[place].split())
 
 
 def _shingles(text: str, speaker: str = "") -> set[tuple[str, ...]]:

@@ -12,16 +12,16 @@ from collections.abc import Sequence
 
 from briefer.compose.facts import Fact
 from briefer.compose.length import Layout
+from briefer.compose.page import heading_words
 from briefer.compose.sentences import paraphrased
 from briefer.compose.table import least_words, statement_words
-from briefer.data import FACTS, SECTION_TITLES, VOICES, Claim, SentenceRef, Statement
+from briefer.data import FACTS, VOICES, Claim, SentenceRef, Statement
 from briefer.perspectives import speaker_key
 
 __all__ = [
     "SHARES",
     "bulleted",
     "each_voice_first",
-    "heading_words",
     "section_shares",
     "tells_a_claim",
 ]
@@ -86,11 +86,6 @@ def section_shares(
     fact_words = demand(FACTS, [f.claim for f in facts], layout.facts)
     voice_words = demand(VOICES, voices, layout.voices)
     return min(SHARES[0] * left, fact_words), min(SHARES[1] * left, voice_words)
-
-
-def heading_words(place: str) -> int:
-    """A section's heading as the Markdown shows it: "## Key facts not in dispute"."""
-    return 1 + len(SECTION_TITLES[place].split())
 
 
 def tells_a_claim(fact: Fact, claimed: Sequence[SentenceRef], vectors) -> bool:

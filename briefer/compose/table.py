@@ -16,9 +16,9 @@ import numpy as np
 
 from briefer.compose.lede import casualty_figures, gives_deaths, has_casualty_figure
 from briefer.compose.length import Layout
-from briefer.compose.page import Page
+from briefer.compose.page import Page, heading_words
 from briefer.compose.sentences import MONTHS, paraphrased
-from briefer.data import SECTION_TITLES, TABLE, Claim, Row, SentenceRef, Statement
+from briefer.data import TABLE, Claim, Row, SentenceRef, Statement
 from briefer.perspectives import DISPUTE_TOPICS, content_words, point_name, speaker_key
 from briefer.perspectives.topics import TOPICS
 
@@ -263,10 +263,10 @@ def row_words(topic: str, columns: int, disputed: bool = False) -> int:
     return len(_label(topic).split()) + disputed + (columns + 2) + columns
 
 
-def cell_words(statement_or_words: int, cell: Sequence[Statement]) -> int:
-    """What a statement of `statement_or_words` words adds to a cell holding `cell`: in an
+def cell_words(words: int, cell: Sequence[Statement]) -> int:
+    """What a statement of `words` words adds to a cell holding `cell`: in an
     empty one it replaces the empty-cell mark."""
-    return statement_or_words - (0 if cell else 1)
+    return words - (0 if cell else 1)
 
 
 def header_words(names: Sequence[str]) -> int:
@@ -274,8 +274,7 @@ def header_words(names: Sequence[str]) -> int:
     side", "| Topic | Pakistan | Afghanistan |" and its rule "| --- | --- | --- |"."""
     columns = len(names)
     return (
-        1
-        + len(SECTION_TITLES[TABLE].split())
+        heading_words(TABLE)
         + (columns + 2 + 1 + sum(len(n.split()) for n in names))
         + (columns + 1 + columns + 2)
     )
