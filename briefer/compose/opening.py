@@ -34,21 +34,21 @@ def place_lede(profile, by_party, disputed, facts, scores, writer, page, layout,
             continue
         cores[party.id] = claim
         claims.append(_lede_claim(claim, party, writer, layout, used))
-    room = page.left() - sum(_words(s) for s in claims)
+    room = page.left() - sum(statement_words(s) for s in claims)
     lede: list[Statement] = []
     count = max(1, MAX_SENTENCES - len(parties))
     opening = what_happened(facts, scores, layout.lede_words, parties, layout.lede_facts, shares)
     for fact in opening[:count]:
         statement = writer.fact(fact, LEDE, layout.lede_words)
-        if statement is None or page.repeats(statement) or _words(statement) > room:
+        if statement is None or page.repeats(statement) or statement_words(statement) > room:
             continue
-        page.place(statement, _words(statement))
-        room -= _words(statement)
+        page.place(statement, statement_words(statement))
+        room -= statement_words(statement)
         lede.append(statement)
         used.add(fact.claim.sentence.ref)
     opened = bool(lede)
     for statement in claims:
-        page.place(statement, _words(statement))
+        page.place(statement, statement_words(statement))
         lede.append(statement)
     if not opened and len(lede) + len(parties) <= MAX_SENTENCES:
         # No fact opens the lede: each party's account of what happened, when every party
@@ -64,9 +64,9 @@ def place_lede(profile, by_party, disputed, facts, scores, writer, page, layout,
                 _lede_claim(claim, party, writer, layout, set())
                 for party, claim in zip(parties, seconds, strict=True)
             ]
-            if sum(_words(s) for s in accounts) <= page.left():
+            if sum(statement_words(s) for s in accounts) <= page.left():
                 for statement, claim in zip(accounts, seconds, strict=True):
-                    page.place(statement, _words(statement))
+                    page.place(statement, statement_words(statement))
                     lede.append(statement)
                     used.add(claim.sentence.ref)
     return lede, used
@@ -76,7 +76,3 @@ def _lede_claim(claim, party, writer, layout, used) -> Statement:
     statement = writer.claim(claim, LEDE, layout.lede_words)
     used.add(claim.sentence.ref)
     return replace(statement, text=naming_party(statement.text, party, claim.speaker, writer.names))
-
-
-def _words(statement: Statement) -> int:
-    return len(statement.text.split()) if statement.origin == "note" else statement_words(statement)
