@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from briefer.data import Claim, Document, SentenceRef
 from briefer.outlets import outlet_of
 from briefer.perspectives import Profile
+from briefer.perspectives.aliases import matcher_for
 
 __all__ = ["Independence", "Outlet", "home_party", "outlets_of", "speaker_home"]
 
@@ -48,8 +49,6 @@ def speaker_home(speaker: str, profile: Profile) -> str:
     """The party whose country a news outlet named as a speaker is based in ("the Khmer Times
     newspaper", "Azerbaijan's APA news agency"): the country it is named with, else the
     outlet's home in the profile's or briefer's outlet table; "" when neither is known."""
-    from briefer.perspectives.aliases import matcher_for
-
     named = [h.owner for h in matcher_for(profile).find(speaker) if h.is_party]
     if named:
         return named[0]

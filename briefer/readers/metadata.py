@@ -58,9 +58,8 @@ _DATELINE = re.compile(  # "ISLAMABAD/LANDIKOTAL:" names two places
         [ \t]*(?P<sep>—|–|--|-|:|(?<=\d)\.(?:[ \t]*/(?P<agency>[A-Z]{{2,10}})/\.?)?)?[ \t]*""",
     re.VERBOSE,
 )
-_MONTH_NAMES = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November"
-    r"|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
+_MONTH_NAMES = (  # "October", "Oct", "Oct.": capitalised, the longest first
+    "(?:" + "|".join(sorted((m.capitalize() for m in _MONTHS), key=len, reverse=True)) + r")\.?"
 )
 # "BRUSSELS, Oct 3 NATO demanded ...": a capitals place and a day, no separator, the first
 # sentence right after.
